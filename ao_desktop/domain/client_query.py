@@ -1,0 +1,34 @@
+"""What the directory asks for: search text, filters and sort order. Storage turns it
+into SQL; nothing here knows about SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ao_desktop.domain.enums import ClientStatus, LeadSource
+
+
+class ClientSort(StrEnum):
+    NAME = "name"
+    NIK = "nik"
+    MOBILE = "mobile"
+    CITY = "city"
+    STATUS = "status"
+    SOURCE = "source"
+    OFFICER = "officer"
+    INCOME = "income"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    text: str = ""
+    statuses: frozenset[ClientStatus] = frozenset()
+    sources: frozenset[LeadSource] = frozenset()
+    officer_id: int | None = None
+    tag: str = ""
+    include_archived: bool = False
+    archived_only: bool = False
+    sort: ClientSort = ClientSort.NAME
+    descending: bool = False

@@ -1,0 +1,64 @@
+"""Domain errors: each carries a message the user can read (Bahasa Indonesia first)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base for every error whose message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class FieldIssue:
+    """One problem with one field: an error blocks saving, a warning only informs."""
+
+    field: str
+    message: str
+    is_error: bool = True
+
+
+class ValidationFailed(DomainError):
+    def __init__(self, issues: list[FieldIssue]) -> None:
+        self.issues = issues
+        super().__init__("; ".join(i.message for i in issues if i.is_error))
+
+
+class NotFound(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A field that a colleague changed since the user loaded the record."""
+
+    field: str
+    label: str
+    before: Any
+    after: Any
+
+
+class StaleEdit(DomainError):
+    """Saving over a row someone else changed since it was loaded: refused, never merged."""
+
+    def __init__(self, message: str, changes: list[FieldChange], changed_by: str | None) -> None:
+        self.changes = changes
+        self.changed_by = changed_by
+        super().__init__(message)
+
+
+class DuplicateSuspected(DomainError):
+    """Adding a client that looks like one already stored; the user must confirm."""
+
+    def __init__(self, message: str, matches: list[Any]) -> None:
+        self.matches = matches
+        super().__init__(message)
+
+
+class DatabaseRefused(DomainError):
+    """A file that cannot be opened as an AO Desktop database; it was left untouched."""
+
+
+class DatabaseBusy(DomainError):
+    """Colleagues kept the shared database locked for longer than the retries allow."""

@@ -1,0 +1,17 @@
+"""An officer of the branch: an AO, a supervisor or an admin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ao_desktop.domain.enums import OfficerRole
+
+
+@dataclass(frozen=True)
+class Officer:
+    name: str
+    phone: str = ""  # E.164
+    role: OfficerRole = OfficerRole.AO
+    active: bool = True
+    id: int | None = None
+    version: int = 0

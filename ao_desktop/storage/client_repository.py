@@ -1,0 +1,205 @@
+"""SqlClientRepository: clients, their status history and notes.
+
+Writes are version-checked UPDATEs (`WHERE id = ? AND version = ?`): a row a colleague
+changed since it was loaded is not overwritten; the caller gets None and explains.
+Directory queries are Core selects returning small tuples, sorted, filtered and paged
+in SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, insert, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from ao_desktop.domain.client import EDITABLE_FIELDS, Client, ClientListItem, ClientNote, StatusChange
+from ao_desktop.domain.client_query import ClientQuery, ClientSort
+from ao_desktop.domain.enums import ClientStatus
+from ao_desktop.domain.names import name_search_key
+from ao_desktop.storage import search_index
+from ao_desktop.storage.client_mapping import client_values, row_to_client, tuple_to_list_item
+from ao_desktop.storage.models import AuditRow, ClientNoteRow, ClientRow, ClientStatusRow, OfficerRow
+
+C = ClientRow.__table__
+O = OfficerRow.__table__
+
+_LIST_COLUMNS = (
+    C.c.id, C.c.full_name, C.c.business_name, C.c.nik, C.c.mobile, C.c.city, C.c.status,
+    C.c.lead_source, O.c.name.label("officer_name"), C.c.monthly_income, C.c.updated_at,
+    C.c.archived,
+)
+_SORT_COLUMNS = {
+    ClientSort.NAME: C.c.name_key,
+    ClientSort.NIK: C.c.nik,
+    ClientSort.MOBILE: C.c.mobile,
+    ClientSort.CITY: C.c.city,
+    ClientSort.STATUS: C.c.status,
+    ClientSort.SOURCE: C.c.lead_source,
+    ClientSort.OFFICER: O.c.name,
+    ClientSort.INCOME: C.c.monthly_income,
+    ClientSort.UPDATED: C.c.updated_at,
+}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+class SqlClientRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- reading one client -------------------------------------------------------------
+    def get(self, client_id: int) -> Client | None:
+        row = self.session.get(ClientRow, client_id, populate_existing=True)
+        return row_to_client(row) if row else None
+
+    def list_item(self, client_id: int) -> ClientListItem | None:
+        stmt = select(*_LIST_COLUMNS).select_from(C.outerjoin(O, C.c.officer_id == O.c.id)).where(C.c.id == client_id)
+        r = self.session.execute(stmt).first()
+        return tuple_to_list_item(r) if r else None
+
+    def history(self, client_id: int) -> list[StatusChange]:
+        rows = self.session.scalars(
+            select(ClientStatusRow).where(ClientStatusRow.client_id == client_id)
+            .order_by(ClientStatusRow.changed_at, ClientStatusRow.id)
+        )
+        return [StatusChange(ClientStatus(r.status), r.changed_at, r.changed_by, r.note) for r in rows]
+
+    def notes(self, client_id: int) -> list[ClientNote]:
+        rows = self.session.scalars(
+            select(ClientNoteRow).where(ClientNoteRow.client_id == client_id)
+            .order_by(ClientNoteRow.created_at.desc(), ClientNoteRow.id.desc())
+        )
+        return [ClientNote(r.text, r.created_at, r.author, r.id) for r in rows]
+
+    def referrals(self, client_id: int) -> list[ClientListItem]:
+        stmt = (
+            select(*_LIST_COLUMNS).select_from(C.outerjoin(O, C.c.officer_id == O.c.id))
+            .where(C.c.referrer_id == client_id).order_by(C.c.name_key).limit(500)
+        )
+        return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
+
+    def last_change(self, client_id: int) -> tuple[str, datetime] | None:
+        r = self.session.execute(select(C.c.updated_by, C.c.updated_at).where(C.c.id == client_id)).first()
+        return (r.updated_by, r.updated_at) if r else None
+
+    def duplicate_candidates(self, nik: str, mobile: str, birth_date: date | None) -> list[Client]:
+        conditions = []
+        if nik:
+            conditions.append(ClientRow.nik == nik)
+        if mobile:
+            conditions.append(ClientRow.mobile == mobile)
+        if birth_date:
+            conditions.append(ClientRow.birth_date == birth_date)
+        if not conditions:
+            return []
+        rows = self.session.scalars(select(ClientRow).where(or_(*conditions)).limit(200))
+        return [row_to_client(r) for r in rows]
+
+    # --- writing ------------------------------------------------------------------------
+    def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:
+        self.session.execute(insert(AuditRow).values(
+            table_name="clients", row_id=row_id, action=action, actor=actor, at=now,
+            details=json.dumps(details, ensure_ascii=False, default=str),
+        ))
+
+    def add(self, client: Client, actor: str, now: datetime) -> Client:
+        values = client_values(client)
+        row = ClientRow(**values, status=client.status.value, archived=False, version=1,
+                        created_at=now, updated_at=now, updated_by=actor)
+        self.session.add(row)
+        self.session.flush()
+        self.session.add(ClientStatusRow(client_id=row.id, status=row.status, changed_at=now,
+                                         changed_by=actor, note=""))
+        self._audit(row.id, "create", actor, now, {})
+        return replace(client, id=row.id, version=1, archived=False, created_at=now,
+                       updated_at=now, updated_by=actor)
+
+    def _versioned_update(self, client_id: int, version: int, values: dict[str, Any],
+                          actor: str, now: datetime) -> bool:
+        result = self.session.execute(
+            update(ClientRow)
+            .where(ClientRow.id == client_id, ClientRow.version == version)
+            .values(**values, version=ClientRow.version + 1, updated_at=now, updated_by=actor)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def update(self, client: Client, actor: str, now: datetime) -> Client | None:
+        assert client.id is not None
+        before = self.get(client.id)
+        if before is None or before.version != client.version:
+            return None
+        if not self._versioned_update(client.id, client.version, client_values(client), actor, now):
+            return None
+        changed = {f: [_jsonable(getattr(before, f)), _jsonable(getattr(client, f))]
+                   for f in EDITABLE_FIELDS if getattr(before, f) != getattr(client, f)}
+        self._audit(client.id, "update", actor, now, changed)
+        return self.get(client.id)
+
+    def set_status(self, client_id: int, version: int, status: ClientStatus, actor: str,
+                   now: datetime, note: str) -> Client | None:
+        extra: dict[str, Any] = {"status": status.value}
+        if not self._versioned_update(client_id, version, extra, actor, now):
+            return None
+        self.session.add(ClientStatusRow(client_id=client_id, status=status.value, changed_at=now,
+                                         changed_by=actor, note=note))
+        self._audit(client_id, "status", actor, now, {"status": status.value, "note": note})
+        return self.get(client_id)
+
+    def set_archived(self, client_id: int, version: int, archived: bool, actor: str,
+                     now: datetime) -> Client | None:
+        if not self._versioned_update(client_id, version, {"archived": archived}, actor, now):
+            return None
+        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {})
+        return self.get(client_id)
+
+    def add_note(self, client_id: int, text_: str, author: str, now: datetime) -> ClientNote:
+        row = ClientNoteRow(client_id=client_id, text=text_, author=author, created_at=now)
+        self.session.add(row)
+        self.session.flush()
+        return ClientNote(row.text, row.created_at, row.author, row.id)
+
+    # --- the directory ------------------------------------------------------------------
+    def _filtered(self, query: ClientQuery, columns: Any) -> Select[Any]:
+        stmt = select(*columns).select_from(C.outerjoin(O, C.c.officer_id == O.c.id))
+        conditions = []
+        if query.archived_only:
+            conditions.append(C.c.archived.is_(True))
+        elif not query.include_archived:
+            conditions.append(C.c.archived.is_(False))
+        if query.statuses:
+            conditions.append(C.c.status.in_(sorted(s.value for s in query.statuses)))
+        if query.sources:
+            conditions.append(C.c.lead_source.in_(sorted(s.value for s in query.sources)))
+        if query.officer_id is not None:
+            conditions.append(C.c.officer_id == query.officer_id)
+        if query.tag.strip():
+            conditions.append(C.c.tags.like(f"%,{query.tag.strip().lower()},%"))
+        match = search_index.match_expression(query.text)
+        prefix = search_index.short_prefix(query.text) if match is None else None
+        if match is not None:
+            hits = text("SELECT rowid FROM client_fts WHERE client_fts MATCH :m").bindparams(m=match)
+            conditions.append(C.c.id.in_(hits.columns()))
+        elif prefix is not None:
+            key = name_search_key(prefix)
+            conditions.append(and_(C.c.name_key >= key, C.c.name_key < key + "\uffff"))
+        return stmt.where(*conditions) if conditions else stmt
+
+    def search(self, query: ClientQuery, offset: int, limit: int) -> list[ClientListItem]:
+        sort_col = _SORT_COLUMNS[query.sort]
+        order = [sort_col.desc(), C.c.id.desc()] if query.descending else [sort_col, C.c.id]
+        stmt = self._filtered(query, _LIST_COLUMNS).order_by(*order).offset(offset).limit(limit)
+        return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
+
+    def count(self, query: ClientQuery) -> int:
+        return int(self.session.execute(self._filtered(query, (func.count(),))).scalar_one())

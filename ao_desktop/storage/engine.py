@@ -1,0 +1,201 @@
+"""Opening an AO Desktop database safely, locally or on a branch's shared drive.
+
+- The file is inspected read-only first: a foreign file or one from a newer app version
+  is refused and left byte-for-byte untouched.
+- Every connection: foreign_keys ON, synchronous FULL, a busy timeout.
+- Shared mode: rollback journal (DELETE), never WAL; a WAL file is converted. Local mode
+  uses WAL for concurrent readers.
+- Writes run in BEGIN IMMEDIATE (pysqlite never emits it itself: the documented
+  event-hook recipe), retried with backoff so a colleague's write is waited out.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ao_desktop.domain.errors import DatabaseBusy, DatabaseRefused
+from ao_desktop.domain.i18n import _
+from ao_desktop.storage.location import is_network_path
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x414F4453  # "AODS": marks a file as an AO Desktop database
+SCHEMA_VERSION = 1  # PRAGMA user_version after the newest migration of this app
+BUSY_TIMEOUT_MS = 5000
+BEGIN_RETRIES = 8  # with the busy timeout: about a minute before giving up
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    application_id: int
+    user_version: int
+    has_tables: bool
+    journal_mode: str
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read identity pragmas without writing anything; refuse what is not ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(False, 0, 0, False, "")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseRefused(_("Berkas {p} tidak dapat dibaca: {e}").format(p=path, e=exc)) from exc
+    if header != b"SQLite format 3\x00":
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (bukan berkas SQLite). Berkas tidak diubah.").format(p=path)
+        )
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            user_version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            journal = con.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
+        ) from exc
+    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower())
+    if state.has_tables and app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
+              "Berkas tidak diubah.").format(p=path)
+        )
+    if user_version > SCHEMA_VERSION:
+        raise DatabaseRefused(
+            _("Database {p} dibuat oleh versi AO Desktop yang lebih baru (skema {v}, versi ini "
+              "mengenal sampai {m}). Perbarui aplikasi; berkas tidak diubah.").format(
+                p=path, v=user_version, m=SCHEMA_VERSION)
+        )
+    return state
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _begin_with_retry(conn: Any, statement: str, sleep: Callable[[float], None] = time.sleep) -> None:
+    delay = 0.05
+    for attempt in range(BEGIN_RETRIES):
+        try:
+            conn.exec_driver_sql(statement)
+            return
+        except OperationalError as exc:
+            if not _is_locked(exc) or attempt == BEGIN_RETRIES - 1:
+                if _is_locked(exc):
+                    raise DatabaseBusy(
+                        _("Database sedang dipakai rekan lain terlalu lama. Coba simpan lagi sebentar lagi.")
+                    ) from exc
+                raise
+            log.info("database locked at %s, retry %d in %.2fs", statement, attempt + 1, delay)
+            sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 2.0)
+
+
+def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's begin event decide how transactions start (recipe from the docs).
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
+        if not shared:
+            cur.execute("PRAGMA temp_store = MEMORY")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        _begin_with_retry(conn, "BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """An open database: engines for reads and for writes, and how it is shared."""
+
+    def __init__(self, path: Path, shared: bool) -> None:
+        self.path = path
+        self.shared = shared
+        self.read_engine = _make_engine(path, shared=shared, write=False)
+        self.write_engine = _make_engine(path, shared=shared, write=True)
+        self.read_sessions: sessionmaker[Session] = sessionmaker(self.read_engine, expire_on_commit=False)
+        self.write_sessions: sessionmaker[Session] = sessionmaker(self.write_engine, expire_on_commit=False)
+
+    @property
+    def journal_mode(self) -> str:
+        with self.read_engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
+
+    def close(self) -> None:
+        self.read_engine.dispose()
+        self.write_engine.dispose()
+
+
+def _set_journal_mode(path: Path, shared: bool) -> None:
+    """Shared: DELETE (and convert a WAL file). Local: WAL. Verify what SQLite answers."""
+    wanted = "delete" if shared else "wal"
+    con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        try:
+            got = str(con.execute(f"PRAGMA journal_mode = {wanted}").fetchone()[0]).lower()
+        except sqlite3.OperationalError as exc:
+            # Another PC (or window) has the file open: the mode cannot change now.
+            if "locked" not in str(exc).lower():
+                raise
+            got = str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    finally:
+        con.close()
+    if shared and got == "wal":
+        raise DatabaseRefused(
+            _("Database bersama {p} masih dalam mode WAL dan sedang dibuka di komputer lain; "
+              "tutup AO Desktop di komputer lain lalu coba lagi.").format(p=path)
+        )
+
+
+def open_database(path: str | Path, *, shared: bool | None = None, migrate: bool = True) -> Database:
+    """Open (creating if needed) the AO Desktop database at `path`.
+
+    `shared=None` decides from the path: a UNC path or a remote drive is shared.
+    """
+    path = Path(path)
+    if shared is None:
+        shared = is_network_path(path)
+    if path.exists() and path.is_dir():
+        raise DatabaseRefused(_("{p} adalah folder, bukan berkas database.").format(p=path))
+    if not path.parent.exists():
+        raise DatabaseRefused(_("Folder {p} tidak ada.").format(p=path.parent))
+    state = inspect_file(path)
+    _set_journal_mode(path, shared)
+    db = Database(path, shared)
+    if migrate and (not state.exists or state.user_version < SCHEMA_VERSION):
+        from ao_desktop.storage.migrate import upgrade_to_head
+
+        upgrade_to_head(db)
+    return db

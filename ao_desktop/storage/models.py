@@ -1,0 +1,145 @@
+"""SQLAlchemy table models (*Row). They never leave storage: repositories map them to
+domain entities. Every editable row carries `version` for optimistic locking."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Deterministic constraint names, so batch migrations can find and alter them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class OfficerRow(Base):
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    role: Mapped[str] = mapped_column(String(20), default="ao")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ClientRow(Base):
+    __tablename__ = "clients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), default="individual")
+    full_name: Mapped[str] = mapped_column(String(120))
+    # Folded name (lowercase, no accents) for sorting and prefix search by index.
+    name_key: Mapped[str] = mapped_column(String(120))
+    business_name: Mapped[str] = mapped_column(String(120), default="")
+    nik: Mapped[str] = mapped_column(String(16), default="")
+    nib: Mapped[str] = mapped_column(String(13), default="")
+    npwp: Mapped[str] = mapped_column(String(16), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sex: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    mobile: Mapped[str] = mapped_column(String(20), default="")
+    landline: Mapped[str] = mapped_column(String(20), default="")
+    street: Mapped[str] = mapped_column(Text, default="")
+    kelurahan: Mapped[str] = mapped_column(String(80), default="")
+    kecamatan: Mapped[str] = mapped_column(String(80), default="")
+    city: Mapped[str] = mapped_column(String(80), default="")
+    province: Mapped[str] = mapped_column(String(80), default="")
+    postal_code: Mapped[str] = mapped_column(String(5), default="")
+    occupation: Mapped[str] = mapped_column(String(120), default="")
+    monthly_income: Mapped[int] = mapped_column(Integer, default=0)
+    monthly_obligations: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="prospek")
+    lead_source: Mapped[str] = mapped_column(String(16), default="lainnya")
+    referrer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="SET NULL"), nullable=True
+    )
+    refusal_reason: Mapped[str] = mapped_column(Text, default="")
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
+    tags: Mapped[str] = mapped_column(Text, default="")  # ",a,b," so LIKE '%,a,%' matches one tag
+    notes: Mapped[str] = mapped_column(Text, default="")
+    consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (
+        Index("ix_clients_archived_name", "archived", "name_key"),
+        Index("ix_clients_status_name", "status", "name_key"),
+        Index("ix_clients_officer_name", "officer_id", "name_key"),
+        Index("ix_clients_source_name", "lead_source", "name_key"),
+        Index("ix_clients_nik", "nik"),
+        Index("ix_clients_mobile", "mobile"),
+        Index("ix_clients_birth_date", "birth_date"),
+        Index("ix_clients_referrer", "referrer_id"),
+        Index("ix_clients_updated", "updated_at"),
+    )
+
+
+class ClientStatusRow(Base):
+    """Every status change with its date: monthly reports count pipeline movement."""
+
+    __tablename__ = "client_status_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    changed_by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClientNoteRow(Base):
+    __tablename__ = "client_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """Who changed what and when, for every write to an editable row."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(120), default="")
+    at: Mapped[datetime] = mapped_column(DateTime)
+    details: Mapped[str] = mapped_column(Text, default="")  # JSON: {field: [before, after]}
+
+    __table_args__ = (Index("ix_audit_log_row", "table_name", "row_id"),)
+
+
+class SettingRow(Base):
+    """Settings that belong to the database (shared by every PC that opens it)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,49 @@
+"""SqlUnitOfWork: one session per transaction, repositories bound to it.
+
+`read()` starts a deferred transaction (readers never block each other); `write()`
+starts BEGIN IMMEDIATE (see engine.py), commits on clean exit and rolls back on any
+exception, so nothing is ever half-written. Each call yields a fresh transaction object,
+so a worker thread and the GUI thread never share a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from ao_desktop.storage.client_repository import SqlClientRepository
+from ao_desktop.storage.engine import Database
+from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
+
+
+class SqlTransaction:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.clients = SqlClientRepository(session)
+        self.officers = SqlOfficerRepository(session)
+        self.settings = SqlSettingsRepository(session)
+
+
+class SqlUnitOfWork:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @contextmanager
+    def read(self) -> Iterator[SqlTransaction]:
+        with self.db.read_sessions() as session:
+            try:
+                yield SqlTransaction(session)
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[SqlTransaction]:
+        with self.db.write_sessions() as session:
+            try:
+                yield SqlTransaction(session)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, insert, or_, select, text, update
+from sqlalchemy import Integer, Select, and_, column, false, func, insert, or_, select, table, text, update
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.client import EDITABLE_FIELDS, Client, ClientListItem, ClientNote, StatusChange
@@ -26,6 +26,7 @@ from ao_desktop.storage.models import AuditRow, ClientNoteRow, ClientRow, Client
 
 C = ClientRow.__table__
 O = OfficerRow.__table__
+FTS = table("client_fts", column("rowid", Integer))
 
 _LIST_COLUMNS = (
     C.c.id, C.c.full_name, C.c.business_name, C.c.nik, C.c.mobile, C.c.city, C.c.status,
@@ -186,13 +187,16 @@ class SqlClientRepository:
         if query.tag.strip():
             conditions.append(C.c.tags.like(f"%,{query.tag.strip().lower()},%"))
         match = search_index.match_expression(query.text)
-        prefix = search_index.short_prefix(query.text) if match is None else None
         if match is not None:
-            hits = text("SELECT rowid FROM client_fts WHERE client_fts MATCH :m").bindparams(m=match)
-            conditions.append(C.c.id.in_(hits.columns()))
-        elif prefix is not None:
-            key = name_search_key(prefix)
-            conditions.append(and_(C.c.name_key >= key, C.c.name_key < key + "\uffff"))
+            hits = select(FTS.c.rowid).where(text("client_fts MATCH :m").bindparams(m=match))
+            conditions.append(C.c.id.in_(hits))
+        elif query.text.strip():
+            # Words too short for trigrams: a name prefix through the name_key index.
+            key = name_search_key(query.text)
+            if key.strip():
+                conditions.append(and_(C.c.name_key >= key, C.c.name_key < key + "\uffff"))
+            else:
+                conditions.append(false())
         return stmt.where(*conditions) if conditions else stmt
 
     def search(self, query: ClientQuery, offset: int, limit: int) -> list[ClientListItem]:

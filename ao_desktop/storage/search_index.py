@@ -84,9 +84,3 @@ def match_expression(text: str) -> str | None:
     if not phrases:
         return None
     return " AND ".join(phrases)
-
-
-def short_prefix(text: str) -> str | None:
-    """A name prefix for queries too short for the trigram index (1-2 characters)."""
-    text = " ".join(text.split())
-    return text if text and len(text) < 3 else None

@@ -42,6 +42,9 @@ class SqlUnitOfWork:
     def write(self) -> Iterator[SqlTransaction]:
         with self.db.write_sessions() as session:
             try:
+                # Take the write lock now (BEGIN IMMEDIATE), not at the first statement:
+                # waiting for a colleague happens before any work, never halfway through.
+                session.connection()
                 yield SqlTransaction(session)
                 session.commit()
             except BaseException:

@@ -1,0 +1,18 @@
+"""What the composition root (app.py) hands to the GUI: the unit of work and who is
+using the app. The UI reaches data only through services called with `uow`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ao_desktop.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class UiContext:
+    uow: UnitOfWork
+    database_label: str  # the path shown in the status bar
+    shared: bool  # True: the branch's shared database (rollback journal)
+    actor: str  # the name recorded with every change
+    officer_id: int | None = None  # the signed-in AO, if known
+    demo: bool = False

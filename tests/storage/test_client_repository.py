@@ -1,0 +1,139 @@
+"""SqlClientRepository on a real SQLite file: round trips, versions, search, paging."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from ao_desktop.domain.client import Address, Client
+from ao_desktop.domain.client_query import ClientQuery, ClientSort
+from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.officer import Officer
+
+NOW = datetime(2026, 11, 27, 9, 30)
+
+
+def _client(name: str, **kw) -> Client:
+    return Client(full_name=name, **kw)
+
+
+@pytest.fixture
+def stored(uow):
+    with uow.write() as tx:
+        rina = tx.officers.add(Officer(name="Rina Wulandari", phone="+6281311112222"))
+        budi = tx.officers.add(Officer(name="Budi Santoso"))
+        a = tx.clients.add(_client(
+            "Siti Nurhaliza", nik="3174055207900001", birth_date=date(1990, 7, 12), sex=Sex.FEMALE,
+            mobile="+6281234567890", address=Address("Jl. Melati No. 5", "Menteng", "Menteng",
+                                                     "Jakarta Pusat", "DKI Jakarta", "10310"),
+            monthly_income=8_500_000, officer_id=rina.id, tags=("umkm", "vip"),
+            lead_source=LeadSource.FLYER), "rina", NOW)
+        b = tx.clients.add(_client(
+            "Ahmad Fauzi", kind=ClientKind.BUSINESS, business_name="Warung Sate Pak Ahmad",
+            mobile="+6285712345678", landline="+62215551234", officer_id=budi.id,
+            lead_source=LeadSource.REFERRAL, referrer_id=a.id,
+            status=ClientStatus.APPLICATION), "budi", NOW)
+        c = tx.clients.add(_client("Bambang Wijaya", officer_id=rina.id, monthly_income=4_000_000),
+                           "rina", NOW)
+    return {"rina": rina, "budi": budi, "a": a, "b": b, "c": c}
+
+
+def test_round_trip_keeps_every_field(uow, stored) -> None:
+    with uow.read() as tx:
+        a = tx.clients.get(stored["a"].id)
+    assert a == stored["a"]
+    assert a.tags == ("umkm", "vip") and a.version == 1 and a.address.postal_code == "10310"
+
+
+def test_update_checks_the_version(uow, stored) -> None:
+    a = stored["a"]
+    with uow.write() as tx:
+        saved = tx.clients.update(a.__class__(**{**a.__dict__, "occupation": "Pedagang"}), "rina", NOW)
+    assert saved is not None and saved.version == 2 and saved.occupation == "Pedagang"
+    with uow.write() as tx:  # the old version 1 is stale now
+        assert tx.clients.update(a, "budi", NOW) is None
+    with uow.read() as tx:
+        assert tx.clients.get(a.id).occupation == "Pedagang"
+
+
+def test_status_history_and_archive(uow, stored) -> None:
+    a = stored["a"]
+    with uow.write() as tx:
+        a2 = tx.clients.set_status(a.id, a.version, ClientStatus.APPLICATION, "rina", NOW, "ajukan KUR")
+        a3 = tx.clients.set_archived(a2.id, a2.version, True, "rina", NOW)
+        assert tx.clients.set_status(a.id, a.version, ClientStatus.ACTIVE, "x", NOW, "") is None
+    assert a3.archived and a3.version == 3
+    with uow.read() as tx:
+        history = tx.clients.history(a.id)
+        assert [h.status for h in history] == [ClientStatus.PROSPECT, ClientStatus.APPLICATION]
+        assert history[-1].note == "ajukan KUR"
+        assert tx.clients.count(ClientQuery()) == 2
+        assert tx.clients.count(ClientQuery(include_archived=True)) == 3
+        assert [r.id for r in tx.clients.search(ClientQuery(archived_only=True), 0, 10)] == [a.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nurha", {"Siti Nurhaliza"}),
+        ("SITI", {"Siti Nurhaliza"}),
+        ("sate", {"Ahmad Fauzi"}),  # business name
+        ("3174055207", {"Siti Nurhaliza"}),  # part of the NIK
+        ("0812-3456", {"Siti Nurhaliza"}),  # national phone form with a dash
+        ("+62 857 123", {"Ahmad Fauzi"}),  # international form with spaces
+        ("021555", {"Ahmad Fauzi"}),  # landline
+        ("melati menteng", {"Siti Nurhaliza"}),  # address words, all must match
+        ("ba", {"Bambang Wijaya"}),  # too short for trigrams: name prefix
+        ("zzzz", set()),
+    ],
+)
+def test_search_finds_by_any_indexed_field(uow, stored, text, expected) -> None:
+    with uow.read() as tx:
+        names = {r.full_name for r in tx.clients.search(ClientQuery(text=text), 0, 50)}
+        assert names == expected
+        assert tx.clients.count(ClientQuery(text=text)) == len(expected)
+
+
+@pytest.mark.parametrize("text", ['"', "'; DROP TABLE clients; --", "NEAR(a b)", "a* OR b", "((", "\x00", "x" * 5000, "\u202e\u0645"])
+def test_hostile_search_text_is_plain_text(uow, stored, text) -> None:
+    with uow.read() as tx:
+        assert tx.clients.search(ClientQuery(text=text), 0, 10) == []
+        assert tx.clients.count(ClientQuery(include_archived=True)) == 3
+
+
+def test_filters_sort_and_paging(uow, stored) -> None:
+    rina = stored["rina"].id
+    with uow.read() as tx:
+        by_officer = tx.clients.search(ClientQuery(officer_id=rina), 0, 10)
+        assert [r.full_name for r in by_officer] == ["Bambang Wijaya", "Siti Nurhaliza"]
+        desc = tx.clients.search(ClientQuery(sort=ClientSort.NAME, descending=True), 0, 10)
+        assert [r.full_name for r in desc] == ["Siti Nurhaliza", "Bambang Wijaya", "Ahmad Fauzi"]
+        by_income = tx.clients.search(ClientQuery(sort=ClientSort.INCOME, descending=True), 0, 1)
+        assert by_income[0].monthly_income == 8_500_000
+        statuses = ClientQuery(statuses=frozenset({ClientStatus.APPLICATION}))
+        assert [r.full_name for r in tx.clients.search(statuses, 0, 10)] == ["Ahmad Fauzi"]
+        sources = ClientQuery(sources=frozenset({LeadSource.FLYER, LeadSource.REFERRAL}))
+        assert tx.clients.count(sources) == 2
+        assert [r.full_name for r in tx.clients.search(ClientQuery(tag="vip"), 0, 10)] == ["Siti Nurhaliza"]
+        assert tx.clients.search(ClientQuery(tag="vi"), 0, 10) == []  # whole tags only
+        page2 = tx.clients.search(ClientQuery(), 1, 1)
+        assert [r.full_name for r in page2] == ["Bambang Wijaya"]
+        assert by_officer[0].officer_name == "Rina Wulandari"
+
+
+def test_referrals_and_duplicate_candidates(uow, stored) -> None:
+    with uow.read() as tx:
+        assert [r.full_name for r in tx.clients.referrals(stored["a"].id)] == ["Ahmad Fauzi"]
+        found = tx.clients.duplicate_candidates("3174055207900001", "", None)
+        assert [c.full_name for c in found] == ["Siti Nurhaliza"]
+        assert tx.clients.duplicate_candidates("", "", None) == []
+
+
+def test_search_index_follows_edits(uow, stored) -> None:
+    b = stored["b"]
+    with uow.write() as tx:
+        tx.clients.update(b.__class__(**{**b.__dict__, "business_name": "Bakso Mas Ahmad"}), "budi", NOW)
+    with uow.read() as tx:
+        assert tx.clients.count(ClientQuery(text="sate")) == 0
+        assert tx.clients.count(ClientQuery(text="bakso")) == 1

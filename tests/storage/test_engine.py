@@ -1,0 +1,138 @@
+"""Opening databases: identity checks, pragmas, journal modes, BEGIN IMMEDIATE."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ao_desktop.domain.errors import DatabaseRefused
+from ao_desktop.storage.engine import APPLICATION_ID, SCHEMA_VERSION, open_database
+from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_stamped_and_migrated(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.sqlite")
+    db.close()
+    con = sqlite3.connect(tmp_path / "new.sqlite")
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"clients", "officers", "client_status_history", "client_fts", "alembic_version"} <= tables
+    con.close()
+
+
+def test_connection_pragmas(db) -> None:
+    with db.write_engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_local_uses_wal_and_shared_never_does(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite"
+    local = open_database(path, shared=False)
+    assert local.journal_mode == "wal"
+    local.close()
+    # The same file joined as a shared database is converted back to a rollback journal.
+    shared = open_database(path, shared=True)
+    assert shared.journal_mode == "delete"
+    shared.close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+def test_unc_path_opens_shared(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ao_desktop.storage import engine, location
+
+    assert location.is_unc_path(r"\\server\share\ao.sqlite")
+    assert location.is_network_path("//server/share/ao.sqlite")
+    monkeypatch.setattr(engine, "is_network_path", lambda p: True)
+    db = open_database(tmp_path / "s.sqlite")
+    assert db.shared and db.journal_mode == "delete"
+    db.close()
+
+
+def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    con.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    con.commit()
+    con.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseRefused, match="bukan AO Desktop"):
+        open_database(path)
+    assert _digest(path) == before
+    assert not (tmp_path / "other.sqlite-wal").exists()
+
+
+def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "nasabah.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a database at all" * 10)
+    before = _digest(path)
+    with pytest.raises(DatabaseRefused, match="bukan database"):
+        open_database(path)
+    assert _digest(path) == before
+
+
+def test_newer_version_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseRefused, match="lebih baru"):
+        open_database(path)
+    assert _digest(path) == before
+
+
+def test_folder_and_missing_parent_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseRefused):
+        open_database(tmp_path)
+    with pytest.raises(DatabaseRefused, match="tidak ada"):
+        open_database(tmp_path / "missing" / "ao.sqlite")
+
+
+def test_write_takes_the_lock_at_begin(db) -> None:
+    """BEGIN IMMEDIATE: a second writer waits at BEGIN, not at its first write."""
+    uow = SqlUnitOfWork(db)
+    inside = threading.Event()
+    order: list[str] = []
+
+    def first() -> None:
+        with uow.write() as tx:
+            tx.settings.set("a", "1")
+            inside.set()
+            time.sleep(0.4)
+            order.append("first-commit")
+
+    t = threading.Thread(target=first)
+    t.start()
+    inside.wait(5)
+    with uow.write() as tx:  # blocks in BEGIN IMMEDIATE until the first commits
+        order.append("second-begin")
+        tx.settings.set("b", "2")
+    t.join()
+    assert order == ["first-commit", "second-begin"]
+    with uow.read() as tx:
+        assert (tx.settings.get("a"), tx.settings.get("b")) == ("1", "2")
+
+
+def test_failed_write_leaves_nothing(db) -> None:
+    uow = SqlUnitOfWork(db)
+    with pytest.raises(RuntimeError), uow.write() as tx:
+        tx.settings.set("half", "written")
+        raise RuntimeError("boom")
+    with uow.read() as tx:
+        assert tx.settings.get("half") == ""

@@ -63,15 +63,34 @@ class Client:
     @property
     def display_name(self) -> str:
         if self.kind is ClientKind.BUSINESS and self.business_name:
-            return f"{self.business_name} ({self.full_name})" if self.full_name else self.business_name
+            return (
+                f"{self.business_name} ({self.full_name})" if self.full_name else self.business_name
+            )
         return self.full_name
 
 
 # Fields the user edits; used to diff a stale edit and to copy a draft onto a stored client.
 EDITABLE_FIELDS: tuple[str, ...] = (
-    "kind", "full_name", "business_name", "nik", "nib", "npwp", "birth_date", "sex",
-    "mobile", "landline", "address", "occupation", "monthly_income", "monthly_obligations",
-    "lead_source", "referrer_id", "refusal_reason", "officer_id", "tags", "notes",
+    "kind",
+    "full_name",
+    "business_name",
+    "nik",
+    "nib",
+    "npwp",
+    "birth_date",
+    "sex",
+    "mobile",
+    "landline",
+    "address",
+    "occupation",
+    "monthly_income",
+    "monthly_obligations",
+    "lead_source",
+    "referrer_id",
+    "refusal_reason",
+    "officer_id",
+    "tags",
+    "notes",
     "consent_contact",
 )
 

@@ -53,7 +53,10 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
     elif not any(ch.isalpha() for ch in name):
         err("full_name", _("Nama harus mengandung huruf."))
     if len(business) > MAX_NAME:
-        err("business_name", _("Nama usaha terlalu panjang (maksimal {n} karakter).").format(n=MAX_NAME))
+        err(
+            "business_name",
+            _("Nama usaha terlalu panjang (maksimal {n} karakter).").format(n=MAX_NAME),
+        )
 
     nik = _digits(client.nik)
     nib = _digits(client.nib)
@@ -96,8 +99,13 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
             err("mobile", str(exc))
         else:
             if phone.kind is not PhoneKind.MOBILE:
-                err("mobile", _("Nomor ini nomor telepon rumah/kantor, bukan nomor HP; "
-                                "isi di kolom telepon."))
+                err(
+                    "mobile",
+                    _(
+                        "Nomor ini nomor telepon rumah/kantor, bukan nomor HP; "
+                        "isi di kolom telepon."
+                    ),
+                )
             mobile = phone.e164
     if client.landline.strip():
         try:
@@ -105,8 +113,10 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
         except PhoneError as exc:
             err("landline", str(exc))
 
-    for field, amount in (("monthly_income", client.monthly_income),
-                          ("monthly_obligations", client.monthly_obligations)):
+    for field, amount in (
+        ("monthly_income", client.monthly_income),
+        ("monthly_obligations", client.monthly_obligations),
+    ):
         if amount < 0:
             err(field, _("Jumlah tidak boleh negatif."))
         elif amount > MAX_MONTHLY_AMOUNT:
@@ -123,8 +133,11 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
     postal = _digits(addr.postal_code)
     if postal and (not postal.isdigit() or len(postal) != 5):
         err("postal_code", _("Kode pos harus 5 digit angka."))
-    for field, text in (("notes", client.notes), ("street", addr.street),
-                        ("refusal_reason", client.refusal_reason)):
+    for field, text in (
+        ("notes", client.notes),
+        ("street", addr.street),
+        ("refusal_reason", client.refusal_reason),
+    ):
         if len(text) > MAX_TEXT:
             err(field, _("Teks terlalu panjang (maksimal {n} karakter).").format(n=MAX_TEXT))
 

@@ -1,0 +1,34 @@
+"""Shared helpers for benchmarks: cached demo databases and percentile summaries."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CACHE = Path("/tmp/ao-desktop-bench")
+
+
+def demo_db(clients: int, seed: int = 7) -> Path:
+    """A demo database of `clients` rows, generated once and reused across runs."""
+    from ao_desktop.storage.demo_data import generate_demo_database
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"bench-{clients}-{seed}.sqlite"
+    if not path.exists():
+        t0 = time.perf_counter()
+        generate_demo_database(path, clients, seed)
+        print(f"generated {path} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    return path
+
+
+def summary_ms(samples: list[float]) -> dict[str, float]:
+    ms = sorted(s * 1000 for s in samples)
+    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 3), "p95_ms": round(p95, 3),
+            "max_ms": round(ms[-1], 3)}

@@ -73,10 +73,9 @@ def _open_existing(path: Path | None, shared: bool):  # type: ignore[no-untyped-
 
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:
-    from ao_desktop.storage.demo_data import generate_demo_database
-
     if args.clients < 0 or args.clients > 10_000_000:
         raise UserError(_("Jumlah nasabah harus antara 0 dan 10.000.000."))
+    from ao_desktop.storage.demo_data import generate_demo_database
 
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr is not None and sys.stderr.isatty():

@@ -106,7 +106,10 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     def on_opened(context: object) -> None:
         window.attach(context)  # type: ignore[arg-type]
         if os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
-            print(f"ready {time.perf_counter() - _PROCESS_START:.3f}", flush=True)
+            import resource
+
+            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"ready {time.perf_counter() - _PROCESS_START:.3f} maxrss_mb {rss_mb:.0f}", flush=True)
             QTimer.singleShot(0, app.quit)
 
     def on_failed(exc: object) -> None:

@@ -13,24 +13,49 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, column, false, func, insert, or_, select, table, text, update
+from sqlalchemy import (
+    Integer,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    table,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
-from ao_desktop.domain.client import EDITABLE_FIELDS, Client, ClientListItem, ClientNote, StatusChange
+from ao_desktop.domain.client import (
+    EDITABLE_FIELDS,
+    Client,
+    ClientListItem,
+    ClientNote,
+    StatusChange,
+)
 from ao_desktop.domain.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.enums import ClientStatus
 from ao_desktop.domain.names import name_search_key
 from ao_desktop.storage import search_index
 from ao_desktop.storage.client_mapping import client_values, row_to_client, tuple_to_list_item
-from ao_desktop.storage.models import AuditRow, ClientNoteRow, ClientRow, ClientStatusRow, OfficerRow
+from ao_desktop.storage.models import (
+    AuditRow,
+    ClientNoteRow,
+    ClientRow,
+    ClientStatusRow,
+    OfficerRow,
+)
 
 C = ClientRow.__table__
-O = OfficerRow.__table__
+OFF = OfficerRow.__table__
 FTS = table("client_fts", column("rowid", Integer))
 
 _LIST_COLUMNS = (
     C.c.id, C.c.full_name, C.c.business_name, C.c.nik, C.c.mobile, C.c.city, C.c.status,
-    C.c.lead_source, O.c.name.label("officer_name"), C.c.monthly_income, C.c.updated_at,
+    C.c.lead_source, OFF.c.name.label("officer_name"), C.c.monthly_income, C.c.updated_at,
     C.c.archived,
 )
 _SORT_COLUMNS = {
@@ -40,7 +65,7 @@ _SORT_COLUMNS = {
     ClientSort.CITY: C.c.city,
     ClientSort.STATUS: C.c.status,
     ClientSort.SOURCE: C.c.lead_source,
-    ClientSort.OFFICER: O.c.name,
+    ClientSort.OFFICER: OFF.c.name,
     ClientSort.INCOME: C.c.monthly_income,
     ClientSort.UPDATED: C.c.updated_at,
 }
@@ -64,7 +89,7 @@ class SqlClientRepository:
         return row_to_client(row) if row else None
 
     def list_item(self, client_id: int) -> ClientListItem | None:
-        stmt = select(*_LIST_COLUMNS).select_from(C.outerjoin(O, C.c.officer_id == O.c.id)).where(C.c.id == client_id)
+        stmt = select(*_LIST_COLUMNS).select_from(C.outerjoin(OFF, C.c.officer_id == OFF.c.id)).where(C.c.id == client_id)
         r = self.session.execute(stmt).first()
         return tuple_to_list_item(r) if r else None
 
@@ -84,7 +109,7 @@ class SqlClientRepository:
 
     def referrals(self, client_id: int) -> list[ClientListItem]:
         stmt = (
-            select(*_LIST_COLUMNS).select_from(C.outerjoin(O, C.c.officer_id == O.c.id))
+            select(*_LIST_COLUMNS).select_from(C.outerjoin(OFF, C.c.officer_id == OFF.c.id))
             .where(C.c.referrer_id == client_id).order_by(C.c.name_key).limit(500)
         )
         return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
@@ -172,7 +197,7 @@ class SqlClientRepository:
 
     # --- the directory ------------------------------------------------------------------
     def _filtered(self, query: ClientQuery, columns: Any) -> Select[Any]:
-        stmt = select(*columns).select_from(C.outerjoin(O, C.c.officer_id == O.c.id))
+        stmt = select(*columns).select_from(C.outerjoin(OFF, C.c.officer_id == OFF.c.id))
         conditions = []
         if query.archived_only:
             conditions.append(C.c.archived.is_(True))

@@ -12,7 +12,6 @@ from alembic import op
 
 from ao_desktop.storage import search_index
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None

@@ -1,0 +1,57 @@
+"""Start-up: from launching the process to the main window's first paint, and to the
+directory being filled from the database; peak memory. Prints JSON.
+
+    uv run python benchmarks/bench_startup.py --clients 100000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+from _common import ROOT, demo_db, summary_ms
+
+
+def launch(db: str) -> tuple[float, float, float]:
+    env = dict(os.environ, AO_DESKTOP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "ao_desktop", "--db", db], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, text=True)
+    painted = ready = rss = 0.0
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        now = time.perf_counter() - t0
+        if line.startswith("painted"):
+            painted = now
+        elif line.startswith("ready"):
+            ready = now
+            rss = float(line.split()[-1])
+    proc.wait(timeout=120)
+    return painted, ready, rss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, action="append")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    results = []
+    for n in args.clients or [100_000]:
+        db = str(demo_db(n))
+        launch(db)  # warm the OS file cache once, as on a PC used every day
+        runs = [launch(db) for _ in range(args.runs)]
+        results.append({
+            "clients": n,
+            "window_painted": summary_ms([r[0] for r in runs]),
+            "directory_ready": summary_ms([r[1] for r in runs]),
+            "max_rss_mb": max(r[2] for r in runs),
+        })
+    print(json.dumps({"benchmark": "startup", "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -10,6 +10,9 @@ from ao_desktop.domain.enums import ClientStatus, LeadSource
 
 
 class ClientSort(StrEnum):
+    # Newest matches first, straight from the search index without sorting every hit:
+    # the type-ahead default. Without search text it falls back to NAME.
+    RELEVANCE = "relevance"
     NAME = "name"
     NIK = "nik"
     MOBILE = "mobile"

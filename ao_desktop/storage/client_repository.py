@@ -197,8 +197,21 @@ class SqlClientRepository:
 
     # --- the directory ------------------------------------------------------------------
     def _filtered(self, query: ClientQuery, columns: Any) -> Select[Any]:
-        stmt = select(*columns).select_from(C.outerjoin(OFF, C.c.officer_id == OFF.c.id))
-        conditions = []
+        match = search_index.match_expression(query.text)
+        source = C.outerjoin(OFF, C.c.officer_id == OFF.c.id)
+        conditions: list[Any] = []
+        if match is not None:
+            # Join (not IN): SQLite then streams index hits in rowid order and can stop
+            # at LIMIT instead of materialising and sorting every hit.
+            source = FTS.join(source, C.c.id == FTS.c.rowid)
+            conditions.append(text("client_fts MATCH :m").bindparams(m=match))
+        elif query.text.strip():
+            # Words too short for trigrams: a name prefix through the name_key index.
+            key = name_search_key(query.text)
+            if key.strip():
+                conditions.append(and_(C.c.name_key >= key, C.c.name_key < key + "\uffff"))
+            else:
+                conditions.append(false())
         if query.archived_only:
             conditions.append(C.c.archived.is_(True))
         elif not query.include_archived:
@@ -211,22 +224,16 @@ class SqlClientRepository:
             conditions.append(C.c.officer_id == query.officer_id)
         if query.tag.strip():
             conditions.append(C.c.tags.like(f"%,{query.tag.strip().lower()},%"))
-        match = search_index.match_expression(query.text)
-        if match is not None:
-            hits = select(FTS.c.rowid).where(text("client_fts MATCH :m").bindparams(m=match))
-            conditions.append(C.c.id.in_(hits))
-        elif query.text.strip():
-            # Words too short for trigrams: a name prefix through the name_key index.
-            key = name_search_key(query.text)
-            if key.strip():
-                conditions.append(and_(C.c.name_key >= key, C.c.name_key < key + "\uffff"))
-            else:
-                conditions.append(false())
-        return stmt.where(*conditions) if conditions else stmt
+        return select(*columns).select_from(source).where(*conditions)
 
     def search(self, query: ClientQuery, offset: int, limit: int) -> list[ClientListItem]:
-        sort_col = _SORT_COLUMNS[query.sort]
-        order = [sort_col.desc(), C.c.id.desc()] if query.descending else [sort_col, C.c.id]
+        uses_index = search_index.match_expression(query.text) is not None
+        if query.sort is ClientSort.RELEVANCE and uses_index:
+            order = [FTS.c.rowid.asc() if query.descending else FTS.c.rowid.desc()]
+        else:
+            sort = ClientSort.NAME if query.sort is ClientSort.RELEVANCE else query.sort
+            sort_col = _SORT_COLUMNS[sort]
+            order = [sort_col.desc(), C.c.id.desc()] if query.descending else [sort_col, C.c.id]
         stmt = self._filtered(query, _LIST_COLUMNS).order_by(*order).offset(offset).limit(limit)
         return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
 

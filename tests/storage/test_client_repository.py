@@ -137,3 +137,27 @@ def test_search_index_follows_edits(uow, stored) -> None:
     with uow.read() as tx:
         assert tx.clients.count(ClientQuery(text="sate")) == 0
         assert tx.clients.count(ClientQuery(text="bakso")) == 1
+
+
+def test_relevance_order_is_newest_match_first_and_falls_back_to_name(uow, stored) -> None:
+    with uow.read() as tx:
+        hits = tx.clients.search(ClientQuery(text="ahm", sort=ClientSort.RELEVANCE), 0, 10)
+        assert [h.full_name for h in hits] == ["Ahmad Fauzi"]
+        newest = tx.clients.search(ClientQuery(text="an", sort=ClientSort.RELEVANCE), 0, 10)
+        assert newest == []  # "an" is no name prefix here
+        everyone = tx.clients.search(ClientQuery(text="", sort=ClientSort.RELEVANCE), 0, 10)
+        assert [h.full_name for h in everyone] == ["Ahmad Fauzi", "Bambang Wijaya", "Siti Nurhaliza"]
+        both = tx.clients.search(ClientQuery(text="jakarta", sort=ClientSort.RELEVANCE), 0, 10)
+        assert [h.full_name for h in both] == ["Siti Nurhaliza"]
+        with_a = tx.clients.search(ClientQuery(text="wij", sort=ClientSort.RELEVANCE), 0, 10)
+        assert [h.id for h in with_a] == [stored["c"].id]
+        ids = [h.id for h in tx.clients.search(ClientQuery(text="a", include_archived=True), 0, 10)]
+        assert ids == [stored["b"].id]
+
+
+def test_relevance_streams_newest_first(uow, stored) -> None:
+    with uow.read() as tx:
+        hits = tx.clients.search(ClientQuery(text="+628", sort=ClientSort.RELEVANCE), 0, 10)
+        assert [h.id for h in hits] == [stored["b"].id, stored["a"].id]
+        oldest = tx.clients.search(ClientQuery(text="+628", sort=ClientSort.RELEVANCE, descending=True), 0, 10)
+        assert [h.id for h in oldest] == [stored["a"].id, stored["b"].id]

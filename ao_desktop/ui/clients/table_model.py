@@ -1,0 +1,325 @@
+"""ClientTableModel: the directory table, fetched from SQL in pages of 200 rows.
+
+The model holds only the `ClientListItem`s loaded so far. Scrolling to the end asks for
+the next page (`canFetchMore`/`fetchMore`); sorting and filtering re-run the query in
+SQL through `search_clients` (no proxy model: the table may hold a million clients).
+The total count runs in a worker thread so typing in the search box never waits for a
+COUNT over the whole table; the first page itself is a fast, synchronous query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ao_desktop.domain.client import ClientListItem
+from ao_desktop.domain.client_query import ClientQuery, ClientSort
+from ao_desktop.domain.formatting import format_date, format_rupiah
+from ao_desktop.domain.labels import source_label, status_label
+from ao_desktop.domain.phone import PhoneError, PhoneKind, PhoneNumber
+from ao_desktop.services.clients import MAX_PAGE, count_clients, search_clients
+from ao_desktop.services.ports import UnitOfWork
+from ao_desktop.ui.workers import BackgroundTask, TaskRunner
+
+PAGE_SIZE = 200
+SortRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    NIK = 1
+    MOBILE = 2
+    CITY = 3
+    STATUS = 4
+    SOURCE = 5
+    OFFICER = 6
+    INCOME = 7
+    UPDATED = 8
+
+
+SORT_OF_COLUMN: dict[Column, ClientSort] = {
+    Column.NAME: ClientSort.NAME,
+    Column.NIK: ClientSort.NIK,
+    Column.MOBILE: ClientSort.MOBILE,
+    Column.CITY: ClientSort.CITY,
+    Column.STATUS: ClientSort.STATUS,
+    Column.SOURCE: ClientSort.SOURCE,
+    Column.OFFICER: ClientSort.OFFICER,
+    Column.INCOME: ClientSort.INCOME,
+    Column.UPDATED: ClientSort.UPDATED,
+}
+COLUMN_OF_SORT: dict[ClientSort, Column] = {s: c for c, s in SORT_OF_COLUMN.items()}
+
+
+def sort_indicator(query: ClientQuery) -> tuple[int, Qt.SortOrder]:
+    """The header section and order that describe how `query` orders its rows (-1: none)."""
+    order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+    if query.sort is ClientSort.RELEVANCE:
+        # Without search text relevance is the name order; with text it is no column's.
+        return (-1, order) if query.text.strip() else (Column.NAME, Qt.SortOrder.AscendingOrder)
+    return COLUMN_OF_SORT[query.sort], order
+
+
+def column_title(column: Column) -> str:
+    titles = {
+        Column.NAME: QCoreApplication.translate("ClientTableModel", "Nama"),
+        Column.NIK: QCoreApplication.translate("ClientTableModel", "NIK"),
+        Column.MOBILE: QCoreApplication.translate("ClientTableModel", "No. HP"),
+        Column.CITY: QCoreApplication.translate("ClientTableModel", "Kota"),
+        Column.STATUS: QCoreApplication.translate("ClientTableModel", "Status"),
+        Column.SOURCE: QCoreApplication.translate("ClientTableModel", "Sumber"),
+        Column.OFFICER: QCoreApplication.translate("ClientTableModel", "AO"),
+        Column.INCOME: QCoreApplication.translate("ClientTableModel", "Penghasilan"),
+        Column.UPDATED: QCoreApplication.translate("ClientTableModel", "Diubah"),
+    }
+    return titles[column]
+
+
+def display_phone(e164: str) -> str:
+    """`+6281234567890` -> `0812-3456-7890`; anything unparsable is shown as stored."""
+    if not e164:
+        return ""
+    try:
+        return PhoneNumber(e164, PhoneKind.MOBILE).display
+    except PhoneError:
+        return e164
+
+
+def display_name(item: ClientListItem) -> str:
+    if item.business_name:
+        return f"{item.business_name} ({item.full_name})" if item.full_name else item.business_name
+    return item.full_name
+
+
+def _display(item: ClientListItem, column: Column) -> str:
+    match column:
+        case Column.NAME:
+            return display_name(item)
+        case Column.NIK:
+            return item.nik
+        case Column.MOBILE:
+            return display_phone(item.mobile)
+        case Column.CITY:
+            return item.city
+        case Column.STATUS:
+            return status_label(item.status)
+        case Column.SOURCE:
+            return source_label(item.lead_source)
+        case Column.OFFICER:
+            return item.officer_name
+        case Column.INCOME:
+            return format_rupiah(item.monthly_income) if item.monthly_income else ""
+        case Column.UPDATED:
+            return format_date(item.updated_at.date()) if item.updated_at else ""
+
+
+def _raw(item: ClientListItem, column: Column) -> Any:
+    match column:
+        case Column.NAME:
+            return display_name(item)
+        case Column.NIK:
+            return item.nik
+        case Column.MOBILE:
+            return item.mobile
+        case Column.CITY:
+            return item.city
+        case Column.STATUS:
+            return item.status.value
+        case Column.SOURCE:
+            return item.lead_source.value
+        case Column.OFFICER:
+            return item.officer_name
+        case Column.INCOME:
+            return item.monthly_income
+        case Column.UPDATED:
+            return item.updated_at
+
+
+class ClientTableModel(QAbstractTableModel):
+    """Directory rows for one `ClientQuery`, loaded page by page."""
+
+    totalChanged = Signal(int)  # noqa: N815 - Qt signal naming
+    """The number of clients matching the query, once known (-1 while counting)."""
+
+    def __init__(
+        self, uow: UnitOfWork, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self._page_size = page_size
+        # Relevance (newest matches first) is the type-ahead order: the index streams it
+        # without sorting every hit; without search text it is the name order.
+        self._query = ClientQuery(sort=ClientSort.RELEVANCE)
+        self._rows: list[ClientListItem] = []
+        self._exhausted = True
+        self._total: int | None = 0
+        self._runner = TaskRunner(self)
+        self._count_task: BackgroundTask[int] | None = None
+
+    # --- the query ------------------------------------------------------------------------
+    @property
+    def query(self) -> ClientQuery:
+        return self._query
+
+    @property
+    def total(self) -> int | None:
+        """Clients matching the query; None while the count is still running."""
+        return self._total
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self._runner
+
+    def set_query(self, query: ClientQuery) -> None:
+        """Show the first page of `query`; the count follows from a worker thread."""
+        self._query = query
+        self._reload(self._page_size)
+
+    def refresh(self) -> None:
+        """Re-run the query after a change, keeping about as many rows as were loaded."""
+        self._reload(min(max(len(self._rows), self._page_size), MAX_PAGE))
+
+    def _reload(self, limit: int) -> None:
+        rows = search_clients(self._uow, self._query, 0, limit)
+        self.beginResetModel()
+        self._rows = rows
+        self._exhausted = len(rows) < limit
+        self.endResetModel()
+        self._start_count()
+
+    def _start_count(self) -> None:
+        if self._count_task is not None:
+            self._count_task.cancel()
+            self._count_task = None
+        if self._exhausted:  # everything is loaded: the count is known for free
+            self._set_total(len(self._rows))
+            return
+        self._set_total(None)
+        uow, query = self._uow, self._query
+        self._count_task = self._runner.submit(
+            lambda _token: count_clients(uow, query), self._on_count_done, self._on_count_failed
+        )
+
+    def _on_count_done(self, total: int) -> None:
+        self._count_task = None
+        self._set_total(total)
+
+    def _on_count_failed(self, _exc: BaseException) -> None:
+        self._count_task = None  # the label keeps saying "counting"; the rows still work
+
+    def _set_total(self, total: int | None) -> None:
+        self._total = total
+        self.totalChanged.emit(-1 if total is None else total)
+
+    # --- rows -----------------------------------------------------------------------------
+    def item(self, row: int) -> ClientListItem:
+        return self._rows[row]
+
+    def client_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_of(self, client_id: int) -> int | None:
+        for row, item in enumerate(self._rows):
+            if item.id == client_id:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+        if parent.isValid() or self._exhausted:
+            return
+        page = search_clients(self._uow, self._query, len(self._rows), self._page_size)
+        self._exhausted = len(page) < self._page_size
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(item, column)
+        if role == SortRole:
+            return _raw(item, column)
+        if role == IdRole:
+            return item.id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight
+                if column is Column.INCOME
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if item.archived:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(128, 128, 128))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Diarsipkan")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column_title(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight
+                if column is Column.INCOME
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            # The first click on Penghasilan/Diubah shows the largest/newest first.
+            descending = column in (Column.INCOME, Column.UPDATED)
+            return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-run the query in SQL, ordered by `column` (-1: relevance, the default)."""
+        if column >= len(Column):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        sort = SORT_OF_COLUMN[Column(column)] if column >= 0 else ClientSort.RELEVANCE
+        if sort == self._query.sort and descending == self._query.descending and self._rows:
+            return
+        self.set_query(replace(self._query, sort=sort, descending=descending))

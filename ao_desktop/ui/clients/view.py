@@ -1,0 +1,390 @@
+"""ClientDirectoryView: the client directory (Direktori Nasabah).
+
+A filter bar (type-ahead search, status, lead source, AO, archived), the paged table
+(table_model.py) and the 360 panel (detail_panel.py) side by side. Typing re-runs the
+query after a short pause; the count comes from a worker thread. The buttons open the
+client dialog or call one presenter action, then refresh the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ao_desktop.domain.client import Client
+from ao_desktop.domain.enums import ClientStatus, LeadSource
+from ao_desktop.domain.labels import source_label, status_label
+from ao_desktop.services.clients import list_officers
+from ao_desktop.ui.clients.client_dialog import ClientDialog
+from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
+from ao_desktop.ui.clients.presenter import ClientDirectoryPresenter, DirectoryFilters, build_query
+from ao_desktop.ui.clients.status_dialog import StatusDialog
+from ao_desktop.ui.clients.table_model import ClientTableModel, Column, IdRole, sort_indicator
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.widgets.enum_combo import EnumComboBox
+from ao_desktop.ui.widgets.messages import confirm, show_exception
+from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
+
+SEARCH_DEBOUNCE_MS = 150
+COLUMN_WIDTHS = {
+    Column.NAME: 220,
+    Column.NIK: 140,
+    Column.MOBILE: 120,
+    Column.CITY: 110,
+    Column.STATUS: 100,
+    Column.SOURCE: 100,
+    Column.OFFICER: 110,
+    Column.INCOME: 110,
+}
+
+
+def format_count(n: int) -> str:
+    """`1234` -> `1.234` (Indonesian thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+class ClientDirectoryView(QWidget):
+    """Search, filter, browse and edit clients."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._presenter = ClientDirectoryPresenter(context)
+        self.model = ClientTableModel(context.uow, self)
+        self.detail = ClientDetailPanel(context)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._keep_id: int | None = None  # the client to select again after the table reloads
+        self._build_filter_bar()
+        self._build_actions()
+        self._build_table()
+        self._build_layout()
+        self.setFocusProxy(self.search_edit)  # opening the view puts the cursor in the search
+        self._connect()
+        self._apply_filters()
+
+    # --- building -------------------------------------------------------------------------
+    def _build_filter_bar(self) -> None:
+        self.search_edit = QLineEdit(placeholderText=self.tr("Cari nama, NIK, no. HP, alamat…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(160)
+        self.status_combo = EnumComboBox(ClientStatus, status_label, self.tr("Semua status"))
+        self.source_combo = EnumComboBox(LeadSource, source_label, self.tr("Semua sumber"))
+        self.officer_combo = OfficerComboBox(
+            list_officers(self._context.uow), self.tr("Semua AO"), self._context.officer_id
+        )
+        self.archived_check = QCheckBox(self.tr("Tampilkan arsip"))
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setContentsMargins(0, 0, 6, 0)
+
+    def _build_actions(self) -> None:
+        self.add_action = QAction(self.tr("Tambah"), self, shortcut=QKeySequence.StandardKey.New)
+        self.add_action.setToolTip(self.tr("Tambah nasabah baru (Ctrl+N)"))
+        self.edit_action = QAction(self.tr("Ubah"), self)
+        self.edit_action.setToolTip(self.tr("Ubah data nasabah terpilih (Enter atau klik ganda)"))
+        self.status_action = QAction(self.tr("Ubah status"), self)
+        self.status_action.setToolTip(self.tr("Pindahkan nasabah ke status berikutnya"))
+        self.archive_action = QAction(self.tr("Arsipkan"), self)
+        # Window-wide shortcuts fire only while this view is visible (the current page),
+        # so later views can reuse Ctrl+N for their own "Tambah".
+        for action in (self.add_action, self.edit_action, self.status_action, self.archive_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.add_action, self.edit_action, self.status_action, self.archive_action):
+            self.toolbar.addAction(action)
+
+    def _build_table(self) -> None:
+        table = self.table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        # Fixed row heights let the view skip measuring rows (fast with many rows).
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        # Not setSortingEnabled: it would sort at once, and the indicator is also set by
+        # code (to describe the query) with signals blocked; only clicks re-sort.
+        self._sync_sort_indicator()
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addActions([self.edit_action, self.status_action, self.archive_action])
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        for widget in (
+            self.status_combo,
+            self.source_combo,
+            self.officer_combo,
+            self.archived_check,
+        ):
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        actions.addWidget(self.toolbar)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 430])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self._search_timer.timeout.connect(self._apply_filters)
+        for combo in (self.status_combo, self.source_combo, self.officer_combo):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.archived_check.toggled.connect(self._apply_filters)
+        self.model.totalChanged.connect(self._on_model_total_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            self._on_header_sort_indicator_changed
+        )
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(
+                QKeySequence(key),
+                self.table,
+                self.edit_action.trigger,
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+        QShortcut(
+            QKeySequence.StandardKey.Find,
+            self,
+            self._on_find_shortcut_activated,
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        self.add_action.triggered.connect(self._on_add_action_triggered)
+        self.edit_action.triggered.connect(self._on_edit_action_triggered)
+        self.status_action.triggered.connect(self._on_status_action_triggered)
+        self.archive_action.triggered.connect(self._on_archive_action_triggered)
+        self.detail.clientChanged.connect(lambda _id: self._refresh(select_id=self.selected_id()))
+
+    # --- state ----------------------------------------------------------------------------
+    def filters(self) -> DirectoryFilters:
+        return DirectoryFilters(
+            text=self.search_edit.text(),
+            status=self.status_combo.value(),
+            source=self.source_combo.value(),
+            officer_id=self.officer_combo.value(),
+            show_archived=self.archived_check.isChecked(),
+        )
+
+    def selected_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), QModelIndex()
+        ):
+            return None
+        return index.data(IdRole)
+
+    def select_client(self, client_id: int | None) -> bool:
+        """Select the row of `client_id` if it is loaded; returns whether it was."""
+        row = self.model.row_of(client_id) if client_id is not None else None
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("header", self.table.horizontalHeader().saveState())
+
+    def restore_settings(self, settings: QSettings) -> None:
+        """Column widths/order and the splitter; the sort order always starts as relevance."""
+        splitter_state, header_state = settings.value("splitter"), settings.value("header")
+        if isinstance(splitter_state, QByteArray | bytes):
+            self.splitter.restoreState(QByteArray(splitter_state))
+        if isinstance(header_state, QByteArray | bytes):
+            with QSignalBlocker(
+                self.table.horizontalHeader()
+            ):  # a saved indicator must not re-sort
+                self.table.horizontalHeader().restoreState(QByteArray(header_state))
+        self._sync_sort_indicator()
+        self.table.doItemsLayout()
+
+    def _sync_sort_indicator(self) -> None:
+        """Show how the rows are ordered without asking the model to sort again."""
+        header = self.table.horizontalHeader()
+        section, order = sort_indicator(self.model.query)
+        with QSignalBlocker(header):
+            header.setSortIndicator(section, order)
+        header.viewport().update()
+
+    def _apply_filters(self, *_args: object) -> None:
+        self._search_timer.stop()
+        self._keep_id = self.selected_id()
+        self.model.set_query(build_query(self.filters(), self.model.query))
+
+    def _refresh(self, select_id: int | None, show_anyway: bool = False) -> None:
+        self._keep_id = select_id
+        self.model.refresh()
+        if show_anyway and self.selected_id() != select_id:
+            self.detail.show_client(select_id)
+
+    def _update_actions(self) -> None:
+        client_id = self.selected_id()
+        row = self.model.row_of(client_id) if client_id is not None else None
+        archived = row is not None and self.model.item(row).archived
+        for action in (self.edit_action, self.status_action, self.archive_action):
+            action.setEnabled(client_id is not None)
+        self.archive_action.setText(self.tr("Pulihkan") if archived else self.tr("Arsipkan"))
+        self.archive_action.setToolTip(
+            self.tr("Kembalikan nasabah dari arsip")
+            if archived
+            else self.tr("Sembunyikan nasabah dari direktori (tidak dihapus)")
+        )
+
+    # --- slots ----------------------------------------------------------------------------
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_edit_return_pressed(self) -> None:
+        self._apply_filters()
+        if self.model.rowCount() and self.selected_id() is None:
+            self.select_client(self.model.client_id(0))
+        self.table.setFocus()
+
+    def _on_find_shortcut_activated(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _on_model_total_changed(self, total: int) -> None:
+        self.count_label.setText(
+            self.tr("menghitung…")
+            if total < 0
+            else self.tr("{n} nasabah").format(n=format_count(total))
+        )
+
+    def _on_model_reset(self) -> None:
+        self._sync_sort_indicator()
+        if not self.select_client(self._keep_id):
+            self.detail.clear()
+        self._update_actions()
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_client(current.data(IdRole) if current.isValid() else None)
+        self._update_actions()
+
+    def _on_header_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        self._keep_id = self.selected_id()
+        self.model.sort(section, order)
+
+    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
+        self.edit_action.trigger()
+
+    def _on_add_action_triggered(self) -> None:
+        self._open_dialog(None)
+
+    def _on_edit_action_triggered(self) -> None:
+        if (client_id := self.selected_id()) is not None:
+            self._open_dialog(client_id)
+
+    def _open_dialog(self, client_id: int | None) -> None:
+        try:
+            dialog = ClientDialog(self._context, client_id, self)
+        except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: shown, never a traceback
+            show_exception(self, self.tr("Nasabah tidak dapat dibuka"), exc)
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_client is not None:
+            self._after_change(dialog.saved_client)
+
+    def _on_status_action_triggered(self) -> None:
+        client_id = self.selected_id()
+        if client_id is None:
+            return
+        item = self.model.item(self.model.row_of(client_id) or 0)
+        dialog = StatusDialog(item.full_name, item.status, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._run(
+            lambda: self._presenter.change_status(client_id, dialog.status(), dialog.note()),
+            self.tr("Status tidak berubah"),
+        )
+
+    def _on_archive_action_triggered(self) -> None:
+        client_id = self.selected_id()
+        row = self.model.row_of(client_id) if client_id is not None else None
+        if client_id is None or row is None:
+            return
+        item = self.model.item(row)
+        if item.archived:
+            self._run(lambda: self._presenter.restore(client_id), self.tr("Gagal memulihkan"))
+        elif confirm(
+            self,
+            self.tr("Arsipkan nasabah"),
+            self.tr(
+                "Arsipkan {name}? Nasabah disembunyikan dari direktori; datanya tidak "
+                "dihapus dan bisa dipulihkan lewat \u201cTampilkan arsip\u201d."
+            ).format(name=item.full_name),
+            self.tr("Arsipkan"),
+        ):
+            self._run(lambda: self._presenter.archive(client_id), self.tr("Gagal mengarsipkan"))
+
+    def _run(self, action: Callable[[], Client], failure_title: str) -> None:
+        """Run one presenter action; show a refusal, or refresh after the change."""
+        try:
+            client = action()
+        except Exception as exc:  # noqa: BLE001 - DomainError text shown; others generic
+            show_exception(self, failure_title, exc)
+            self._refresh(select_id=self.selected_id())
+            return
+        self._after_change(client)
+
+    def _after_change(self, client: Client) -> None:
+        # Reselecting the row reloads the panel; a client outside the filter is shown anyway.
+        self._refresh(select_id=client.id, show_anyway=not client.archived)

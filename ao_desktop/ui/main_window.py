@@ -1,0 +1,146 @@
+"""MainWindow: the thin shell around the views (navigation, menu, status bar, geometry).
+
+Each view is one `ViewSpec` line in `registered_views()`; the shell builds it, lists it
+in the navigation and remembers its layout if it has `save_settings`/`restore_settings`.
+Nothing else lives here: views hold their own widgets and logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from ao_desktop.ui.clients.view import ClientDirectoryView
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.widgets.about_box import show_about
+from ao_desktop.ui.widgets.badge import badge
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str  # stable: names the view's QSettings group
+    title: str  # source text, translated in the "MainWindow" context when shown
+    factory: Callable[[UiContext], QWidget]
+
+
+def registered_views() -> list[ViewSpec]:
+    """The views in navigation order; adding a view is adding one line here."""
+    return [
+        ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), ClientDirectoryView),
+    ]
+
+
+@runtime_checkable
+class RemembersLayout(Protocol):
+    def save_settings(self, settings: QSettings) -> None: ...
+    def restore_settings(self, settings: QSettings) -> None: ...
+
+
+def app_settings() -> QSettings:
+    return QSettings("AO Desktop", "AO Desktop")  # organisation, application
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current view on the right, the database in the status bar.
+
+    app.py shows the window first and calls `attach(context)` once the database is open
+    (opening runs on a background thread); `MainWindow(context)` does both at once.
+    """
+
+    first_paint = Signal()
+
+    def __init__(self, context: UiContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown = self._painted = False
+        self.setWindowTitle(self.tr("AO Desktop"))
+        self.resize(1280, 760)
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(120)
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self.database_label = QLabel(self.tr("Membuka database…"))
+        self.statusBar().addWidget(self.database_label, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context: UiContext) -> None:
+        """Build the views on the now open database and show the first one."""
+        for spec in registered_views():
+            view = spec.factory(context)
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+            self.navigation.addItem(QCoreApplication.translate("MainWindow", spec.title))
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.stack.currentWidget().setFocus()
+        self._build_status_bar(context)
+        if self._shown:
+            self._sync_view_settings(save=False)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        about_action = QAction(self.tr("&Tentang AO Desktop"), self)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(lambda: show_about(self))
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self, context: UiContext) -> None:
+        mode = self.tr("Bersama (shared drive)") if context.shared else self.tr("Lokal")
+        self.database_label.setText(
+            self.tr("Database: {path} — {mode}").format(path=context.database_label, mode=mode)
+        )
+        self.database_label.setToolTip(context.database_label)
+        self.user_label = QLabel(self.tr("Pengguna: {actor}").format(actor=context.actor))
+        self.statusBar().addPermanentWidget(self.user_label)
+        if context.demo:
+            tip = self.tr("Data contoh: perubahan tidak menyentuh data nasabah sungguhan")
+            self.demo_label = badge(self.tr("DEMO"), tip)
+            self.statusBar().addPermanentWidget(self.demo_label)
+
+    def _sync_view_settings(self, *, save: bool) -> None:
+        """Save or restore each view's layout (splitters, columns) in its own group."""
+        settings = app_settings()
+        for key, view in self.views.items():
+            if isinstance(view, RemembersLayout):
+                settings.beginGroup(f"views/{key}")
+                if save:
+                    view.save_settings(settings)
+                else:
+                    view.restore_settings(settings)
+                settings.endGroup()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if not self._shown:  # only the first show: later shows are un-minimising
+            self._shown = True
+            geometry = app_settings().value("window/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            self._sync_view_settings(save=False)
+        super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        app_settings().setValue("window/geometry", self.saveGeometry())
+        self._sync_view_settings(save=True)
+        super().closeEvent(event)

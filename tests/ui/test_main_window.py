@@ -1,0 +1,101 @@
+"""MainWindow: the shell opens the directory, shows the database, remembers its layout."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QSettings, Qt
+
+from ao_desktop.ui.clients.view import ClientDirectoryView
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.main_window import MainWindow, registered_views
+from tests.ui.conftest import click_button, on_next_modal
+
+
+def _open(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_opens_on_the_client_directory(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    assert window.windowTitle() == "AO Desktop"
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
+        "Nasabah"
+    ]
+    assert isinstance(window.stack.currentWidget(), ClientDirectoryView)
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["Berkas", "Bantuan"]
+
+
+def test_status_bar_names_the_local_database(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    text = window.database_label.text()
+    assert context.database_label in text
+    assert "Lokal" in text
+    assert not hasattr(window, "demo_label")
+
+
+def test_status_bar_marks_a_shared_demo_database(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(replace(context, shared=True, demo=True), qtbot)
+    assert "Bersama (shared drive)" in window.database_label.text()
+    assert window.demo_label.text() == "DEMO"
+
+
+def test_app_path_shows_the_window_before_the_database_is_attached(
+    context: UiContext,
+    qtbot,  # noqa: ANN001
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_paint, timeout=3000):
+        window.show()
+    assert window.database_label.text() == "Membuka database…"
+    assert window.navigation.count() == 0
+    window.attach(context)
+    assert isinstance(window.stack.currentWidget(), ClientDirectoryView)
+    assert "Lokal" in window.database_label.text()
+
+
+def test_geometry_and_splitter_are_remembered(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    window.resize(790, 600)  # the offscreen screen is 800x800
+    size = (window.width(), window.height())
+    assert size[1] == 600  # not the default 760, which a failed restore would give
+    directory = window.views["clients"]
+    assert isinstance(directory, ClientDirectoryView)
+    directory.splitter.setSizes([600, 300])
+    saved_sizes = directory.splitter.sizes()
+    window.close()
+    settings = QSettings("AO Desktop", "AO Desktop")
+    assert settings.value("window/geometry") is not None
+    assert settings.value("views/clients/splitter") is not None
+
+    again = _open(context, qtbot)
+    assert (again.width(), again.height()) == size
+    assert again.views["clients"].splitter.sizes() == saved_sizes  # type: ignore[attr-defined]
+
+
+def test_every_registered_view_has_a_unique_key() -> None:
+    keys = [spec.key for spec in registered_views()]
+    assert len(keys) == len(set(keys))
+
+
+def test_keyboard_starts_in_the_search_box_and_ctrl_n_adds(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    window.activateWindow()
+    directory = window.views["clients"]
+    assert isinstance(directory, ClientDirectoryView)
+    qtbot.waitUntil(directory.search_edit.hasFocus)
+    titles: list[str] = []
+
+    def close(dialog) -> None:  # noqa: ANN001
+        titles.append(dialog.windowTitle())
+        click_button(dialog, "Batal")
+
+    on_next_modal(close)
+    qtbot.keyClick(directory.search_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert titles == ["Tambah nasabah"]

@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from ao_desktop.domain.client import EDITABLE_FIELDS, Client, ClientListItem, ClientNote, ClientProfile
+from ao_desktop.domain.client import (
+    EDITABLE_FIELDS,
+    Client,
+    ClientListItem,
+    ClientNote,
+    ClientProfile,
+)
 from ao_desktop.domain.client_query import ClientQuery
 from ao_desktop.domain.client_rules import clean_client, errors_only
 from ao_desktop.domain.duplicates import DuplicateMatch, find_duplicates

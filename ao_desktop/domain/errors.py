@@ -62,3 +62,7 @@ class DatabaseRefused(DomainError):
 
 class DatabaseBusy(DomainError):
     """Colleagues kept the shared database locked for longer than the retries allow."""
+
+
+class PermissionDenied(DomainError):
+    """The user's role does not allow this action (checked in services, not only in the UI)."""

@@ -15,3 +15,16 @@ class Officer:
     active: bool = True
     id: int | None = None
     version: int = 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is using the app: recorded with every change and checked by services."""
+
+    name: str
+    role: OfficerRole = OfficerRole.AO
+    officer_id: int | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is OfficerRole.ADMIN

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ao_desktop.domain.enums import OfficerRole
+from ao_desktop.domain.officer import Actor
 from ao_desktop.services.ports import UnitOfWork
 
 
@@ -16,3 +18,9 @@ class UiContext:
     actor: str  # the name recorded with every change
     officer_id: int | None = None  # the signed-in AO, if known
     demo: bool = False
+    role: OfficerRole = OfficerRole.AO
+
+    @property
+    def who(self) -> Actor:
+        """The user as services see them (name, role, officer)."""
+        return Actor(self.actor, self.role, self.officer_id)

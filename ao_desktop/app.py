@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from ao_desktop.domain.enums import OfficerRole
 from ao_desktop.domain.errors import DomainError
 from ao_desktop.domain.i18n import _
 
@@ -51,11 +52,14 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     actor = _current_user()
     officer_id = None
     if request.demo:
-        officers = list_officers(uow)
-        if officers:
-            actor, officer_id = officers[0].name, officers[0].id
+        # The demo signs in as the first AO, with admin rights so every screen can be tried.
+        aos = [o for o in list_officers(uow) if o.role is OfficerRole.AO]
+        if aos:
+            actor, officer_id = aos[0].name, aos[0].id
+    # Until users are set up (first-run wizard), the person at this PC administers their
+    # own database.
     return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
-                     officer_id=officer_id, demo=request.demo)
+                     officer_id=officer_id, demo=request.demo, role=OfficerRole.ADMIN)
 
 
 def _current_user() -> str:

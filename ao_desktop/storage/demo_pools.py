@@ -1,17 +1,25 @@
-"""Word pools for the demo database: names, places, occupations, businesses, phrases.
+"""Word pools for the demo database and the RowBuilder that combines them into rows.
 
-Kept apart from `demo_data.py` (which only combines them). Regions are real provinces,
-cities, kecamatan and kelurahan with their postal codes; the province code and the
-regency/city code are the Kemendagri codes a NIK starts with, the district codes are
-plausible two-digit numbers. Faker's `id_ID` lists add the long tail of names and streets.
+`demo_data.py` writes the rows; this module knows what a realistic client looks like.
+Regions are real provinces, cities, kecamatan and kelurahan with their postal codes; the
+province code and the regency/city code are the Kemendagri codes a NIK starts with, the
+district codes are plausible two-digit numbers. Faker's `id_ID` word lists (read once,
+never called per row) add the long tail of names and streets.
 """
 
 from __future__ import annotations
 
+import bisect
+import random
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from faker.providers.address.id_ID import Provider as FakerAddress
 from faker.providers.person.id_ID import Provider as FakerPerson
+
+from ao_desktop.domain.names import name_search_key
 
 # Province header, then per city "code | name | landline area code | weight", then its
 # kecamatan "district code name: kelurahan postal, ...". Weights follow where branches
@@ -305,8 +313,18 @@ def _parse_regions(text: str) -> list[Place]:
             district, kecamatan = head.split(" ", 1)
             for village in villages.split(","):
                 name, postal = village.strip().rsplit(" ", 1)
-                places.append(Place(city_code + district, province, city, kecamatan, name,
-                                    postal, area, city_weight / kelurahan_total))
+                places.append(
+                    Place(
+                        city_code + district,
+                        province,
+                        city,
+                        kecamatan,
+                        name,
+                        postal,
+                        area,
+                        city_weight / kelurahan_total,
+                    )
+                )
         kecamatan_lines.clear()
 
     for raw in text.strip("\n").splitlines():
@@ -331,13 +349,12 @@ PLACES: tuple[Place, ...] = tuple(_parse_regions(_REGIONS))
 _MALE_COMMON = (
     "Muhammad Ahmad Budi Agus Andi Dedi Rudi Joko Hendra Rizky Fajar Dimas Eko Bambang Slamet "
     "Sutrisno Hadi Wahyu Yusuf Arif Irfan Teguh Bayu Dodi Heri Indra Rahmat Adi Aris Taufik "
-    "Ilham Fauzi Hasan Ridwan Reza Anton Yudi Doni Asep Ujang Dadang Ketut Made Wayan Nyoman "
-    "Gede Putu Fikri Galih Arief Iwan Rizal Yogi Aditya Satria Gilang Hendri Kurniawan Sugeng"
+    "Ilham Fauzi Hasan Ridwan Reza Anton Yudi Doni Asep Ujang Dadang Fikri Galih Arief Iwan Rizal Yogi Aditya Satria Gilang Hendri Kurniawan Sugeng"
 ).split()
 _FEMALE_COMMON = (
     "Siti Sri Dewi Nur Rina Ani Yuni Wati Ratna Lestari Fitri Indah Putri Ayu Dian Eka Maya "
-    "Nurul Sari Rini Yanti Novi Wulan Intan Anisa Rahma Mega Sinta Tuti Endang Suryani Kartini "
-    "Lina Dina Diah Ika Nia Ratih Desi Fitria Nabila Aisyah Ni Kadek Komang Tri Retno Yulia "
+    "Nurul Nurhayati Nurhasanah Sari Rini Yanti Novi Wulan Intan Anisa Rahma Mega Sinta Tuti Endang Suryani Kartini "
+    "Lina Dina Diah Ika Nia Ratih Desi Fitria Nabila Aisyah Tri Retno Yulia "
     "Erna Hesti Nining Susi Irma Mira Eni Widya Citra Riska"
 ).split()
 _MIDDLE_MALE = "Nur Adi Dwi Tri Eko Budi Agus Hadi Rahmat Abdul Dwi Putra Aji".split()
@@ -350,12 +367,15 @@ _LAST_EXTRA = (
 ).split()
 _LAST_FEMALE_EXTRA = "Lestari Wulandari Rahayu Handayani Susanti Kurniasih Anggraini Safitri Oktaviani Puspitasari".split()
 
-MALE_FIRST: tuple[str, ...] = tuple(_MALE_COMMON * 4 + list(FakerPerson.first_names_male))
-FEMALE_FIRST: tuple[str, ...] = tuple(_FEMALE_COMMON * 4 + list(FakerPerson.first_names_female))
+# The common names carry about two thirds of the draws, Faker's rarer ones the rest.
+MALE_FIRST: tuple[str, ...] = tuple(_MALE_COMMON * 14 + list(FakerPerson.first_names_male))
+FEMALE_FIRST: tuple[str, ...] = tuple(_FEMALE_COMMON * 10 + list(FakerPerson.first_names_female))
 MALE_MIDDLE: tuple[str, ...] = tuple(_MIDDLE_MALE)
 FEMALE_MIDDLE: tuple[str, ...] = tuple(_MIDDLE_FEMALE)
 MALE_LAST: tuple[str, ...] = tuple(sorted(set(_LAST_EXTRA) | set(FakerPerson.last_names_male)))
-FEMALE_LAST: tuple[str, ...] = tuple(sorted(set(_LAST_FEMALE_EXTRA) | set(FakerPerson.last_names_female)))
+FEMALE_LAST: tuple[str, ...] = tuple(
+    sorted(set(_LAST_FEMALE_EXTRA) | set(FakerPerson.last_names_female))
+)
 # Titles as people write them on forms; the prefix chance is small, the suffix smaller.
 MALE_PREFIXES = ("H.", "H.", "H.", "Ir.", "Drs.", "dr.")
 FEMALE_PREFIXES = ("Hj.", "Hj.", "Hj.", "Dra.", "dr.", "Ir.")
@@ -369,8 +389,18 @@ _STREET_EXTRA = (
     "Lapangan|Stasiun|Raya Cibubur|Margonda Raya|Palagan Tentara Pelajar|Gejayan|Panglima Polim"
 ).split("|")
 STREETS: tuple[str, ...] = tuple(sorted(set(FakerAddress.streets) | set(_STREET_EXTRA)))
-HOUSING = ("Griya Asri", "Bumi Indah", "Taman Sari", "Villa Mutiara", "Graha Permai",
-           "Puri Kencana", "Citra Garden", "Pondok Hijau", "Green Residence", "Bukit Damai")
+HOUSING = (
+    "Griya Asri",
+    "Bumi Indah",
+    "Taman Sari",
+    "Villa Mutiara",
+    "Graha Permai",
+    "Puri Kencana",
+    "Citra Garden",
+    "Pondok Hijau",
+    "Green Residence",
+    "Bukit Damai",
+)
 
 # (occupation, lowest, highest monthly income in Rupiah); drawn log-uniformly.
 OCCUPATIONS: tuple[tuple[str, int, int], ...] = (
@@ -428,7 +458,7 @@ BUSINESS_TYPES: tuple[tuple[str, str, int, int], ...] = (
 BUSINESS_WORDS: tuple[str, ...] = tuple(
     "Sumber Sinar Cahaya Berkah Maju Karya Mitra Jaya Mandiri Sejahtera Barokah Putra Harapan "
     "Rezeki Lancar Setia Mulia Bintang Anugerah Sentosa Abadi Makmur Indah Utama Bersama "
-    "Family Baru Lestari Agung Sakti Murni Gemilang Nusa Prima".split()
+    "Baru Lestari Agung Sakti Murni Gemilang Nusa Prima".split()
 )
 
 # Operator prefixes after the trunk 0 (Telkomsel, Indosat, XL, Axis, Tri, Smartfren),
@@ -460,12 +490,26 @@ REFUSALS_AFTER_APPLYING: tuple[str, ...] = (
     "Bunga dirasa terlalu tinggi setelah simulasi",
 )
 STATUS_NOTES = {
-    "pengajuan": ("Pengajuan KUR Mikro", "Pengajuan kredit modal kerja", "Pengajuan KPR",
-                  "Pengajuan kredit multiguna", "Berkas pengajuan lengkap"),
-    "aktif": ("Kredit dicairkan", "Pembukaan rekening tabungan", "Penempatan deposito 6 bulan",
-              "Pencairan KUR Mikro", "Akad kredit selesai"),
-    "tidak_aktif": ("Kredit lunas", "Rekening ditutup nasabah", "Deposito dicairkan, tidak diperpanjang",
-                    "Pindah domisili ke luar kota"),
+    "pengajuan": (
+        "Pengajuan KUR Mikro",
+        "Pengajuan kredit modal kerja",
+        "Pengajuan KPR",
+        "Pengajuan kredit multiguna",
+        "Berkas pengajuan lengkap",
+    ),
+    "aktif": (
+        "Kredit dicairkan",
+        "Pembukaan rekening tabungan",
+        "Penempatan deposito 6 bulan",
+        "Pencairan KUR Mikro",
+        "Akad kredit selesai",
+    ),
+    "tidak_aktif": (
+        "Kredit lunas",
+        "Rekening ditutup nasabah",
+        "Deposito dicairkan, tidak diperpanjang",
+        "Pindah domisili ke luar kota",
+    ),
 }
 NOTES: tuple[str, ...] = (
     "Sudah dikunjungi di rumah, tertarik KUR Mikro, minta simulasi angsuran.",
@@ -491,18 +535,340 @@ CLIENT_REMARKS: tuple[str, ...] = (
     "Bahasa Jawa lebih nyaman saat kunjungan.",
     "Jangan ditelepon saat jam salat Jumat.",
 )
+# Tags drawn at random; "umkm", "asn" and "pensiunan" follow the client's work instead.
 TAGS: tuple[str, ...] = (
-    "umkm", "kur", "payroll", "pensiunan", "potensial", "prioritas", "deposito", "tabungan",
-    "kpr", "pasar", "komunitas", "follow-up", "nasabah-lama", "asn",
+    "kur", "potensial", "prioritas", "deposito", "tabungan", "kpr", "pasar", "komunitas",
+    "follow-up",
+)  # fmt: skip
+OFFICER_NAMES = (
+    "Rizky Pratama",
+    "Dewi Anggraini",
+    "Andi Saputra",
+    "Hendra Wijaya",
+    "Putri Maharani",
+    "Fajar Nugroho",
+    "Rina Oktaviani",
+    "Bayu Setiawan",
 )
-OFFICER_NAMES = ("Rizky Pratama", "Dewi Anggraini", "Andi Saputra", "Hendra Wijaya",
-                 "Putri Maharani", "Fajar Nugroho", "Rina Oktaviani", "Bayu Setiawan")
 # Regional naming: Balinese birth-order names and Batak family names (marga).
 BALI_ORDER = ("Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Komang", "Kadek")
-BALI_GIVEN_MALE = ("Agus", "Bagus", "Dharma", "Surya", "Arta", "Wira", "Adi", "Yoga", "Krisna", "Eka")
+BALI_GIVEN_MALE = (
+    "Agus",
+    "Bagus",
+    "Dharma",
+    "Surya",
+    "Arta",
+    "Wira",
+    "Adi",
+    "Yoga",
+    "Krisna",
+    "Eka",
+)
 BALI_GIVEN_FEMALE = ("Ayu", "Sri", "Dewi", "Wulan", "Sari", "Puspa", "Ari", "Ratna", "Eka")
-BALI_LAST = ("Suardana", "Wirawan", "Sudarsana", "Astawa", "Mahendra", "Suarjana", "Widiantara",
-             "Antari", "Lestari", "Pradnyani", "Wulandari", "Sukmawati")
-MARGA = ("Siregar", "Harahap", "Lubis", "Nasution", "Simanjuntak", "Sitorus", "Gultom", "Hutapea",
-         "Sihombing", "Panjaitan", "Sembiring", "Ginting", "Tarigan", "Manurung", "Situmorang",
-         "Simbolon", "Sinaga", "Pardede", "Hutagalung", "Nainggolan")
+BALI_LAST = (
+    "Suardana",
+    "Wirawan",
+    "Sudarsana",
+    "Astawa",
+    "Mahendra",
+    "Suarjana",
+    "Widiantara",
+    "Antari",
+    "Lestari",
+    "Pradnyani",
+    "Wulandari",
+    "Sukmawati",
+)
+MARGA = (
+    "Siregar",
+    "Harahap",
+    "Lubis",
+    "Nasution",
+    "Simanjuntak",
+    "Sitorus",
+    "Gultom",
+    "Hutapea",
+    "Sihombing",
+    "Panjaitan",
+    "Sembiring",
+    "Ginting",
+    "Tarigan",
+    "Manurung",
+    "Situmorang",
+    "Simbolon",
+    "Sinaga",
+    "Pardede",
+    "Hutagalung",
+    "Nainggolan",
+)
+OCCUPATION_TAGS = {
+    "Pensiunan": "pensiunan", "Pegawai Negeri Sipil": "asn", "Guru": "asn", "Karyawan BUMN": "payroll",
+}  # fmt: skip
+
+
+# --- combining the pools into rows ---------------------------------------------------
+
+HISTORY_DAYS = 730  # clients were added over the last two years
+_STATUSES = (("prospek", 35), ("pengajuan", 15), ("aktif", 35), ("tidak_aktif", 8), ("ditolak", 7))
+_SOURCES = (
+    ("brosur", 18),
+    ("media_sosial", 22),
+    ("referensi", 25),
+    ("walk_in", 18),
+    ("acara", 12),
+    ("lainnya", 5),
+)
+_M64 = (1 << 64) - 1
+_CUSTOMERS = ("aktif", "tidak_aktif")
+
+
+def _cumulative(weights: list[float]) -> tuple[list[float], float]:
+    total, acc = 0.0, []
+    for w in weights:
+        total += w
+        acc.append(total)
+    return acc, total
+
+
+def _pick_weighted(pairs: tuple[tuple[str, int], ...]) -> Callable[[float], str]:
+    names = [n for n, _w in pairs]
+    cum, total = _cumulative([w for _n, w in pairs])
+    bounds = [c / total for c in cum[:-1]]
+    return lambda u: names[bisect.bisect_right(bounds, u)]
+
+
+_status_of_unit = _pick_weighted(_STATUSES)
+_source_of_unit = _pick_weighted(_SOURCES)
+
+
+def _unit(seed: int, client_id: int) -> float:
+    """A uniform number in [0, 1) fixed by (seed, id): splitmix64 finaliser.
+
+    The status comes from it (not from the batch's random stream), so the status of any
+    earlier client is known without storing it: referrers are chosen among clients.
+    """
+    x = (seed * 0xD1B54A32D192ED03 + client_id * 0x9E3779B97F4A7C15) & _M64
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _M64
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _M64
+    return ((x ^ (x >> 31)) >> 11) / 9007199254740992.0
+
+
+class RowBuilder:
+    """Client rows from the pools, deterministic per (seed, batch start).
+
+    Everything is computed once per database; `batch()` then builds rows quickly. NIK
+    serials count the clients sharing district, birth date and sex (0001, 0002, ... in id
+    order), as the civil registry does, so every NIK is unique.
+    """
+
+    def __init__(self, seed: int, total: int, today: date, officers: list[tuple[int, str]]) -> None:
+        self.seed, self.total = seed, total
+        setup = random.Random(f"demo-setup-{seed}")
+        first_day = today - timedelta(days=HISTORY_DAYS)
+        self.days = [(first_day + timedelta(days=d)).isoformat() for d in range(HISTORY_DAYS)]
+        # Office hours, sorted: increasing indexes give increasing times within a day.
+        self.times = sorted(
+            f"{setup.randint(7, 17):02d}:{setup.randrange(60):02d}:"
+            f"{setup.randrange(60):02d}.{setup.randrange(1_000_000):06d}"
+            for _ in range(4096)
+        )
+        # Birth dates for ages 21 to 65: (ISO, NIK DDMMYY of a man, of a woman).
+        youngest = today - timedelta(days=round(21 * 365.25) + 1)
+        self.births = [
+            (b.isoformat(), f"{b:%d%m%y}", f"{b.day + 40:02d}{b:%m%y}")
+            for b in (youngest - timedelta(days=back) for back in range(44 * 365))
+        ]
+        self.place_cum, self.place_total = _cumulative([p.weight for p in PLACES])
+        prefixes = sorted({p.nik_prefix for p in PLACES})
+        self.prefix_index = [prefixes.index(p.nik_prefix) for p in PLACES]
+        # NIK serials so far per (district, sex, birth date): bounded by the pools, not by N.
+        self.serials = array("H", bytes(2 * len(prefixes) * 2 * len(self.births)))
+        self.officers = officers  # (id, name) of the three AOs, shares 40/35/25 %
+        self.keys: dict[str, str] = {}
+        self.mobile_offset = setup.randrange(10**8)
+        self.R = random.random  # replaced per batch
+
+    def pick(self, pool: tuple[str, ...] | list[str]) -> str:
+        return pool[int(self.R() * len(pool))]
+
+    def name(self, female: bool, province: str) -> tuple[str, str]:
+        """Full name and its search key (joined from cached keys of the parts)."""
+        R, pick = self.R, self.pick
+        if province == "Bali" and R() < 0.8:
+            given = pick(BALI_GIVEN_FEMALE if female else BALI_GIVEN_MALE)
+            parts = ["Ni" if female else "I", pick(BALI_ORDER), given, pick(BALI_LAST)]
+        else:
+            parts = [pick(FEMALE_FIRST if female else MALE_FIRST)]
+            u = R()
+            if u > 0.75:
+                parts.append(pick(FEMALE_MIDDLE if female else MALE_MIDDLE))
+            if u > 0.08:  # else a single name, common among older Javanese
+                if province == "Sumatera Utara" and R() < 0.6:
+                    parts.append(pick(MARGA))
+                else:
+                    parts.append(pick(FEMALE_LAST if female and R() < 0.7 else MALE_LAST))
+            v = R()
+            if v < 0.04:
+                parts.insert(0, pick(FEMALE_PREFIXES if female else MALE_PREFIXES))
+            elif v > 0.965:
+                parts[-1] += ","
+                parts.append(pick(SUFFIXES))
+        keys = self.keys
+        for part in parts:
+            if part not in keys:
+                keys[part] = name_search_key(part)
+        return " ".join(parts), " ".join(keys[p] for p in parts)
+
+    def identity(self, place_at: int, female: bool) -> tuple[str, str | None]:
+        """A NIK matching the district, birth date and sex, and the ISO birth date."""
+        births = self.births
+        at = min(len(births) - 1, int((self.R() + self.R()) * 0.5 * len(births)))  # triangular
+        slot = (self.prefix_index[place_at] * 2 + female) * len(births) + at
+        serial = self.serials[slot] = self.serials[slot] + 1
+        iso, male_date, female_date = births[at]
+        return (
+            f"{PLACES[place_at].nik_prefix}{female_date if female else male_date}{serial:04d}",
+            iso,
+        )
+
+    def business(self, female: bool, full_name: str) -> tuple[str, str, str, str, int, int]:
+        """(business name, NIB, NPWP, owner's occupation, income range) of a business."""
+        R, words = self.R, BUSINESS_WORDS
+        prefix, occupation, lo, hi = BUSINESS_TYPES[int(R() * len(BUSINESS_TYPES))]
+        w1, w2, w3 = self.pick(words), self.pick(words), self.pick(words)
+        if prefix in ("PT", "CV", "UD"):
+            name = f"{prefix} {w1} {w2}" + (f" {w3}" if prefix == "PT" else "")
+        elif R() < 0.3:
+            name = f"{prefix} {'Bu' if female else 'Pak'} {full_name.split()[0]}"
+        else:
+            name = f"{prefix} {w1} {w2}"
+        nib = f"{'9120' if R() < 0.7 else '8120'}{int(R() * 1e9):09d}"
+        npwp = f"0{int(R() * 1e8):08d}{int(R() * 1e3):03d}000"  # 15-digit form
+        return name, nib, ("0" + npwp if R() < 0.5 else npwp), occupation, lo, hi
+
+    def contact(self, cid: int, place: Place, business: bool) -> tuple[str, str, str]:
+        """(mobile, landline, street). Mobiles are unique: an invertible map of the id."""
+        R = self.R
+        sub = (cid * 73_856_093 + self.mobile_offset) % 100_000_000
+        extra = str(1 + int(R() * 9)) if R() < 0.25 else ""  # some 13-digit numbers
+        mobile = f"+62{self.pick(MOBILE_PREFIXES)}{extra}{sub:08d}"
+        landline = ""
+        if R() < (0.6 if business else 0.12):
+            area = place.area_code
+            digits = 8 if area == "21" else 7 if len(area) == 2 else 6 + int(R() * 2)
+            landline = f"+62{area}{2 * 10 ** (digits - 1) + int(R() * 7 * 10 ** (digits - 1))}"
+        r, number = R(), 1 + int(R() ** 2 * 150)
+        rt_rw = f"RT {1 + int(R() * 12):03d}/RW {1 + int(R() * 9):03d}"
+        if r < 0.9:
+            kind = "Jl." if r < 0.78 else "Gg."
+            street = f"{kind} {self.pick(STREETS)} No. {number}, {rt_rw}"
+        else:
+            block = f"{'ABCDEFGH'[int(R() * 8)]}{1 + int(R() * 20)}"
+            street = f"Perum {self.pick(HOUSING)} Blok {block} No. {number % 40 + 1}, {rt_rw}"
+        return mobile, landline, street
+
+    def steps(self, status: str) -> tuple[list[tuple[str, float, str]], str]:
+        """The pipeline to `status`: (status, days after the previous step, note); refusal."""
+        R = self.R
+        applied = ("pengajuan", 3 + R() * 40, "")
+        if status == "prospek":
+            return [("prospek", 0, "")], ""
+        if status == "pengajuan":
+            return [("prospek", 0, ""), applied], ""
+        if status == "ditolak":
+            if R() < 0.6:  # the prospect said no
+                refusal = self.pick(REFUSALS_BEFORE_APPLYING)
+                return [("prospek", 0, ""), ("ditolak", 1 + R() * 30, refusal)], refusal
+            refusal = self.pick(REFUSALS_AFTER_APPLYING)  # the bank said no
+            return [("prospek", 0, ""), applied, ("ditolak", 5 + R() * 20, refusal)], refusal
+        steps = [("prospek", 0, ""), applied] if R() >= 0.15 else [("prospek", 0, "")]
+        steps.append(("aktif", 7 + R() * 30, ""))  # without application: a savings account
+        if status == "tidak_aktif":
+            steps.append(("tidak_aktif", 60 + R() * 360, ""))
+        return steps, ""
+
+    def batch(self, first_id: int, count: int) -> tuple[list[tuple], list[tuple], list[tuple]]:
+        """Rows for clients, client_status_history and client_notes of ids first_id..."""
+        self.R = R = random.Random(f"demo-{self.seed}-{first_id}").random
+        days, times, pick = self.days, self.times, self.pick
+        clients: list[tuple] = []
+        history: list[tuple] = []
+        notes: list[tuple] = []
+        for cid in range(first_id, first_id + count):
+            place_at = bisect.bisect_left(self.place_cum, R() * self.place_total)
+            place = PLACES[place_at]
+            female = R() < 0.5
+            full_name, name_key = self.name(female, place.province)
+            status = _status_of_unit(_unit(self.seed, cid))
+            o = R()
+            officer_id, officer = self.officers[0 if o < 0.40 else 1 if o < 0.75 else 2]
+            nik, birth = "", None  # a quarter of the prospects have not shown their KTP yet
+            if status != "prospek" or R() >= 0.25:
+                nik, birth = self.identity(place_at, female)
+            business = R() < 0.15
+            if business:
+                business_name, nib, npwp, occupation, lo, hi = self.business(female, full_name)
+                step = 100_000
+            else:
+                occupation, lo, hi = OCCUPATIONS[int(R() * len(OCCUPATIONS))]
+                business_name = nib = ""
+                # Since 2024 the NIK is the personal NPW
+                npwp = nik if nik and status != "prospek" and R() < 0.35 else ""
+                step = 50_000
+            income = int(lo * (hi / lo) ** (R() ** 1.3)) // step * step
+            u = R()
+            share = 0.0 if u < 0.35 else 0.05 + R() * 0.33 if u < 0.93 else 0.38 + R() * 0.22
+            mobile, landline, street = self.contact(cid, place, business)
+            source, referrer_id = _source_of_unit(R()), None
+            if source == "referensi" and cid == 1:
+                source = "walk_in"
+            elif source == "referensi":
+                for _try in range(4):  # prefer a client who already has a product
+                    referrer_id = 1 + int(R() * (cid - 1))
+                    if _status_of_unit(_unit(self.seed, referrer_id)) in _CUSTOMERS:
+                        break
+            steps, refusal = self.steps(status)
+            # Spread the steps after the creation day, squeezed for recent clients.
+            start = (cid - 1) * HISTORY_DAYS // self.total
+            room = len(days) - 1 - start
+            gaps = sum(g for _s, g, _n in steps)
+            scale = min(1.0, room / gaps) if gaps else 1.0
+            marks = sorted(int(R() * len(times)) for _ in steps)
+            day, stamps = float(start), []
+            for (st, gap, note), mark in zip(steps, marks, strict=True):
+                day += gap * scale
+                stamps.append(f"{days[int(day)]} {times[mark]}")
+                if not note and st in STATUS_NOTES and R() < 0.7:
+                    note = pick(STATUS_NOTES[st])
+                history.append((cid, st, stamps[-1], officer, note))
+            if R() < 0.12:  # the AO's notes on this client
+                for _n in range(1 + int(R() * 3)):
+                    at = f"{days[start + int(R() * (room + 1))]} {pick(times)}"
+                    notes.append((cid, pick(NOTES), officer, at))
+            tags = {"umkm"} if business and R() < 0.7 else set()
+            if occupation in OCCUPATION_TAGS:
+                tags.add(OCCUPATION_TAGS[occupation])
+            if R() < 0.35:
+                tags.add(pick(TAGS))
+            clients.append((
+                cid, "business" if business else "individual", full_name, name_key,
+                business_name, nik, nib, npwp, birth, "P" if female else "L", mobile, landline,
+                street, place.kelurahan, place.kecamatan, place.city, place.province,
+                place.postal_code, occupation, income, int(income * share) // 1000 * 1000,
+                status, source, referrer_id, refusal, officer_id,
+                "," + ",".join(sorted(tags)) + "," if tags else "",
+                pick(CLIENT_REMARKS) if R() < 0.04 else "",
+                1 if R() < (0.6 if status == "prospek" else 0.9) else 0,  # consent to contact
+                1 if status == "tidak_aktif" and R() < 0.3 else 0,  # archived
+                1, stamps[0], stamps[-1], officer,
+            ))  # fmt: skip
+        return clients, history, notes
+
+
+def officers(seed: int) -> list[tuple[str, str, str]]:
+    """(name, E.164 mobile, role): three AOs and their supervisor."""
+    rng = random.Random(f"demo-officers-{seed}")
+    names = rng.sample(OFFICER_NAMES, 4)
+    phones = [f"+62{rng.choice(MOBILE_PREFIXES)}{rng.randrange(10**7, 10**8)}" for _ in names]
+    roles = ["ao", "ao", "ao", "supervisor"]
+    return list(zip(names, phones, roles, strict=True))

@@ -33,5 +33,5 @@ class ClientQuery:
     tag: str = ""
     include_archived: bool = False
     archived_only: bool = False
-    sort: ClientSort = ClientSort.NAME
+    sort: ClientSort = ClientSort.RELEVANCE
     descending: bool = False

@@ -36,6 +36,16 @@ from ao_desktop.ui.workers import BackgroundTask, TaskRunner
 PAGE_SIZE = 200
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SORT = int(SortRole)
+_ID = int(IdRole)
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,6 +60,9 @@ class Column(IntEnum):
     OFFICER = 6
     INCOME = 7
     UPDATED = 8
+
+
+_INCOME = int(Column.INCOME)  # a plain int for the hot path in data()
 
 
 SORT_OF_COLUMN: dict[Column, ClientSort] = {
@@ -166,6 +179,7 @@ class ClientTableModel(QAbstractTableModel):
         # without sorting every hit; without search text it is the name order.
         self._query = ClientQuery(sort=ClientSort.RELEVANCE)
         self._rows: list[ClientListItem] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> formatted cells, filled lazily
         self._exhausted = True
         self._total: int | None = 0
         self._runner = TaskRunner(self)
@@ -198,6 +212,7 @@ class ClientTableModel(QAbstractTableModel):
         rows = search_clients(self._uow, self._query, 0, limit)
         self.beginResetModel()
         self._rows = rows
+        self._texts = {}
         self._exhausted = len(rows) < limit
         self.endResetModel()
         self._start_count()
@@ -260,31 +275,33 @@ class ClientTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called ~1,000 times per repaint: plain ints and a per-row cache of the formatted
+        # texts keep a keystroke's repaint within budget (enum conversions dominated).
+        row = index.row()
+        if not 0 <= row < len(self._rows):
             return None
-        item = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(item, column)
-        if role == SortRole:
-            return _raw(item, column)
-        if role == IdRole:
-            return item.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight
-                if column is Column.INCOME
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if item.archived:
-            if role == Qt.ItemDataRole.ForegroundRole:
+        role = int(role)
+        column = index.column()
+        if role == _DISPLAY:
+            texts = self._texts.get(row)
+            if texts is None:
+                item = self._rows[row]
+                texts = self._texts[row] = tuple(_display(item, c) for c in Column)
+            return texts[column]
+        if role == _ALIGN:
+            return _ALIGN_RIGHT if column == _INCOME else _ALIGN_LEFT
+        if role == _SORT:
+            return _raw(self._rows[row], Column(column))
+        if role == _ID:
+            return self._rows[row].id
+        if self._rows[row].archived:
+            if role == _FOREGROUND:
                 return QBrush(QColor(128, 128, 128))
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 font = QFont()
                 font.setItalic(True)
                 return font
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return self.tr("Diarsipkan")
         return None
 
@@ -310,9 +327,7 @@ class ClientTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-run the query in SQL, ordered by `column` (-1: relevance, the default)."""

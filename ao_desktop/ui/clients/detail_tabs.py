@@ -200,7 +200,12 @@ class ProfileTab(QScrollArea):
             else "",
             "ratio": debt_ratio_text(c.monthly_obligations, c.monthly_income),
             "officer_id": profile.officer_name,
-            "lead_source": source_label(c.lead_source),
+            "lead_source": source_label(c.lead_source)
+            + (
+                self.tr(" — dari {name}").format(name=profile.referrer.full_name)
+                if profile.referrer
+                else ""
+            ),
             "refusal_reason": c.refusal_reason,
             "tags": ", ".join(c.tags),
             "consent_contact": self.tr("Ya") if c.consent_contact else self.tr("Tidak"),
@@ -295,7 +300,10 @@ class ReferralsTab(QWidget):
         self.referred.itemActivated.connect(self._on_referred_item_activated)
 
     def title(self, profile: ClientProfile) -> str:
-        return self.tr("Referensi ({n})").format(n=len(profile.referrals))
+        # Counts everyone linked by referral: the referrer (if any) and the referred.
+        return self.tr("Referensi ({n})").format(
+            n=len(profile.referrals) + (profile.referrer is not None)
+        )
 
     def show_profile(self, profile: ClientProfile) -> None:
         ref = profile.referrer

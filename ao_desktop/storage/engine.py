@@ -31,9 +31,12 @@ from ao_desktop.storage.location import is_network_path
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x414F4453  # "AODS": marks a file as an AO Desktop database
-SCHEMA_VERSION = 1  # PRAGMA user_version after the newest migration of this app
+SCHEMA_VERSION = 2  # PRAGMA user_version after the newest migration of this app
 BUSY_TIMEOUT_MS = 5000
 BEGIN_RETRIES = 8  # with the busy timeout: about a minute before giving up
+
+
+SHARED_SETTING = "database.shared"  # "1": every PC opens this file in shared mode
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class FileState:
     user_version: int
     has_tables: bool
     journal_mode: str
+    marked_shared: bool = False
 
 
 def inspect_file(path: Path) -> FileState:
@@ -66,13 +70,20 @@ def inspect_file(path: Path) -> FileState:
             user_version = con.execute("PRAGMA user_version").fetchone()[0]
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             journal = con.execute("PRAGMA journal_mode").fetchone()[0]
+            marked = False
+            if app_id == APPLICATION_ID:
+                has_settings = con.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone()
+                if has_settings:
+                    row = con.execute("SELECT value FROM settings WHERE key = ?", (SHARED_SETTING,)).fetchone()
+                    marked = bool(row and row[0] == "1")
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(
             _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
         ) from exc
-    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower())
+    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked)
     if state.has_tables and app_id != APPLICATION_ID:
         raise DatabaseRefused(
             _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
@@ -192,10 +203,22 @@ def open_database(path: str | Path, *, shared: bool | None = None, migrate: bool
     if not path.parent.exists():
         raise DatabaseRefused(_("Folder {p} tidak ada.").format(p=path.parent))
     state = inspect_file(path)
+    if state.marked_shared:
+        shared = True  # a colleague's PC marked it: a share Windows may not report as remote
     _set_journal_mode(path, shared)
     db = Database(path, shared)
     if migrate and (not state.exists or state.user_version < SCHEMA_VERSION):
         from ao_desktop.storage.migrate import upgrade_to_head
 
         upgrade_to_head(db)
+    if shared and not state.marked_shared:
+        mark_shared(db)
     return db
+
+
+def mark_shared(db: Database) -> None:
+    """Record in the file itself that it is shared, so every PC opens it in shared mode."""
+    with db.write_engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO settings(key, value) VALUES (?, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = '1'", (SHARED_SETTING,))

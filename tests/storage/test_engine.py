@@ -136,3 +136,16 @@ def test_failed_write_leaves_nothing(db) -> None:
         raise RuntimeError("boom")
     with uow.read() as tx:
         assert tx.settings.get("half") == ""
+
+
+def test_shared_mark_is_stored_in_the_file(tmp_path: Path) -> None:
+    """Once opened as shared (e.g. --shared on a share Windows reports as local), every PC
+    opens it in shared mode: the mark lives in the database, not in one PC's settings."""
+    path = tmp_path / "cabang.sqlite"
+    open_database(path, shared=True).close()
+    again = open_database(path)  # no flag this time
+    assert again.shared and again.journal_mode == "delete"
+    again.close()
+    local = open_database(tmp_path / "own.sqlite")
+    assert not local.shared
+    local.close()

@@ -36,6 +36,7 @@ class OpenRequest:
 def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     """Open the database named by the request and build the UiContext (any thread)."""
     from ao_desktop.services.clients import list_officers
+    from ao_desktop.services.products import seed_catalog_if_empty
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.location import default_database_path
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -49,6 +50,7 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         path = request.db_path or default_database_path()
     db = open_database(path, shared=True if request.shared else None)
     uow = SqlUnitOfWork(db)
+    seed_catalog_if_empty(uow)  # the first open of a database loads the seed products
     actor = _current_user()
     officer_id = None
     if request.demo:

@@ -14,6 +14,7 @@ from ao_desktop.domain.client import Client, ClientListItem, ClientNote, StatusC
 from ao_desktop.domain.client_query import ClientQuery
 from ao_desktop.domain.enums import ClientStatus
 from ao_desktop.domain.officer import Officer
+from ao_desktop.domain.product import Product
 
 
 class ClientRepository(Protocol):
@@ -50,10 +51,25 @@ class SettingsRepository(Protocol):
     def set(self, key: str, value: str) -> None: ...
 
 
+class ProductRepository(Protocol):
+    def list(self, include_inactive: bool = False) -> list[Product]: ...
+    def get(self, product_id: int) -> Product | None: ...
+    def get_by_code(self, code: str) -> Product | None:
+        """Case-insensitive."""
+        ...
+    def add(self, product: Product, actor_name: str, now: datetime) -> Product: ...
+    def update(self, product: Product, actor_name: str, now: datetime) -> Product | None:
+        """Save if the stored version still equals `product.version`; None when it does not."""
+        ...
+    def count(self) -> int: ...
+    def last_change(self, product_id: int) -> tuple[str, datetime] | None: ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
     settings: SettingsRepository
+    products: ProductRepository
 
 
 class UnitOfWork(Protocol):

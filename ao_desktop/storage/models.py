@@ -143,3 +143,42 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProductRow(Base):
+    """A catalog product. Rates and percentages are TEXT holding an exact Decimal string
+    (SQLite has no decimal type and a REAL would turn 6.15 into 6.1500000000000004);
+    list fields are JSON arrays of strings."""
+
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(12))
+    short_description: Mapped[str] = mapped_column(Text, default="")
+    long_description: Mapped[str] = mapped_column(Text, default="")
+    benefits: Mapped[str] = mapped_column(Text, default="[]")
+    required_documents: Mapped[str] = mapped_column(Text, default="[]")
+    eligibility: Mapped[str] = mapped_column(Text, default="[]")
+    rate_pa: Mapped[str] = mapped_column(String(24), default="0")
+    method: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    allowed_methods: Mapped[str] = mapped_column(Text, default="[]")
+    tiered_rates: Mapped[str] = mapped_column(Text, default="[]")  # [] = no tiered rule
+    min_tenor_months: Mapped[int] = mapped_column(Integer, default=1)
+    max_tenor_months: Mapped[int] = mapped_column(Integer, default=12)
+    min_amount: Mapped[int] = mapped_column(Integer, default=0)
+    max_amount: Mapped[int] = mapped_column(Integer, default=0)
+    provision_pct: Mapped[str] = mapped_column(String(24), default="0")
+    admin: Mapped[int] = mapped_column(Integer, default=0)
+    insurance_pct: Mapped[str] = mapped_column(String(24), default="0")
+    notary: Mapped[int] = mapped_column(Integer, default=0)
+    rounding: Mapped[str] = mapped_column(String(8), default="1")
+    max_dsr_pct: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    aro_available: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    terms_version: Mapped[str] = mapped_column(String(20), default="1")
+    terms_effective: Mapped[date | None] = mapped_column(Date, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")

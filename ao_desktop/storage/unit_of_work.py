@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ao_desktop.storage.client_repository import SqlClientRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
+from ao_desktop.storage.product_repository import SqlProductRepository
 
 
 class SqlTransaction:
@@ -24,6 +25,7 @@ class SqlTransaction:
         self.clients = SqlClientRepository(session)
         self.officers = SqlOfficerRepository(session)
         self.settings = SqlSettingsRepository(session)
+        self.products = SqlProductRepository(session)
 
 
 class SqlUnitOfWork:

@@ -31,7 +31,7 @@ from ao_desktop.storage.location import is_network_path
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x414F4453  # "AODS": marks a file as an AO Desktop database
-SCHEMA_VERSION = 2  # PRAGMA user_version after the newest migration of this app
+SCHEMA_VERSION = 3  # PRAGMA user_version after the newest migration of this app
 BUSY_TIMEOUT_MS = 5000
 BEGIN_RETRIES = 8  # with the busy timeout: about a minute before giving up
 

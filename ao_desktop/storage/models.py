@@ -94,6 +94,16 @@ class ClientRow(Base):
         Index("ix_clients_birth_date", "birth_date"),
         Index("ix_clients_referrer", "referrer_id"),
         Index("ix_clients_updated", "updated_at"),
+        # One per sortable directory column, led by `archived` (the directory hides
+        # archived rows): the first page of any sort streams from an index instead of
+        # sorting a million rows (seconds) on every header click.
+        Index("ix_clients_archived_city", "archived", "city"),
+        Index("ix_clients_archived_income", "archived", "monthly_income"),
+        Index("ix_clients_archived_updated", "archived", "updated_at"),
+        Index("ix_clients_archived_nik", "archived", "nik"),
+        Index("ix_clients_archived_mobile", "archived", "mobile"),
+        Index("ix_clients_archived_status", "archived", "status"),
+        Index("ix_clients_archived_source", "archived", "lead_source"),
     )
 
 

@@ -218,8 +218,10 @@ def test_schema_1_database_upgrades_with_clients_intact(tmp_path: Path) -> None:
     finally:
         db.close()
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == f"{SCHEMA_VERSION:04d}"
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_clients_archived_income" in indexes  # 0003: directory sort indexes
     assert con.execute("SELECT count(*) FROM clients").fetchone()[0] == 1
     con.close()

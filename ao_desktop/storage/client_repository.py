@@ -41,6 +41,7 @@ from ao_desktop.domain.enums import ClientStatus
 from ao_desktop.domain.names import name_search_key
 from ao_desktop.storage import search_index
 from ao_desktop.storage.client_mapping import client_values, row_to_client, tuple_to_list_item
+from ao_desktop.storage.cross_join import CrossJoin
 from ao_desktop.storage.models import (
     AuditRow,
     ClientNoteRow,
@@ -206,7 +207,7 @@ class SqlClientRepository:
         if match is not None:
             # Join (not IN): SQLite then streams index hits in rowid order and can stop
             # at LIMIT instead of materialising and sorting every hit.
-            source = FTS.join(source, C.c.id == FTS.c.rowid)
+            source = CrossJoin(FTS, source, C.c.id == FTS.c.rowid)
             conditions.append(text("client_fts MATCH :m").bindparams(m=match))
         elif query.text.strip():
             # Words too short for trigrams: a name prefix through the name_key index.

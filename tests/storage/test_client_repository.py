@@ -161,3 +161,24 @@ def test_relevance_streams_newest_first(uow, stored) -> None:
         assert [h.id for h in hits] == [stored["b"].id, stored["a"].id]
         oldest = tx.clients.search(ClientQuery(text="+628", sort=ClientSort.RELEVANCE, descending=True), 0, 10)
         assert [h.id for h in oldest] == [stored["a"].id, stored["b"].id]
+
+
+@pytest.mark.parametrize("query", [
+    ClientQuery(text="siti"),
+    ClientQuery(text="siti", sort=ClientSort.NAME),
+    ClientQuery(text="siti", statuses=frozenset({ClientStatus.ACTIVE}), officer_id=1),
+])
+def test_search_plan_reads_the_index_first(uow, stored, query) -> None:
+    """Whatever the statistics, the FTS index is the outer loop (CROSS JOIN), never a scan of
+    every client running the full-text query once per row."""
+    from sqlalchemy import func, text
+    from sqlalchemy.dialects import sqlite
+
+    from ao_desktop.storage.client_repository import _LIST_COLUMNS
+
+    with uow.read() as tx:
+        for columns in (_LIST_COLUMNS, (func.count(),)):
+            stmt = tx.clients._filtered(query, columns)
+            sql = str(stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+            plan = [row[3] for row in tx.session.execute(text("EXPLAIN QUERY PLAN " + sql))]
+            assert plan[0].startswith("SCAN client_fts"), plan

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from ao_desktop.ui.clients.view import ClientDirectoryView
 from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.products.view import ProductsView
 from ao_desktop.ui.widgets.about_box import show_about
 from ao_desktop.ui.widgets.badge import badge
 
@@ -32,6 +33,7 @@ def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
         ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), ClientDirectoryView),
+        ViewSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Produk"), ProductsView),
     ]
 
 

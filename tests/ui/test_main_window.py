@@ -24,7 +24,8 @@ def test_opens_on_the_client_directory(context: UiContext, qtbot) -> None:  # no
     window = _open(context, qtbot)
     assert window.windowTitle() == "AO Desktop"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "Nasabah"
+        "Nasabah",
+        "Produk",
     ]
     assert isinstance(window.stack.currentWidget(), ClientDirectoryView)
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]

@@ -1,0 +1,119 @@
+"""`ao-desktop product-sheet`: a PDF with the figures, or one sentence and exit 1."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ao_desktop.cli import main
+from ao_desktop.domain.client import Client
+from ao_desktop.domain.formatting import format_rupiah
+from ao_desktop.domain.loan_schedule import InterestMethod
+from ao_desktop.domain.officer import Officer
+from ao_desktop.services.clients import add_client
+from ao_desktop.services.products import get_product, seed_catalog_if_empty, simulate_product_loan
+from ao_desktop.storage.engine import open_database
+from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+START = date(2026, 11, 27)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[Path, int, int]:
+    path = tmp_path / "cli.sqlite"
+    database = open_database(path)
+    uow = SqlUnitOfWork(database)
+    seed_catalog_if_empty(uow)
+    with uow.write() as tx:
+        officer = tx.officers.add(Officer(name="Rina Marlina", phone="+6281234567890"))
+    siti = add_client(uow, Client(full_name="Siti Nurhaliza", monthly_income=12_000_000), actor="t")
+    database.close()
+    assert officer.id is not None and siti.id is not None
+    return path, officer.id, siti.id
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _expected(db_path: Path, code: str, amount: int, tenor: int, method=None) -> int:  # noqa: ANN001
+    database = open_database(db_path)
+    try:
+        product = get_product(SqlUnitOfWork(database), code)
+    finally:
+        database.close()
+    return simulate_product_loan(product, amount, tenor, method=method).first_installment
+
+
+def test_writes_the_sheet_with_the_installment(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, officer, siti = db
+    out = tmp_path / "kpr.pdf"
+    argv = ["product-sheet", "KPR", "--amount", "Rp250.000.000", "--tenor", "240",
+            "--client", str(siti), "--officer", str(officer), "--start", START.isoformat(),
+            "--db", str(path), "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    assert "Lembar produk ditulis ke" in capsys.readouterr().out
+    text = _text(out)
+    assert format_rupiah(_expected(path, "KPR", 250_000_000, 240)) in text
+    assert "Siti Nurhaliza" in text and "Rina Marlina" in text
+
+
+def test_method_and_json(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    out = tmp_path / "ki.pdf"
+    argv = ["product-sheet", "KI", "--amount", "500jt", "--tenor", "60", "--method", "declining",
+            "--db", str(path), "--out", str(out), "--json"]  # fmt: skip
+    assert main(argv) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == {"path": str(out.resolve()), "pages": len(PdfReader(out).pages)}
+    first = _expected(path, "KI", 500_000_000, 60, InterestMethod.DECLINING)
+    assert format_rupiah(first) in _text(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["NOPE", "--amount", "50jt", "--tenor", "12"], "NOPE tidak ditemukan"),
+        (["KPR", "--amount", "5jt", "--tenor", "240"], "Plafon untuk KPR"),
+        (["KPR", "--amount", "250jt", "--tenor", "dua"], "--tenor harus bilangan bulat"),
+        (["KPR", "--amount", "banyak", "--tenor", "240"], "Rp"),
+        (["KPR", "--amount", "250jt", "--tenor", "240", "--client", "999"], "tidak ditemukan"),
+        (["KPR", "--amount", "250jt", "--tenor", "240", "--method", "flat"], "tidak tersedia"),
+        (["KPR", "--amount", "250jt"], "Perintah tidak valid"),
+    ],
+)
+def test_user_errors_are_one_sentence_and_write_nothing(
+    db, tmp_path: Path, capsys, args, fragment
+) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    out = tmp_path / "out" / "sheet.pdf"
+    out.parent.mkdir()
+    assert main(["product-sheet", *args, "--db", str(path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert fragment in err and "Traceback" not in err and len(err.splitlines()) == 1
+    assert list(out.parent.iterdir()) == []
+
+
+def test_missing_database_and_folder(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    base = ["product-sheet", "TAB", "--amount", "1", "--tenor", "1"]
+    assert (
+        main([*base, "--db", str(tmp_path / "none.sqlite"), "--out", str(tmp_path / "a.pdf")]) == 1
+    )
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert main([*base, "--db", str(path), "--out", str(tmp_path / "no" / "a.pdf")]) == 1
+    assert "Folder" in capsys.readouterr().err
+
+
+def test_an_empty_catalog_says_how_to_fill_it(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path = tmp_path / "empty.sqlite"
+    open_database(path).close()
+    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "240", "--db", str(path),
+            "--out", str(tmp_path / "a.pdf")]  # fmt: skip
+    assert main(argv) == 1
+    assert "masih kosong" in capsys.readouterr().err
+    assert not (tmp_path / "a.pdf").exists()

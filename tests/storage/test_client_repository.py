@@ -182,3 +182,27 @@ def test_search_plan_reads_the_index_first(uow, stored, query) -> None:
             sql = str(stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
             plan = [row[3] for row in tx.session.execute(text("EXPLAIN QUERY PLAN " + sql))]
             assert plan[0].startswith("SCAN client_fts"), plan
+
+
+def test_officer_sort_pages_through_every_group(uow) -> None:
+    """Officer order (officer name, then client name, no-officer clients first), paged
+    across group borders exactly like one sorted list, with and without search text."""
+    with uow.write() as tx:
+        zaki = tx.officers.add(Officer(name="Zaki"))
+        ani = tx.officers.add(Officer(name="Ani"))
+        names = {None: ["Nomad B", "Nomad A"], ani.id: ["Cici", "Bayu", "Agus"], zaki.id: ["Dodi", "Eka"]}
+        for officer_id, group in names.items():
+            for name in group:
+                tx.clients.add(_client(name + " Santoso", officer_id=officer_id), "t", NOW)
+    expected = ["Nomad A", "Nomad B", "Agus", "Bayu", "Cici", "Dodi", "Eka"]
+    for descending, want in ((False, expected), (True, list(reversed(expected)))):
+        for text in ("", "santoso"):
+            q = ClientQuery(text=text, sort=ClientSort.OFFICER, descending=descending)
+            with uow.read() as tx:
+                whole = [r.full_name.removesuffix(" Santoso") for r in tx.clients.search(q, 0, 50)]
+                paged = [r.full_name.removesuffix(" Santoso")
+                         for off in range(0, 7, 3) for r in tx.clients.search(q, off, 3)]
+            assert whole == want and paged == want, (descending, text)
+    with uow.read() as tx:
+        only_ani = tx.clients.search(ClientQuery(sort=ClientSort.OFFICER, officer_id=ani.id), 1, 5)
+        assert [r.full_name for r in only_ani] == ["Bayu Santoso", "Cici Santoso"]

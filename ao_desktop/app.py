@@ -17,13 +17,18 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.errors import DomainError
+from ao_desktop.domain.errors import DatabaseDamaged, DomainError
 from ao_desktop.domain.i18n import _
+
+if TYPE_CHECKING:
+    from ao_desktop.ui.local_settings import RememberedOfficer
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
+BACKUP_DELAY_MS = 5000
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,17 @@ class OpenRequest:
     db_path: Path | None
     demo: bool
     shared: bool
+    officer: RememberedOfficer | None = None  # who signed in on this PC (ui/local_settings.py)
+    add_officer: bool = False  # add them when the database does not know them yet
 
 
 def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     """Open the database named by the request and build the UiContext (any thread)."""
+    from ao_desktop.app_maintenance import start_check
+    from ao_desktop.storage.location import default_database_path
+
+    # quick_check reads the whole file; it runs while SQLAlchemy imports (SQLite frees the GIL).
+    damage_check = None if request.demo else start_check(request.db_path or default_database_path())
     from ao_desktop.services.clients import list_officers
     from ao_desktop.services.products import seed_catalog_if_empty
     from ao_desktop.storage.engine import open_database
@@ -48,6 +60,8 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         path = open_demo_database()
     else:
         path = request.db_path or default_database_path()
+    if damage_check is not None:
+        damage_check()  # a damaged file: DatabaseDamaged, the GUI offers a restore
     db = open_database(path, shared=True if request.shared else None)
     uow = SqlUnitOfWork(db)
     seed_catalog_if_empty(uow)  # the first open of a database loads the seed products
@@ -58,10 +72,30 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         aos = [o for o in list_officers(uow) if o.role is OfficerRole.AO]
         if aos:
             actor, officer_id = aos[0].name, aos[0].id
-    # Until users are set up (first-run wizard), the person at this PC administers their
-    # own database.
+    role = OfficerRole.ADMIN
+    if not request.demo and request.officer is not None:
+        from ao_desktop.app_setup import sign_in
+
+        officer = sign_in(uow, request.officer, request.add_officer)
+        if officer is not None:
+            actor, officer_id, role = officer.name, officer.id, officer.role
+    # Without a signed-in officer (--db on a database that does not know the user), the
+    # person at this PC administers their own database.
+    from ao_desktop.storage.maintenance import SqlMaintenance
+
     return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
-                     officer_id=officer_id, demo=request.demo, role=OfficerRole.ADMIN)
+                     officer_id=officer_id, demo=request.demo, role=role,
+                     maintenance=SqlMaintenance(path, close_database=db.close))
+
+
+def _set_app_icon(app: object) -> None:
+    from PySide6.QtGui import QIcon
+
+    from ao_desktop.paths import resource
+
+    icon = resource("icon.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
 
 
 def _current_user() -> str:
@@ -87,49 +121,130 @@ def _install_excepthook(log_file: Path) -> None:
     sys.excepthook = hook
 
 
+def _offer_restore(parent: object, error: DatabaseDamaged) -> bool:
+    """Tell the user the database is damaged; True when they chose to restore the backup."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ao_desktop.app_maintenance import damaged_question
+
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Database rusak"), damaged_question(error),
+                      QMessageBox.StandardButton.NoButton, parent)  # type: ignore[arg-type]
+    restore = box.addButton(_("Pulihkan"), QMessageBox.ButtonRole.AcceptRole) if error.backup else None
+    box.addButton(_("Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return restore is not None and box.clickedButton() is restore
+
+
+def _restored_text(error: DatabaseDamaged) -> str:
+    """Restore the newest good backup over the damaged database (any thread)."""
+    from ao_desktop.app_maintenance import restore_damaged
+
+    aside = restore_damaged(error)
+    return _("Database dipulihkan dari cadangan {b}.\n\nBerkas yang rusak disimpan sebagai:\n{a}").format(
+        b=error.backup, a=aside)
+
+
+def _schedule_daily_backup(context: object) -> None:
+    """The daily backup starts a few seconds after the directory appeared, off the GUI
+    thread, so the first screen loads undisturbed (never for the demo database)."""
+    from PySide6.QtCore import QTimer
+
+    from ao_desktop.app_maintenance import start_scheduled_backup
+
+    maintenance = getattr(context, "maintenance", None)
+    if maintenance is None or getattr(context, "demo", False) or os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
+        return
+    QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_scheduled_backup(maintenance.database_path))
+
+
 def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = False) -> int:
     from ao_desktop.logging_setup import setup_logging
 
     log_file = setup_logging()
+    from ao_desktop.logging_setup import install_qt_message_handler, install_thread_excepthook
+
+    install_thread_excepthook()
+    install_qt_message_handler()
     from PySide6.QtCore import QObject, QTimer, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from ao_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("AO Desktop")
     app.setApplicationName("AO Desktop")
     _install_excepthook(log_file)
+    _set_app_icon(app)
+    from ao_desktop.app_setup import configured_request, run_first_run_wizard, setup_environment
+
+    # --demo, --db, or the database chosen on this PC; nothing chosen yet: the welcome
+    # wizard comes first (before the main window and any heavy import) and opens it.
+    request = configured_request(db_path, demo, shared)
+    first_run = run_first_run_wizard() if request is None else None
+    if first_run is not None:
+        request = configured_request(db_path, demo, shared)  # what the wizard just saved
+    if request is None:
+        return 0  # cancelled: nothing configured, nothing opened
+
+    from ao_desktop.ui.main_window import MainWindow
 
     window = MainWindow()
+    window.set_log_folder(log_file.parent)
+    window.set_setup_environment(setup_environment())
 
     class Relay(QObject):
         opened = Signal(object)
         failed = Signal(object)
+        restored = Signal(object)
 
     relay = Relay()
 
     def on_opened(context: object) -> None:
         window.attach(context)  # type: ignore[arg-type]
+        _schedule_daily_backup(context)
         if os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
-            import resource
+            try:
+                import resource
 
-            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            except ImportError:  # Windows has no resource module
+                rss_mb = 0.0
             print(f"ready {time.perf_counter() - _PROCESS_START:.3f} maxrss_mb {rss_mb:.0f}", flush=True)
             QTimer.singleShot(0, app.quit)
 
     def on_failed(exc: object) -> None:
+        if isinstance(exc, DatabaseDamaged):
+            if _offer_restore(window, exc):
+                threading.Thread(target=worker, args=(exc,), name="restore-database", daemon=True).start()
+            else:
+                app.exit(1)
+            return
         text = str(exc) if isinstance(exc, DomainError) else _(
             "Database tidak dapat dibuka: {e}\n\nRinciannya dicatat di:\n{p}").format(e=exc, p=log_file)
+        if request.add_officer:  # the database chosen on this PC: retry, or choose again
+            _on_configured_database_failed(text)
+            return
         QMessageBox.critical(window, _("Database tidak dapat dibuka"), text)
         app.exit(1)
 
+    def _on_configured_database_failed(text: str) -> None:
+        from ao_desktop.app_setup import CHOOSE_AGAIN, RETRY, ask_after_open_failure
+
+        answer = ask_after_open_failure(window, text)
+        if answer == RETRY:
+            threading.Thread(target=worker, name="open-database", daemon=True).start()
+        elif answer == CHOOSE_AGAIN and (chosen := run_first_run_wizard()) is not None:
+            on_opened(chosen.context)
+        else:
+            app.exit(1)
+
     relay.opened.connect(on_opened)
     relay.failed.connect(on_failed)
+    relay.restored.connect(lambda text: QMessageBox.information(window, _("Database dipulihkan"), text))
 
-    def worker() -> None:
+    def worker(damaged: DatabaseDamaged | None = None) -> None:
         try:
-            relay.opened.emit(open_context(OpenRequest(db_path, demo, shared)))
+            if damaged is not None:
+                relay.restored.emit(_restored_text(damaged))
+            relay.opened.emit(open_context(request))
         except BaseException as exc:  # noqa: BLE001 - reported in the GUI thread
             log.exception("opening the database failed")
             relay.failed.emit(exc)
@@ -137,6 +252,9 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     def on_painted() -> None:
         if os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
             print(f"painted {time.perf_counter() - _PROCESS_START:.3f}", flush=True)
+        if first_run is not None:
+            on_opened(first_run.context)  # the wizard opened and set it up already
+            return
         threading.Thread(target=worker, name="open-database", daemon=True).start()
 
     window.first_paint.connect(on_painted)

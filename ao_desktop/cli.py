@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("buka aplikasi dengan database demo"))
     parser.add_argument("--shared", action="store_true",
                         help=_("perlakukan database sebagai database bersama (shared drive)"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("uji cepat instalasi (database, simulasi, PDF, Excel, Qt) lalu keluar"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     demo = sub.add_parser("demo-data", help=_("buat database demo"))
@@ -62,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_simulate(sub)
     _add_product_sheet(sub)
+    from ao_desktop import maintenance_cli
+
+    maintenance_cli.add_parsers(sub, _add_db)
     return parser
 
 
@@ -319,6 +324,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ao-desktop` command; returns the process exit code."""
     try:
         args = build_parser().parse_args(argv)
+        if args.self_test:
+            from ao_desktop.selftest import run_self_test
+
+            return run_self_test()
+        if args.command in ("backup", "restore", "check"):
+            from ao_desktop import maintenance_cli
+
+            return maintenance_cli.run(args)
         if args.command == "demo-data":
             return _cmd_demo_data(args)
         if args.command == "search":

@@ -35,3 +35,40 @@ def setup_logging(level: int = logging.INFO) -> Path:
         root.addHandler(console)
     _configured = True
     return path
+
+
+def install_thread_excepthook() -> None:
+    """An exception that escapes a background thread is written to the log (the default
+    hook prints to sys.stderr, which a windowed build does not have)."""
+    import threading
+
+    thread_log = logging.getLogger("ao_desktop.thread")
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        thread_log.error("uncaught exception in thread %s", name,
+                         exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+    threading.excepthook = hook
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own warnings (qWarning, QML, platform plugin) go to the log file too."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        where = getattr(context, "category", None)
+        qt_log.log(levels.get(kind, logging.WARNING), "%s%s", f"[{where}] " if where and where != "default" else "", message)
+
+    qInstallMessageHandler(handler)

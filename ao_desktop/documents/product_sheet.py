@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
@@ -51,6 +49,7 @@ from ao_desktop.documents.pdf_parts import (
     styles,
     table_style,
 )
+from ao_desktop.documents.product_sheet_data import ProductSheetData, SheetHeader  # noqa: F401 - re-exported
 from ao_desktop.domain.affordability import Affordability
 from ao_desktop.domain.deposit import DepositResult
 from ao_desktop.domain.formatting import format_date, format_date_long, format_rupiah
@@ -74,27 +73,6 @@ LABEL_WIDTH = 62 * mm
 # A table's heading starts a new page unless this much room is left for its first rows.
 TABLE_START = 45 * mm
 ALIGN_MONEY = ("ALIGN", (2, 0), (-1, -1), "RIGHT")
-
-
-@dataclass(frozen=True)
-class SheetHeader:
-    bank_name: str
-    branch_name: str
-    logo_path: Path | None
-    officer_name: str
-    officer_phone: str  # E.164 or ""
-
-
-@dataclass(frozen=True)
-class ProductSheetData:
-    header: SheetHeader
-    product: Product
-    printed_at: datetime
-    client_name: str = ""
-    schedule: LoanSchedule | None = None
-    deposit: DepositResult | None = None
-    affordability: Affordability | None = None
-    comparison: tuple[LoanSchedule, ...] = ()
 
 
 def write_product_sheet(data: ProductSheetData, out: Path | BinaryIO) -> int:

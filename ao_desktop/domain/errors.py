@@ -66,3 +66,25 @@ class DatabaseBusy(DomainError):
 
 class PermissionDenied(DomainError):
     """The user's role does not allow this action (checked in services, not only in the UI)."""
+
+
+class BackupFailed(DomainError):
+    """A backup could not be written or did not pass its check; no partial file is left."""
+
+
+class OperationCancelled(DomainError):
+    """The user cancelled a long operation (a backup); nothing was changed."""
+
+
+class DatabaseDamaged(DomainError):
+    """SQLite's quick check found damage in the database file; the file was not changed.
+
+    `backup` is the newest backup that passed its own check (None when there is none),
+    `backup_taken_at` when it was taken, so the app can offer to restore it.
+    """
+
+    def __init__(self, message: str, path: Any, backup: Any = None, backup_taken_at: Any = None) -> None:
+        self.path = path
+        self.backup = backup
+        self.backup_taken_at = backup_taken_at
+        super().__init__(message)

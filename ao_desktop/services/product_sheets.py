@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from ao_desktop.documents.product_sheet import ProductSheetData, SheetHeader, write_product_sheet
+from ao_desktop.documents.product_sheet_data import ProductSheetData, SheetHeader
 from ao_desktop.domain.errors import FieldIssue, NotFound, ValidationFailed
 from ao_desktop.domain.i18n import _
 from ao_desktop.domain.loan_schedule import InterestMethod, LoanSchedule
@@ -210,6 +210,9 @@ def write_atomically(data: ProductSheetData, out: Path) -> int:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            # reportlab loads here, on first use, not when the window starts.
+            from ao_desktop.documents.product_sheet import write_product_sheet
+
             pages = write_product_sheet(data, handle)
             handle.flush()
             os.fsync(handle.fileno())  # on a shared drive: on disk before the rename

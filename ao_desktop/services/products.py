@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ao_desktop.documents.product_catalog_xlsx import RowIssue, read_catalog, write_catalog
+from ao_desktop.documents.xlsx_cells import RowIssue
 from ao_desktop.domain.deposit import DepositRules
 from ao_desktop.domain.errors import (
     FieldIssue,
@@ -266,6 +266,8 @@ class ImportSummary:
 def export_catalog(uow: UnitOfWork, path: str | Path) -> int:
     """Write every product (inactive ones too) to an Excel workbook; the number written."""
     products = list_products(uow, include_inactive=True)
+    from ao_desktop.documents.product_catalog_xlsx import write_catalog  # openpyxl: on first use
+
     write_catalog(Path(path), products)
     return len(products)
 
@@ -281,6 +283,8 @@ def import_catalog(uow: UnitOfWork, path: str | Path, actor: Actor) -> ImportSum
     problem by row and column; otherwise every change is saved in one write transaction.
     """
     _require_admin(actor)
+    from ao_desktop.documents.product_catalog_xlsx import read_catalog  # openpyxl: on first use
+
     products, errors = read_catalog(Path(path))
     if errors:
         return ImportSummary(0, 0, errors)

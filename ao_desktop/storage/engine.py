@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ao_desktop.domain.errors import DatabaseBusy, DatabaseRefused
 from ao_desktop.domain.i18n import _
+from ao_desktop.storage.db_check import read_only_uri
 from ao_desktop.storage.location import is_network_path
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,8 @@ def inspect_file(path: Path) -> FileState:
         raise DatabaseRefused(
             _("Berkas {p} bukan database AO Desktop (bukan berkas SQLite). Berkas tidak diubah.").format(p=path)
         )
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # Not Path.as_uri(): for \\server\share it gives file://server/..., which SQLite refuses.
+    uri = read_only_uri(path)
     try:
         con = sqlite3.connect(uri, uri=True)
         try:

@@ -24,10 +24,25 @@ def alembic_config():  # type: ignore[no-untyped-def]
     return cfg
 
 
+def backup_before_migration(db: Database) -> None:
+    """A database with data (schema 1 or later) is backed up before it is migrated, to
+    this PC's backup folder; a failed backup stops the migration (BackupFailed)."""
+    with db.read_engine.connect() as conn:
+        current = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+    if 1 <= current < SCHEMA_VERSION:
+        from ao_desktop.domain.backup import BackupKind, pre_migration_detail
+        from ao_desktop.storage.backup import take_backup
+
+        info = take_backup(db.path, BackupKind.PRE_MIGRATION,
+                           detail=pre_migration_detail(current, SCHEMA_VERSION))
+        log.info("backed up %s before migrating it: %s", db.path, info.path)
+
+
 def upgrade_to_head(db: Database) -> None:
     # Alembic costs ~0.2 s to import: only paid when the schema actually changes.
     from alembic import command
 
+    backup_before_migration(db)
     cfg = alembic_config()
     with db.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -36,6 +36,16 @@ class SqlOfficerRepository:
         self.session.flush()
         return _to_officer(row)
 
+    def update(self, officer: Officer) -> Officer | None:
+        row = self.session.get(OfficerRow, officer.id) if officer.id is not None else None
+        if row is None or row.version != officer.version:
+            return None
+        row.name, row.phone, row.role = officer.name, officer.phone, officer.role.value
+        row.active = officer.active
+        row.version += 1
+        self.session.flush()
+        return _to_officer(row)
+
 
 class SqlSettingsRepository:
     def __init__(self, session: Session) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ao_desktop.domain.enums import OfficerRole
 from ao_desktop.domain.officer import Actor
+from ao_desktop.services.maintenance import MaintenancePort
 from ao_desktop.services.ports import UnitOfWork
 
 
@@ -19,6 +20,7 @@ class UiContext:
     officer_id: int | None = None  # the signed-in AO, if known
     demo: bool = False
     role: OfficerRole = OfficerRole.AO
+    maintenance: MaintenancePort | None = None  # backup, restore, check (None: not offered)
 
     @property
     def who(self) -> Actor:

@@ -9,17 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from ao_desktop.ui.backup_actions import BackupActions
 from ao_desktop.ui.clients.view import ClientDirectoryView
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.view import ProductsView
 from ao_desktop.ui.widgets.about_box import show_about
 from ao_desktop.ui.widgets.badge import badge
+
+if TYPE_CHECKING:
+    from ao_desktop.ui.setup_fields import SetupEnvironment
 
 
 @dataclass(frozen=True)
@@ -87,11 +99,25 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         self.stack.currentWidget().setFocus()
         self._build_status_bar(context)
+        self.backup_actions.attach(context.maintenance)
+        self._context = context
+        self.settings_action.setEnabled(self._setup_environment is not None)
         if self._shown:
             self._sync_view_settings(save=False)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self.backup_actions = BackupActions(self)
+        self.backup_actions.restored.connect(self.close)  # reopening starts on the restored file
+        file_menu.addActions(self.backup_actions.actions())
+        file_menu.addSeparator()
+        self._context: UiContext | None = None
+        self._setup_environment: SetupEnvironment | None = None
+        self.settings_action = QAction(self.tr("&Pengaturan…"), self, enabled=False)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self._on_settings_action_triggered)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
@@ -101,6 +127,33 @@ class MainWindow(QMainWindow):
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about_action)
+        self.log_folder_action = QAction(self.tr("Buka folder log"), self, enabled=False)
+        self.log_folder_action.triggered.connect(self._on_log_folder_action_triggered)
+        help_menu.addAction(self.log_folder_action)
+
+    def set_log_folder(self, folder: Path) -> None:
+        """app.py names the log folder; "Buka folder log" opens it in the file manager."""
+        self._log_folder = folder
+        self.log_folder_action.setEnabled(True)
+        self.log_folder_action.setToolTip(str(folder))
+
+    def _on_log_folder_action_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_folder)))
+
+    def set_setup_environment(self, env: SetupEnvironment) -> None:
+        """app.py lends what Settings needs to create or join another database."""
+        self._setup_environment = env
+        self.settings_action.setEnabled(self._context is not None)
+
+    def _on_settings_action_triggered(self) -> None:
+        from ao_desktop.ui.settings_dialog import SettingsDialog
+
+        if self._context is None or self._setup_environment is None:
+            return
+        dialog = SettingsDialog(self._context, self._setup_environment, self)
+        dialog.officer_changed.connect(
+            lambda officer: self.user_label.setText(self.tr("Pengguna: {actor}").format(actor=officer.name)))
+        dialog.exec()
 
     def _build_status_bar(self, context: UiContext) -> None:
         mode = self.tr("Bersama (shared drive)") if context.shared else self.tr("Lokal")

@@ -198,7 +198,9 @@ def test_a_failed_write_keeps_the_previous_sheet(seeded, tmp_path: Path, monkeyp
         handle.write(b"%PDF-1.4 half a sheet")
         raise OSError("disk full")
 
-    monkeypatch.setattr(product_sheets, "write_product_sheet", half_then_fail)
+    from ao_desktop.documents import product_sheet  # the service loads it lazily, at write time
+
+    monkeypatch.setattr(product_sheet, "write_product_sheet", half_then_fail)
     with pytest.raises(OSError, match="disk full"):
         make_product_sheet(uow, code="TAB", amount=0, tenor_months=0, out=out)
     assert out.read_bytes() == b"%PDF- the sheet printed yesterday"

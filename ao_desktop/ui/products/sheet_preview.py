@@ -11,8 +11,8 @@ The printer chosen last is remembered and preselected next time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72
 PREVIEW_SCALE = 1.5  # 108 dpi: an A4 page is 893 x 1263 pixels, sharp on a laptop screen
@@ -56,6 +59,8 @@ def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImag
 
 def render_pages(path: Path, scale: float = PREVIEW_SCALE) -> list[QImage]:
     """Every page of the PDF at `path` (any thread: QImage is not a widget)."""
+    import pypdfium2 as pdfium  # ~75 ms to load: only when a sheet is shown or printed
+
     document = pdfium.PdfDocument(str(path))
     try:
         return [render_page(document, i, scale) for i in range(len(document))]
@@ -66,6 +71,8 @@ def render_pages(path: Path, scale: float = PREVIEW_SCALE) -> list[QImage]:
 def print_pdf(path: Path, printer: QPrinter, max_dpi: int = MAX_PRINT_DPI) -> int:
     """Paint every page of the PDF onto `printer`, fitted to its page; the pages printed."""
     dpi = min(printer.resolution(), max_dpi)
+    import pypdfium2 as pdfium  # ~75 ms to load: only when a sheet is shown or printed
+
     document = pdfium.PdfDocument(str(path))
     painter = QPainter()
     try:

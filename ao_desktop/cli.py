@@ -348,6 +348,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `ao-desktop simulate ... | head`: the reader left; that is not an error. Point
+        # stdout at devnull so the interpreter's final flush does not complain either.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(_("Berkas tidak dapat dibaca atau ditulis: {e}").format(e=exc), file=sys.stderr)
         return 1

@@ -76,3 +76,18 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert "AO Desktop" in capsys.readouterr().out
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error() -> None:
+    """`ao-desktop simulate ... | head` closes the pipe early: exit 0, nothing on stderr."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ao_desktop", "simulate", "--method", "annuity", "--rate", "9",
+         "--amount", "500jt", "--tenor", "360"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `head -1`
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.wait(timeout=60) == 0
+    assert "Broken pipe" not in err and "Traceback" not in err

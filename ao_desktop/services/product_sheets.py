@@ -117,28 +117,16 @@ def build_product_sheet(
     comparison: tuple[LoanSchedule, ...] = ()
     start = start_date or date.today()
     if product.is_loan:
-        schedule = simulate_product_loan(
-            product,
-            amount,
-            tenor_months,
-            method=method,
-            start_date=start,
-            previous_uses=previous_uses,
-        )
+
+        def simulate(m: InterestMethod | str | None) -> LoanSchedule:
+            return simulate_product_loan(
+                product, amount, tenor_months, method=m, start_date=start, previous_uses=previous_uses
+            )
+
+        schedule = simulate(method)
         if client_id is not None:
             affordability = client_affordability(uow, client_id, schedule, product)
-        comparison = _comparison(
-            schedule,
-            tuple(comparison_methods),
-            lambda m: simulate_product_loan(
-                product,
-                amount,
-                tenor_months,
-                method=m,
-                start_date=start,
-                previous_uses=previous_uses,
-            ),
-        )
+        comparison = _comparison(schedule, tuple(comparison_methods), simulate)
     elif product.kind is ProductKind.DEPOSIT:
         deposit = simulate_product_deposit(
             product,

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -146,13 +145,6 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
         else:
             high = mid - 1
     return text[:low].rstrip() + ELLIPSIS
-
-
-def format_pct(rate: Decimal | int, places: int | None = None) -> str:
-    """Indonesian percent: ``7,5%``; with ``places`` fixed decimals: ``10,90%``."""
-    value = Decimal(rate)
-    text = f"{value:.{places}f}" if places is not None else f"{value.normalize():f}"
-    return text.replace(".", ",") + "%"
 
 
 def table_style(*commands: tuple[Any, ...], header: bool = True, size: float = 9) -> TableStyle:

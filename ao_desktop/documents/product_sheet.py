@@ -38,7 +38,6 @@ from ao_desktop.documents.pdf_parts import (
     TOP_MARGIN,
     PageFrame,
     checklist_item,
-    format_pct,
     key_value_table,
     load_logo,
     long_tables,
@@ -52,7 +51,7 @@ from ao_desktop.documents.pdf_parts import (
 from ao_desktop.documents.product_sheet_data import ProductSheetData, SheetHeader  # noqa: F401 - re-exported
 from ao_desktop.domain.affordability import Affordability
 from ao_desktop.domain.deposit import DepositResult
-from ao_desktop.domain.formatting import format_date, format_date_long, format_rupiah
+from ao_desktop.domain.formatting import format_date, format_date_long, format_pct, format_rupiah
 from ao_desktop.domain.i18n import _
 from ao_desktop.domain.loan_schedule import (
     InterestMethod,
@@ -62,7 +61,7 @@ from ao_desktop.domain.loan_schedule import (
     total_fees,
 )
 from ao_desktop.domain.phone import PhoneError, PhoneKind, PhoneNumber, normalize_phone
-from ao_desktop.domain.product import Product, ProductKind, product_kind_label
+from ao_desktop.domain.product import Product, ProductKind, fees_text, product_kind_label
 
 QR_SIZE = 26 * mm
 MAX_COMPARISON = 3
@@ -250,7 +249,7 @@ def _product_facts(product: Product) -> list[tuple[str, str]]:
                     ),
                 )
             )
-        facts.append((_("Biaya"), _fees_text(product.fees)))
+        facts.append((_("Biaya"), fees_text(product.fees)))
         if product.max_dsr_pct is not None:
             dsr = _("Angsuran paling banyak {pct} dari penghasilan bersih per bulan")
             facts.append(
@@ -262,20 +261,6 @@ def _product_facts(product: Product) -> list[tuple[str, str]]:
         aro = _("Tersedia") if product.aro_available else _("Tidak tersedia")
         facts.append((_("Perpanjangan otomatis (ARO)"), aro))
     return facts
-
-
-def _fees_text(fees: LoanFees) -> str:
-    parts = []
-    if fees.provision_pct:
-        parts.append(_("provisi {pct}").format(pct=format_pct(fees.provision_pct)))
-    if fees.admin:
-        parts.append(_("administrasi {amount}").format(amount=format_rupiah(fees.admin)))
-    if fees.insurance_pct:
-        parts.append(_("asuransi {pct}").format(pct=format_pct(fees.insurance_pct)))
-    if fees.notary:
-        parts.append(_("notaris {amount}").format(amount=format_rupiah(fees.notary)))
-    text = ", ".join(parts) or _("tanpa biaya")
-    return text[:1].upper() + text[1:]  # not str.capitalize(), which lowercases "Rp"
 
 
 def _contact_block(data: ProductSheetData) -> Flowable:

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from ao_desktop.domain.errors import FieldIssue, ValidationFailed
-from ao_desktop.domain.formatting import format_rupiah
+from ao_desktop.domain.formatting import format_pct, format_rupiah
 from ao_desktop.domain.i18n import _
 from ao_desktop.domain.loan_schedule import MAX_AMOUNT, add_months, round_whole
 from ao_desktop.domain.rate_conversion import PRECISION, check_rate
@@ -148,12 +148,6 @@ def _period(
     return DepositPeriod(no, start, maturity, days, opening, gross, tax, net, opening + net)
 
 
-def _format_pct(rate: Decimal) -> str:
-    """3.75 -> "3,75%"; 6 -> "6%" (Indonesian decimal comma, no trailing zeros)."""
-    text = f"{Decimal(rate).normalize():f}"
-    return text.replace(".", ",") + "%"
-
-
 def _warnings(
     request: DepositRequest, rules: DepositRules, periods: tuple[DepositPeriod, ...]
 ) -> tuple[str, ...]:
@@ -163,7 +157,7 @@ def _warnings(
             _(
                 "Suku bunga di atas tingkat bunga penjaminan LPS ({rate}): "
                 "simpanan tidak dijamin LPS"
-            ).format(rate=_format_pct(rules.lps_max_rate_pa))
+            ).format(rate=format_pct(rules.lps_max_rate_pa))
         )
     limit = format_rupiah(rules.lps_max_balance)
     if request.amount > rules.lps_max_balance:

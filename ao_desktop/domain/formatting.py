@@ -85,3 +85,11 @@ def format_datetime(dt: datetime | None) -> str:
     if dt is None:
         return ""
     return f"{format_date(dt)} {dt.hour:02d}:{dt.minute:02d}"
+
+
+def format_pct(value: Decimal | int, places: int | None = None) -> str:
+    """Indonesian percent: `7.5` -> `7,5%`, `6` -> `6%`; with `places` fixed decimals:
+    `10.9` -> `10,90%`. One wording for the simulator, the product sheet and warnings."""
+    number = Decimal(value)
+    text = f"{number:.{places}f}" if places is not None else f"{number.normalize():f}"
+    return text.replace(".", ",") + "%"

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from ao_desktop.domain.formatting import format_pct, format_rupiah
 from ao_desktop.domain.i18n import _
 from ao_desktop.domain.kur import TieredRateRule
 from ao_desktop.domain.loan_schedule import InterestMethod, LoanFees, Rounding
@@ -32,6 +33,22 @@ def product_kind_label(kind: ProductKind) -> str:
         ProductKind.SAVINGS: _("Tabungan"),
         ProductKind.OTHER: _("Lainnya"),
     }[kind]
+
+
+def fees_text(fees: LoanFees) -> str:
+    """The up-front costs in one line, as the product page and the printed sheet say it:
+    "Provisi 1%, administrasi Rp500.000, asuransi 0,5%" (or "Tanpa biaya")."""
+    parts = []
+    if fees.provision_pct:
+        parts.append(_("provisi {pct}").format(pct=format_pct(fees.provision_pct)))
+    if fees.admin:
+        parts.append(_("administrasi {amount}").format(amount=format_rupiah(fees.admin)))
+    if fees.insurance_pct:
+        parts.append(_("asuransi {pct}").format(pct=format_pct(fees.insurance_pct)))
+    if fees.notary:
+        parts.append(_("notaris {amount}").format(amount=format_rupiah(fees.notary)))
+    text = ", ".join(parts) or _("tanpa biaya")
+    return text[:1].upper() + text[1:]  # not str.capitalize(), which lowercases "Rp"
 
 
 @dataclass(frozen=True)

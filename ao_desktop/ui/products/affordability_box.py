@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ao_desktop.domain.affordability import Affordability
 from ao_desktop.domain.client import Client
-from ao_desktop.domain.formatting import format_rupiah
+from ao_desktop.domain.formatting import format_pct, format_rupiah
 from ao_desktop.domain.product import Product
-from ao_desktop.ui.products.texts import format_pct, polite_name
+from ao_desktop.ui.products.texts import polite_name
 from ao_desktop.ui.widgets.field_message import ERROR_COLOR, NOTE_COLOR
 
 OK_COLOR = "#2e7d32"

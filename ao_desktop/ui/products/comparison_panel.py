@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.formatting import format_rupiah
+from ao_desktop.domain.formatting import format_pct, format_rupiah
 from ao_desktop.domain.loan_schedule import InterestMethod, LoanSchedule, method_label
-from ao_desktop.ui.products.texts import format_pct, installment_short, tenor_text
+from ao_desktop.ui.products.texts import installment_short, tenor_text
 
 MAX_ENTRIES = 3
 SortRole = Qt.ItemDataRole.UserRole + 1

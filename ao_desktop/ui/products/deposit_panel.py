@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 
 from ao_desktop.domain.deposit import MAX_ROLLOVERS, DepositResult, DepositRules
 from ao_desktop.domain.errors import DomainError, ValidationFailed
-from ao_desktop.domain.formatting import format_date, format_rupiah
+from ao_desktop.domain.formatting import format_date, format_pct, format_rupiah
 from ao_desktop.domain.product import Product
 from ao_desktop.services.products import deposit_rules, simulate_product_deposit
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.deposit_model import DepositProjectionTableModel
-from ao_desktop.ui.products.texts import format_pct
 from ao_desktop.ui.widgets.field_message import NOTE_COLOR, FieldMessage, Severity
 from ao_desktop.ui.widgets.rupiah_edit import RupiahEdit
 

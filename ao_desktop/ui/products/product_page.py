@@ -11,10 +11,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ao_desktop.domain.formatting import format_date, format_rupiah
-from ao_desktop.domain.loan_schedule import LoanFees, method_label, rounding_label
-from ao_desktop.domain.product import Product, ProductKind, product_kind_label
-from ao_desktop.ui.products.texts import format_pct
+from ao_desktop.domain.formatting import format_date, format_pct, format_rupiah
+from ao_desktop.domain.loan_schedule import method_label, rounding_label
+from ao_desktop.domain.product import Product, ProductKind, fees_text, product_kind_label
 
 
 def _tr(text: str) -> str:
@@ -30,20 +29,6 @@ def _list(title: str, items: tuple[str, ...], bullet: str = "\u2022") -> str:
         for item in lines
     )
     return f"<h3>{escape(title)}</h3><table cellspacing='2'>{rows}</table>"
-
-
-def fees_text(fees: LoanFees) -> str:
-    parts = []
-    if fees.provision_pct:
-        parts.append(_tr("provisi {pct}").format(pct=format_pct(fees.provision_pct)))
-    if fees.admin:
-        parts.append(_tr("administrasi {amount}").format(amount=format_rupiah(fees.admin)))
-    if fees.insurance_pct:
-        parts.append(_tr("asuransi {pct}").format(pct=format_pct(fees.insurance_pct)))
-    if fees.notary:
-        parts.append(_tr("notaris {amount}").format(amount=format_rupiah(fees.notary)))
-    text = ", ".join(parts) or _tr("tanpa biaya")
-    return text[:1].upper() + text[1:]
 
 
 def rate_text(product: Product) -> str:

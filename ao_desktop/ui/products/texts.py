@@ -13,19 +13,12 @@ from PySide6.QtCore import QCoreApplication
 
 from ao_desktop.domain.client import Client, ClientKind
 from ao_desktop.domain.enums import Sex
-from ao_desktop.domain.formatting import format_rupiah
+from ao_desktop.domain.formatting import format_pct, format_rupiah
 from ao_desktop.domain.loan_schedule import InterestMethod, LoanSchedule, method_label
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ProductTexts", text)
-
-
-def format_pct(value: Decimal | int, places: int | None = None) -> str:
-    """`7.5` -> `7,5%`; with fixed `places`: `10.9` -> `10,90%`."""
-    number = Decimal(value)
-    text = f"{number:.{places}f}" if places is not None else f"{number.normalize():f}"
-    return text.replace(".", ",") + "%"
 
 
 def tenor_text(months: int) -> str:

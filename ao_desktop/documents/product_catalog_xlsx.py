@@ -26,7 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ao_desktop.documents.xlsx_cells import (
+from ao_desktop.domain.cell_values import (
     CellError,
     RowIssue,
     cell_bool,

@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ao_desktop.documents.xlsx_cells import RowIssue
+from ao_desktop.domain.cell_values import RowIssue
 from ao_desktop.domain.deposit import DepositRules
 from ao_desktop.domain.errors import (
     FieldIssue,

@@ -1,5 +1,8 @@
 """Reading spreadsheet cells defensively, and the problems an import reports.
 
+Plain Python values (what any spreadsheet reader hands back), so the rules live in the
+domain and both the product catalog and the client import share them.
+
 Every reader takes whatever a cell holds (None, str, int, float, bool, datetime) and
 returns a clean value or raises CellError with an Indonesian reason; none of them lets
 another exception escape for odd content. Shared by the workbook importers.
@@ -20,12 +23,14 @@ from ao_desktop.domain.money_parse import parse_rupiah
 @dataclass(frozen=True)
 class RowIssue:
     """One problem in an imported workbook: the sheet row (1 = the header row, 0 = the file
-    itself), the record's field, the column as the user sees it, and the reason."""
+    itself), the record's field, the column as the user sees it, and the reason.
+    `is_error` False is a warning: the row is imported and flagged."""
 
     row: int
     field: str
     column: str
     message: str
+    is_error: bool = True
 
     def __str__(self) -> str:
         where = _("baris {row}").format(row=self.row) if self.row else _("berkas")

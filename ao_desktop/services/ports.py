@@ -6,6 +6,7 @@ storage, so the UI (which calls services) never reaches SQL either.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Protocol
@@ -37,6 +38,21 @@ class ClientRepository(Protocol):
     def duplicate_candidates(self, nik: str, mobile: str, birth_date: date | None) -> list[Client]: ...
     def last_change(self, client_id: int) -> tuple[str, datetime] | None:
         """Who changed the client last and when (for stale-edit messages)."""
+        ...
+    def identity_candidates(
+        self, niks: Collection[str], mobiles: Collection[str], birth_dates: Collection[date]
+    ) -> list[Client]:
+        """Stored clients sharing a NIK, mobile or birth date with any given; identity
+        fields only (id, version, names, NIK, mobile, birth date, city)."""
+        ...
+    def export_rows(self, query: ClientQuery, batch: int = 2000) -> Iterator[tuple[Client, str]]:
+        """Every client the query finds, whole, with the AO's name, in directory order."""
+        ...
+    def add_many(
+        self, clients: Sequence[Client], actor: str, now: datetime,
+        details: dict[str, object] | None = None, on_batch: Callable[[int], None] | None = None,
+    ) -> list[int]:
+        """Insert validated new clients in bulk; `on_batch(done)` may raise to abort."""
         ...
 
 

@@ -9,6 +9,7 @@ in SQL.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from ao_desktop.domain.client import (
     EDITABLE_FIELDS,
+    Address,
     Client,
     ClientListItem,
     ClientNote,
@@ -41,6 +43,7 @@ from ao_desktop.domain.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.enums import ClientStatus
 from ao_desktop.domain.names import name_search_key
 from ao_desktop.storage import search_index
+from ao_desktop.storage.client_bulk import insert_clients
 from ao_desktop.storage.client_mapping import client_values, row_to_client, tuple_to_list_item
 from ao_desktop.storage.cross_join import CrossJoin
 from ao_desktop.storage.models import (
@@ -60,6 +63,11 @@ _LIST_COLUMNS = (
     C.c.lead_source, OFF.c.name.label("officer_name"), C.c.monthly_income, C.c.updated_at,
     C.c.archived,
 )
+_IDENTITY_COLUMNS = (
+    C.c.id, C.c.version, C.c.full_name, C.c.business_name, C.c.nik, C.c.mobile, C.c.birth_date,
+    C.c.city, C.c.archived,
+)
+_IN_CHUNK = 500  # values per IN (...): well under SQLite's variable limit
 _SORT_COLUMNS = {
     ClientSort.NAME: C.c.name_key,
     ClientSort.NIK: C.c.nik,
@@ -133,6 +141,43 @@ class SqlClientRepository:
         rows = self.session.scalars(select(ClientRow).where(or_(*conditions)).limit(200))
         return [row_to_client(r) for r in rows]
 
+    def identity_candidates(self, niks: Collection[str], mobiles: Collection[str],
+                            birth_dates: Collection[date]) -> list[Client]:
+        """Stored clients sharing a NIK, a mobile or a birth date with any of the given
+        (the import's duplicate check, one query per chunk instead of one per row). Only
+        the identity fields are filled: id, version, names, NIK, mobile, birth date, city;
+        read the whole client with get() before changing it."""
+        found: dict[int, Client] = {}
+        for key_column, values in ((C.c.nik, niks), (C.c.mobile, mobiles), (C.c.birth_date, birth_dates)):
+            items = sorted(v for v in set(values) if v)
+            for start in range(0, len(items), _IN_CHUNK):
+                stmt = select(*_IDENTITY_COLUMNS).where(key_column.in_(items[start : start + _IN_CHUNK]))
+                for r in self.session.execute(stmt):
+                    if r.id not in found:
+                        found[r.id] = Client(
+                            id=r.id, version=r.version, full_name=r.full_name,
+                            business_name=r.business_name, nik=r.nik, mobile=r.mobile,
+                            birth_date=r.birth_date, address=Address(city=r.city),
+                            archived=bool(r.archived),
+                        )
+        return list(found.values())
+
+    def export_rows(self, query: ClientQuery, batch: int = 2000) -> Iterator[tuple[Client, str]]:
+        """Every client the query finds, whole, with the AO's name, in the directory's
+        order; streamed from one read (the caller's transaction) in batches."""
+        # Core rows (not ORM objects): row_to_client reads them by column name, and a
+        # tuple per client is several times cheaper than a tracked object.
+        stmt = (self._filtered(query, (*C.c, OFF.c.name.label("officer_name")), with_officer=True)
+                .order_by(*self._order(query)))
+        for row in self.session.execute(stmt.execution_options(yield_per=batch)):
+            yield row_to_client(row), row.officer_name or ""
+
+    def add_many(self, clients: Sequence[Client], actor: str, now: datetime,
+                 details: dict[str, object] | None = None,
+                 on_batch: Callable[[int], None] | None = None) -> list[int]:
+        """Insert validated new clients in bulk (client_bulk.py); returns their ids."""
+        return insert_clients(self.session, clients, actor, now, details, on_batch)
+
     # --- writing ------------------------------------------------------------------------
     def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:
         self.session.execute(insert(AuditRow).values(
@@ -198,11 +243,12 @@ class SqlClientRepository:
         return ClientNote(row.text, row.created_at, row.author, row.id)
 
     # --- the directory ------------------------------------------------------------------
-    def _filtered(self, query: ClientQuery, columns: Any, *, by_officer: bool = False) -> Select[Any]:
+    def _filtered(self, query: ClientQuery, columns: Any, *, by_officer: bool = False,
+                  with_officer: bool = False) -> Select[Any]:
         match = search_index.match_expression(query.text)
         # The officer join only when a column needs it: counting 1M rows through the
         # join costs seconds instead of tens of milliseconds.
-        needs_officer = columns is _LIST_COLUMNS or query.sort is ClientSort.OFFICER
+        needs_officer = with_officer or columns is _LIST_COLUMNS or query.sort is ClientSort.OFFICER
         source = C.outerjoin(OFF, C.c.officer_id == OFF.c.id) if needs_officer else C
         conditions: list[Any] = []
         if match is not None:
@@ -272,6 +318,11 @@ class SqlClientRepository:
         uses_index = search_index.match_expression(query.text) is not None
         if query.sort is ClientSort.OFFICER and not uses_index:
             return self._search_by_officer(query, offset, limit)
+        stmt = self._filtered(query, _LIST_COLUMNS).order_by(*self._order(query)).offset(offset).limit(limit)
+        return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
+
+    def _order(self, query: ClientQuery) -> list[Any]:
+        uses_index = search_index.match_expression(query.text) is not None
         if query.sort is ClientSort.OFFICER:
             order = ([OFF.c.name.desc(), OFF.c.id.desc(), C.c.name_key.desc(), C.c.id.desc()]
                      if query.descending else [OFF.c.name, OFF.c.id, C.c.name_key, C.c.id])
@@ -281,8 +332,7 @@ class SqlClientRepository:
             sort = ClientSort.NAME if query.sort is ClientSort.RELEVANCE else query.sort
             sort_col = _SORT_COLUMNS[sort]
             order = [sort_col.desc(), C.c.id.desc()] if query.descending else [sort_col, C.c.id]
-        stmt = self._filtered(query, _LIST_COLUMNS).order_by(*order).offset(offset).limit(limit)
-        return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
+        return order
 
     def count(self, query: ClientQuery) -> int:
         return int(self.session.execute(self._filtered(query, (func.count(),))).scalar_one())

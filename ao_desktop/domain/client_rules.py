@@ -24,13 +24,13 @@ MAX_TEXT = 4000
 MAX_MONTHLY_AMOUNT = 1_000_000_000_000
 
 
+_DIGIT_SEPARATORS = re.compile(r"[\s.\-/]")
+
+
 def _digits(text: str) -> str:
-    return re.sub(r"[\s.\-/]", "", text)
-
-
-def _clean_text(text: str) -> str:
-    # Keep the user's letter case; drop surrounding and repeated inner whitespace.
-    return " ".join(text.split())
+    if not text or text.isdigit():  # nothing to remove: the usual case, kept fast
+        return text
+    return _DIGIT_SEPARATORS.sub("", text)
 
 
 def clean_client(client: Client, today: date | None = None) -> tuple[Client, list[FieldIssue]]:
@@ -44,13 +44,14 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
     def warn(field: str, message: str) -> None:
         issues.append(FieldIssue(field, message, False))
 
-    name = _clean_text(client.full_name)
-    business = _clean_text(client.business_name)
+    # Text keeps the user's letter case; surrounding and repeated inner whitespace go.
+    name = " ".join(client.full_name.split())
+    business = " ".join(client.business_name.split())
     if not name:
         err("full_name", _("Nama lengkap wajib diisi."))
     elif len(name) > MAX_NAME:
         err("full_name", _("Nama terlalu panjang (maksimal {n} karakter).").format(n=MAX_NAME))
-    elif not any(ch.isalpha() for ch in name):
+    elif not any(map(str.isalpha, name)):
         err("full_name", _("Nama harus mengandung huruf."))
     if len(business) > MAX_NAME:
         err(
@@ -141,28 +142,51 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
         if len(text) > MAX_TEXT:
             err(field, _("Teks terlalu panjang (maksimal {n} karakter).").format(n=MAX_TEXT))
 
-    cleaned = replace(
-        client,
-        full_name=name,
-        business_name=business,
-        nik=nik,
-        nib=nib,
-        npwp=npwp,
-        mobile=mobile,
-        landline=landline,
-        occupation=_clean_text(client.occupation),
-        refusal_reason=client.refusal_reason.strip(),
-        notes=client.notes.strip(),
-        tags=normalize_tags(client.tags),
-        address=Address(
-            street=_clean_text(addr.street),
-            kelurahan=_clean_text(addr.kelurahan),
-            kecamatan=_clean_text(addr.kecamatan),
-            city=_clean_text(addr.city),
-            province=_clean_text(addr.province),
-            postal_code=postal,
-        ),
+    occupation = " ".join(client.occupation.split())
+    refusal_reason = client.refusal_reason.strip()
+    notes = client.notes.strip()
+    tags = normalize_tags(client.tags) if client.tags else ()
+    parts = (
+        " ".join(addr.street.split()),
+        " ".join(addr.kelurahan.split()),
+        " ".join(addr.kecamatan.split()),
+        " ".join(addr.city.split()),
+        " ".join(addr.province.split()),
+        postal,
     )
+    address = addr
+    if parts != (
+        addr.street, addr.kelurahan, addr.kecamatan, addr.city, addr.province, addr.postal_code
+    ):  # fmt: skip
+        street, kelurahan, kecamatan, city, province, postal_code = parts
+        address = Address(street, kelurahan, kecamatan, city, province, postal_code)
+    cleaned = client
+    # Only copy when something changed: an already clean client (a bulk import normalises
+    # as it reads) is returned as is, which saves a 29-field copy per row.
+    if (
+        (name, business, nik, nib, npwp, mobile, landline, occupation, refusal_reason, notes, tags)
+        != (
+            client.full_name, client.business_name, client.nik, client.nib, client.npwp,
+            client.mobile, client.landline, client.occupation, client.refusal_reason,
+            client.notes, client.tags,
+        )
+        or address is not addr
+    ):  # fmt: skip
+        cleaned = replace(
+            client,
+            full_name=name,
+            business_name=business,
+            nik=nik,
+            nib=nib,
+            npwp=npwp,
+            mobile=mobile,
+            landline=landline,
+            occupation=occupation,
+            refusal_reason=refusal_reason,
+            notes=notes,
+            tags=tags,
+            address=address,
+        )
     return cleaned, issues
 
 

@@ -118,9 +118,12 @@ def parse_nik(text: str, today: date | None = None) -> NikInfo:
     ``today`` resolves the two-digit birth year; it defaults to the current date.
     """
     text = text.strip()
-    if _SCIENTIFIC.fullmatch(text):  # pasted from a numeric spreadsheet cell
-        raise _number_error()
-    cleaned = _SEPARATORS.sub("", text)
+    if len(text) == NIK_LENGTH and text.isascii() and text.isdigit():
+        cleaned = text  # the usual case: neither separators nor a number's notation
+    else:
+        if _SCIENTIFIC.fullmatch(text):  # pasted from a numeric spreadsheet cell
+            raise _number_error()
+        cleaned = _SEPARATORS.sub("", text)
     if not cleaned:
         raise NikError(_("NIK belum diisi"))
     # isascii() guards against non-ASCII digits (e.g. Arabic-Indic), which isdigit() accepts.

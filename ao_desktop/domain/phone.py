@@ -41,6 +41,10 @@ _FLOAT_TEXT = re.compile(r"(\d+)\.0+")
 # Scientific notation ("8.12346E+10") is what Excel shows in a narrow column: digits are
 # already lost, so it is refused rather than expanded into a wrong but valid-looking number.
 _SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?\s*[eE]\s*[+-]?\s*\d+")
+# The two forms a stored or well-typed mobile number already has; normalize_phone answers
+# these without the general parsing (bulk imports and clean_client call it for every row).
+_E164_MOBILE = re.compile(r"\+628[1-9][0-9]{7,10}")
+_NATIONAL_MOBILE = re.compile(r"08[1-9][0-9]{7,10}")
 
 
 class PhoneError(ValueError):
@@ -164,6 +168,16 @@ def _with_trunk(rest: str) -> str:
 
 def normalize_phone(text: str | int | float) -> PhoneNumber:
     """Parse an Indonesian mobile or landline number in any common written form."""
+    if type(text) is str:
+        if _E164_MOBILE.fullmatch(text):
+            return PhoneNumber(text, PhoneKind.MOBILE)
+        if _NATIONAL_MOBILE.fullmatch(text):
+            return PhoneNumber("+" + COUNTRY_CODE + text[1:], PhoneKind.MOBILE)
+    elif (type(text) is int or (type(text) is float and text.is_integer())) and 0 < text < 1e15:
+        # A number cell that lost its leading 0 ("812..."), unless it starts with 62.
+        digits = str(int(text))
+        if not digits.startswith(COUNTRY_CODE) and _NATIONAL_MOBILE.fullmatch("0" + digits):
+            return PhoneNumber("+" + COUNTRY_CODE + digits, PhoneKind.MOBILE)
     digits, had_plus = _digits_of(text)
     if had_plus:
         if not digits.startswith(COUNTRY_CODE):

@@ -64,8 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_simulate(sub)
     _add_product_sheet(sub)
-    from ao_desktop import maintenance_cli
+    from ao_desktop import clients_cli, maintenance_cli
 
+    clients_cli.add_parsers(sub, _add_db)
     maintenance_cli.add_parsers(sub, _add_db)
     return parser
 
@@ -332,6 +333,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ao_desktop import maintenance_cli
 
             return maintenance_cli.run(args)
+        if args.command in ("import-clients", "export-clients", "import-template"):
+            from ao_desktop import clients_cli
+
+            return clients_cli.run(args)
         if args.command == "demo-data":
             return _cmd_demo_data(args)
         if args.command == "search":

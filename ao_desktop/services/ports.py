@@ -45,6 +45,9 @@ class ClientRepository(Protocol):
         """Stored clients sharing a NIK, mobile or birth date with any given; identity
         fields only (id, version, names, NIK, mobile, birth date, city)."""
         ...
+    def change_marker(self) -> tuple[object, ...]:
+        """A value that changes whenever any client is added or saved."""
+        ...
     def export_rows(self, query: ClientQuery, batch: int = 2000) -> Iterator[tuple[Client, str]]:
         """Every client the query finds, whole, with the AO's name, in directory order."""
         ...

@@ -41,6 +41,7 @@ from ao_desktop.domain.labels import source_label, status_label
 from ao_desktop.services.clients import list_officers
 from ao_desktop.ui.clients.client_dialog import ClientDialog
 from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
+from ao_desktop.ui.clients.excel_actions import ClientExcelActions
 from ao_desktop.ui.clients.presenter import ClientDirectoryPresenter, DirectoryFilters, build_query
 from ao_desktop.ui.clients.status_dialog import StatusDialog
 from ao_desktop.ui.clients.table_model import ClientTableModel, Column, IdRole, sort_indicator
@@ -118,6 +119,9 @@ class ClientDirectoryView(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_action, self.edit_action, self.status_action, self.archive_action):
             self.toolbar.addAction(action)
+        self.excel_actions = ClientExcelActions(self._context, self, lambda: self.model.query)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(self.excel_actions.actions())
 
     def _build_table(self) -> None:
         table = self.table = QTableView()
@@ -207,6 +211,7 @@ class ClientDirectoryView(QWidget):
         self.status_action.triggered.connect(self._on_status_action_triggered)
         self.archive_action.triggered.connect(self._on_archive_action_triggered)
         self.detail.clientChanged.connect(lambda _id: self._refresh(select_id=self.selected_id()))
+        self.excel_actions.imported.connect(lambda _ids: self._refresh(select_id=self.selected_id()))
 
     # --- state ----------------------------------------------------------------------------
     def filters(self) -> DirectoryFilters:

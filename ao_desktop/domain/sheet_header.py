@@ -74,10 +74,12 @@ def find_header(rows: Sequence[Sequence[Any]], scan: int = 30) -> HeaderGuess | 
 
 
 def layout_key(headers: Sequence[str]) -> str:
-    """A short stable key of a sheet layout (the normalised non-empty header texts in
-    order), to remember the mapping a user chose for sheets laid out the same way."""
-    keys = (normalise_header(header_text(h)) for h in headers)
-    text = "\x1f".join(k for k in keys if k)
+    """A short stable key of a sheet layout (the normalised non-empty header texts with
+    their column positions), to remember the mapping a user chose for sheets laid out the
+    same way. Positions count: the remembered mapping is by column index, so a sheet with
+    an extra blank column in front is another layout."""
+    keys = (f"{i}:{normalise_header(header_text(h))}" for i, h in enumerate(headers))
+    text = "\x1f".join(k for k in keys if not k.endswith(":"))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -111,9 +111,11 @@ def test_header_spellings(header: str, field: str) -> None:
     assert recognise([header]) == {0: field}
 
 
-def test_layout_key_is_stable_and_ignores_case_spacing_and_blank_cells() -> None:
+def test_layout_key_is_stable_and_ignores_case_spacing_and_trailing_blanks() -> None:
     key = layout_key(["Nama", "NIK", "No. HP"])
-    assert key == layout_key(["NAMA ", "nik", "", "no hp"])
+    assert key == layout_key(["NAMA ", "nik", "no hp", "", ""])
+    # The remembered mapping is by column index: a moved column is another layout.
+    assert key != layout_key(["Nama", "NIK", "", "No. HP"])
     assert len(key) == 16
     assert int(key, 16) >= 0
 

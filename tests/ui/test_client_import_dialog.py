@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from ao_desktop.domain.client import Client
 from ao_desktop.domain.client_query import ClientQuery
 from ao_desktop.domain.errors import OperationCancelled
-from ao_desktop.domain.import_plan import DuplicatePolicy
+from ao_desktop.domain.import_plan import DuplicatePolicy, policy_label
 from ao_desktop.services.clients import count_clients, search_clients
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.clients import import_dialog
@@ -169,6 +169,37 @@ def test_the_duplicate_policy_changes_the_counts_at_once(
     assert dialog.summary_label.text().startswith("6 baris: 4 akan diimpor (4 baru, 0 digabung)")
     _choose(dialog, DuplicatePolicy.SKIP)
     assert dialog.summary_label.text() == SKIP_SUMMARY
+
+
+def test_a_choice_for_one_duplicate_row_overrides_the_policy_and_is_imported(
+    context: UiContext, stored: Client, sheet_file: Path, qtbot
+) -> None:  # noqa: ANN001
+    dialog = open_dialog(context, sheet_file, qtbot)
+    dialog.table.selectRow(4)  # Dewi Lestari, the stored client's duplicate
+    shown: list[list[str]] = []
+
+    def read_menu() -> None:
+        menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
+        shown.append([a.text() for a in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    rect = dialog.table.visualRect(dialog.model.index(4, Column.NAME))
+    dialog.table.customContextMenuRequested.emit(rect.center())
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0][1:] == [policy_label(p) for p in POLICIES] + ["Ikuti pilihan umum"]
+    dialog.choose_for_rows([7], DuplicatePolicy.MERGE)
+    assert dialog.summary_label.text().startswith("6 baris: 4 akan diimpor (3 baru, 1 digabung)")
+    assert dialog.model.index(4, Column.ACTION).data() == "Digabung"
+    seen: list[str] = []
+    answer_message_box("Tutup", seen)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert "1 digabung" in seen[1]
+    dewi = search_clients(context.uow, ClientQuery(text=STORED_NIK))
+    assert [(d.id, d.mobile) for d in dewi] == [(stored.id, "+6281322223333")]
+    dialog.choose_for_rows([7], None)
+    assert dialog.overrides == {}
 
 
 def test_a_big_sheet_plans_on_the_worker(

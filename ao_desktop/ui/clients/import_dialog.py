@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -84,6 +85,9 @@ class ClientImportDialog(QDialog):
         self._pending: tuple[str | None, dict[int, str] | None] | None = None
         self._samples: dict[int, str] = {}
         self._planned: Planned = ([], None)
+        # The user's choice for single duplicate rows (sheet row -> policy); a new preview
+        # (another sheet or mapping) starts without any.
+        self.overrides: dict[int, DuplicatePolicy] = {}
         self._planner = TaskRunner(self)
         self._plan_task: BackgroundTask[Planned] | None = None
         self.setWindowTitle(self.tr("Impor nasabah dari Excel"))
@@ -137,6 +141,8 @@ class ClientImportDialog(QDialog):
             table.setColumnWidth(column, width)
         table.horizontalHeader().setSortIndicator(Column.ROW, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the model sorts its index list, not a proxy
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.setToolTip(self.tr("Klik kanan baris duplikat untuk memilih tindakan khusus baris itu."))
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel(self.tr("Tampilkan:")))
         filter_row.addWidget(self.filter_combo)
@@ -188,6 +194,7 @@ class ClientImportDialog(QDialog):
         self.mapping_table.mappingChanged.connect(self._on_mapping_table_mapping_changed)
         self.filter_combo.currentIndexChanged.connect(self._on_filter_combo_current_index_changed)
         self.policy_group.idToggled.connect(self._on_policy_group_id_toggled)
+        self.table.customContextMenuRequested.connect(self._on_table_custom_context_menu_requested)
         self.report_button.clicked.connect(self._on_report_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.close_button.clicked.connect(self.reject)
@@ -225,7 +232,7 @@ class ClientImportDialog(QDialog):
         def work(progress: Progress, cancelled: Cancelled) -> tuple[ImportPreview, Planned]:
             preview = preview_import(uow, path, who, sheet=sheet, mapping=mapping,
                                      progress=progress, cancelled=cancelled)  # fmt: skip
-            return preview, planned(preview, policy)
+            return preview, planned(preview, policy)  # a new preview: no row choices yet
 
         self.tasks.run(self.tr("Membaca {name}…").format(name=path.name), work,
                        self._on_preview_done, on_error=self._on_preview_failed,
@@ -241,6 +248,7 @@ class ClientImportDialog(QDialog):
 
     def _on_preview_done(self, result: tuple[ImportPreview, Planned]) -> None:
         preview, self._planned = result
+        self.overrides = {}
         if self.preview is None or preview.sheet != self.preview.sheet:
             self._samples = {}
         if preview.rows:
@@ -295,15 +303,15 @@ class ClientImportDialog(QDialog):
         if self._plan_task is not None:
             self._plan_task.cancel()  # a stale answer is never delivered
             self._plan_task = None
-        preview, policy = self.preview, self.policy()
+        preview, policy, overrides = self.preview, self.policy(), dict(self.overrides)
         if preview is None or not self._ready():
             self._show_plan(([], None))
         elif len(preview.rows) <= SYNC_PLAN_ROWS:
-            self._show_plan(planned(preview, policy))
+            self._show_plan(planned(preview, policy, overrides))
         else:
             self.summary_label.setText(self.tr("Menghitung…"))
             self._plan_task = self._planner.submit(
-                lambda _token: planned(preview, policy), self._on_planner_done
+                lambda _token: planned(preview, policy, overrides), self._on_planner_done
             )
             self._update_buttons()
 
@@ -341,6 +349,32 @@ class ClientImportDialog(QDialog):
         if checked:
             self._replan()
 
+    def _on_table_custom_context_menu_requested(self, pos: QPoint) -> None:
+        rows = sorted({self.model.planned(i.row()).row.row
+                       for i in self.table.selectionModel().selectedRows()
+                       if self.model.planned(i.row()).duplicate is not None})  # fmt: skip
+        if not rows:
+            return
+        menu = QMenu(self)
+        title = (self.tr("Baris {r}:").format(r=rows[0]) if len(rows) == 1
+                 else self.tr("{n} baris duplikat terpilih:").format(n=format_count(len(rows))))  # fmt: skip
+        menu.addSection(title)
+        for policy in POLICIES:
+            action = menu.addAction(policy_label(policy))
+            action.triggered.connect(lambda _c=False, p=policy: self.choose_for_rows(rows, p))
+        menu.addAction(self.tr("Ikuti pilihan umum"),
+                       lambda: self.choose_for_rows(rows, None))  # fmt: skip
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def choose_for_rows(self, rows: list[int], policy: DuplicatePolicy | None) -> None:
+        """Set (or with None, clear) the duplicate choice for single sheet rows."""
+        for row in rows:
+            if policy is None:
+                self.overrides.pop(row, None)
+            else:
+                self.overrides[row] = policy
+        self._replan()
+
     def _on_filter_combo_current_index_changed(self, _index: int) -> None:
         self.model.set_filter(RowFilter(self.filter_combo.currentData()))
 
@@ -364,10 +398,12 @@ class ClientImportDialog(QDialog):
         if preview is None or not self._ready():
             return
         uow, policy, who = self._context.uow, self.policy(), self._context.who
+        overrides = dict(self.overrides)
 
         def work(progress: Progress, cancelled: Cancelled) -> ImportResult:
             result = commit_import(
-                uow, preview, policy, who, progress=progress, cancelled=cancelled
+                uow, preview, policy, who, overrides=overrides, progress=progress,
+                cancelled=cancelled,
             )
             try:  # a convenience for next time: never fails an import that is done
                 remember_mapping(uow, preview.layout_key, preview.mapping)

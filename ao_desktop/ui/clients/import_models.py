@@ -332,11 +332,16 @@ class ImportPreviewTableModel(QAbstractTableModel):
 Planned = tuple[list[PlannedRow], ImportCounts | None]
 
 
-def planned(preview: ImportPreview, policy: DuplicatePolicy) -> Planned:
-    """What happens to every row under `policy`, and the counts; pure, any thread."""
+def planned(
+    preview: ImportPreview,
+    policy: DuplicatePolicy,
+    overrides: Mapping[int, DuplicatePolicy] | None = None,
+) -> Planned:
+    """What happens to every row under `policy` (and the user's choices for single rows),
+    and the counts; pure, any thread."""
     if preview.problems:
         return [], None
-    plan = preview.plan(policy)
+    plan = preview.plan(policy, overrides)
     return plan, count_plan(plan)
 
 

@@ -24,6 +24,13 @@ from ao_desktop.domain.enums import ClientStatus, LeadSource
 from ao_desktop.domain.i18n import _
 
 COMMANDS = ("import-clients", "export-clients", "import-template")
+# How a duplicate row was handled, as the text output says it.
+_ACTION_WORDS = {
+    "insert": lambda: _("diimpor sebagai baru"),
+    "merge": lambda: _("digabung"),
+    "skip": lambda: _("dilewati"),
+    "reject": lambda: _("ditolak"),
+}
 
 
 def add_parsers(
@@ -113,7 +120,7 @@ def _issues_json(preview) -> list[dict[str, object]]:  # type: ignore[no-untyped
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ao_desktop.domain.import_plan import DuplicatePolicy, RowAction
+    from ao_desktop.domain.import_plan import DuplicatePolicy
     from ao_desktop.services.client_import import commit_import, preview_import, write_error_report
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
@@ -158,12 +165,15 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{level}: {issue}")
     for item in duplicates:
         print(_("duplikat baris {r} ({a}): {why}").format(
-            r=item["row"], a=RowAction(item["action"]).value, why=item["reason"]))
-    verb = _("akan diimpor (simulasi, tidak ada yang disimpan)") if args.dry_run else _("diimpor")
-    print(_("Lembar {s}: {n} baris data; {a} {verb} ({i} baru, {m} digabung), {k} dilewati, "
-            "{r} ditolak, {f} dengan peringatan.").format(
-        s=preview.sheet, n=counts.rows, a=counts.accepted, verb=verb, i=counts.inserted,
-        m=counts.merged, k=counts.skipped, r=counts.rejected, f=counts.flagged))
+            r=item["row"], a=_ACTION_WORDS[item["action"]](), why=item["reason"]))
+    summary = _("Lembar {s}: {n} baris data; {a} {verb} ({i} baru, {m} digabung), {k} dilewati, "
+                "{r} ditolak, {f} dengan peringatan.").format(
+        s=preview.sheet, n=counts.rows, a=counts.accepted,
+        verb=_("akan diimpor") if args.dry_run else _("diimpor"), i=counts.inserted,
+        m=counts.merged, k=counts.skipped, r=counts.rejected, f=counts.flagged)
+    if args.dry_run:
+        summary = _("Simulasi, tidak ada yang disimpan.") + " " + summary
+    print(summary)
     if report_path is not None:
         print(_("Laporan baris yang ditolak: {p}").format(p=report_path))
     return 0

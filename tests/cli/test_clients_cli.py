@@ -76,7 +76,7 @@ def test_dry_run_writes_nothing_but_the_report(db_path, sheet, tmp_path, capsys)
     assert main(["import-clients", str(sheet), "--db", str(db_path), "--dry-run",
                  "--report", str(report)]) == 0
     text = capsys.readouterr().out
-    assert "simulasi" in text and "ditolak" in text
+    assert "Simulasi, tidak ada yang disimpan" in text and "ditolak" in text
     assert db_path.read_bytes() == before
     rows = list(load_workbook(report).worksheets[0].iter_rows(values_only=True))
     assert [r[1] for r in rows[1:]] == REJECTED

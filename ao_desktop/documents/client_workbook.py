@@ -203,6 +203,11 @@ def _write_header(
     for col, label in enumerate(labels):
         sheet.write_string(0, col, sheet_text(label), styles.header)
     sheet.freeze_panes(1, 0)
+    # Printed from Excel: A4 landscape with the header on every page (a supervisor prints
+    # the list for a meeting). Not shrunk to one page wide: 27 columns would be unreadable.
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.repeat_rows(0)
     # Excel marks every NIK or phone held as text with a green triangle whose first offer
     # is "Convert to Number", which would destroy the digits; the marks are switched off.
     text_columns = [col for col, fmt in enumerate(formats) if fmt is styles.text]

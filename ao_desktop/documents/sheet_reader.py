@@ -19,17 +19,17 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, NoReturn
 
 import python_calamine as calamine
-from defusedxml import ElementTree
 
 from ao_desktop.documents.sheet_safety import (
     SheetFormat,
     SheetReadError,
     bound_xlsx_sheet,
     check_ods_cells,
+    check_xls,
     column_index,
     corrupt,
     detect_format,
@@ -38,7 +38,6 @@ from ao_desktop.documents.sheet_safety import (
     load_bytes,
     open_zip,
     password_protected,
-    prepare_xls,
     refuse_oversized,
 )
 from ao_desktop.domain.i18n import _
@@ -184,7 +183,7 @@ class _Workbook:
         if fmt is SheetFormat.ODS and self.zip is not None:
             check_ods_cells(name, self.zip)
         if fmt is SheetFormat.XLS:
-            data = prepare_xls(name, data)
+            check_xls(name, data)
         with _calamine_errors(name):
             self.book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
             # (name, hidden) of worksheets; chart and macro sheets hold no cells to import
@@ -209,15 +208,16 @@ class _Workbook:
         """The xlsx pre-scan of one sheet (None for other formats); fills `blanks`."""
         if self.parts is None or self.zip is None:
             return None
-        part = self.parts.get(sheet)
-        if part is None:
+        parts = self.parts.get(sheet)
+        if not parts:  # calamine would not find the sheet's part either
             corrupt(self.name)
         look = (
             None
             if blanks is None
             else lambda buf, prefix: blanks.update(_formula_blanks(buf, prefix))
         )
-        return bound_xlsx_sheet(self.name, self.zip, part, look)
+        bounds = [bound_xlsx_sheet(self.name, self.zip, part, look) for part in parts]
+        return max(r for r, _c in bounds), max(c for _r, c in bounds)
 
     def read(
         self, sheet: str, hidden: bool, max_rows: int, skip_empty: bool = False
@@ -365,24 +365,76 @@ def _read_csv(path: Path, data: bytes, max_rows: int) -> SheetData:
     return SheetData(path.stem, rows, frozenset(), False)
 
 
-def xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet XML part, from xl/workbook.xml and its relationships."""
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+def _tags(xml: bytes, local: bytes) -> Iterator[list[tuple[bytes, bytes]]]:
+    """The raw (name, value) attributes of each `local` element, in document order."""
+    pattern = rb"<(?:[\w.-]+:)?" + local + rb"(\s[^>]*)?>"
+    for tag in re.finditer(pattern, _COMMENT.sub(b"", xml)):
+        attributes = _ATTRIBUTE.findall(tag.group(1) or b"")
+        yield [(key, double or single) for key, double, single in attributes]
+
+
+def _unescape(raw: bytes) -> str:
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code[0] != "#":
+            return _NAMED[code]
+        return chr(int(code[2:], 16) if code[1] == "x" else int(code[1:]))
+
+    return _ENTITY.sub(one, raw.decode("utf-8", "replace"))
+
+
+def xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, list[str]]:
+    """Sheet name -> every zip member calamine may load for it.
+
+    Mirrors calamine rather than the standard, or calamine would read a part this module
+    never bounded: the last relationship with an Id wins, its Target is taken raw, `r:id`
+    goes by its literal prefix, a repeated sheet name means the first sheet, and members
+    are matched ignoring ASCII case and backslashes. calamine 0.37 puts "xl/" before any
+    Target without a leading "/"; its newer source keeps an "xl/" Target as it is: both
+    readings are bounded.
+    """
     try:
-        workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        book, rels = zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels")
     except Exception:
         corrupt(name)
-    targets: dict[str, str] = {}
-    for rel in rels.iterfind(".//{*}Relationship"):
-        target = rel.get("Target", "").replace("\\", "/")
-        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        targets[rel.get("Id", "")] = str(PurePosixPath(path))
-    parts: dict[str, str] = {}
-    for sheet in workbook.iterfind(".//{*}sheet"):
-        rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
-        if rel_id in targets:
-            parts[sheet.get("name", "")] = targets[rel_id]
+    targets: dict[bytes, str] = {}
+    for attributes in _tags(rels, b"Relationship"):
+        found = dict(attributes)
+        targets[found.get(b"Id", b"")] = found.get(b"Target", b"").decode("utf-8", "replace")
+    members: dict[str, set[str]] = {}
+    for info in zf.infolist():
+        for key in (info.filename, _fold(info.filename.replace("\\", "/"))):
+            members.setdefault(key, set()).add(info.filename)
+    parts: dict[str, list[str]] = {}
+    for attributes in _tags(book, b"sheet"):
+        sheet, target = "", None
+        for key, value in attributes:
+            if key == b"name":
+                sheet = _unescape(value)
+            elif key in (b"r:id", b"relationships:id"):
+                target = targets.get(value)
+        if target is None or sheet in parts:
+            continue
+        paths = {target[1:] if target.startswith("/") else f"xl/{target}"}
+        if target.startswith("xl/"):
+            paths.add(target)
+        found = set().union(*(members.get(p, set()) | members.get(_fold(p), set()) for p in paths))
+        parts[sheet] = sorted(found)
     return parts
+
+
+def _fold(text: str) -> str:
+    """Lower case for ASCII letters only, as Rust's eq_ignore_ascii_case compares."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 _REF_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+)(\d+)["']""")

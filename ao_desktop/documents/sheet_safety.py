@@ -18,6 +18,7 @@ from enum import Enum
 from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
+from xml.parsers import expat
 
 from ao_desktop.domain.errors import DomainError
 from ao_desktop.domain.i18n import _
@@ -344,16 +345,25 @@ _COLS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
 _ODS_CELL_ENDS = (b"</table:table-cell>", b"</table:covered-table-cell>")
 
 
-def check_ods_cells(name: str, zf: zipfile.ZipFile) -> None:
-    """Refuse an ODS whose repeated rows/columns would expand past MAX_CELLS.
+def _no_doctype(*_args: object) -> None:
+    raise ValueError("DOCTYPE")  # refused before expat could expand an entity
 
-    calamine parses every table at open and expands `number-*-repeated` into a dense grid;
-    trailing empty repeats (LibreOffice writes a million of them) do not count.
+
+def check_ods_cells(name: str, zf: zipfile.ZipFile) -> None:
+    """Refuse an ODS that is not well-formed XML or whose repeated rows/columns would
+    expand past MAX_CELLS.
+
+    calamine parses every table at open and expands `number-*-repeated` into a dense grid
+    (trailing empty repeats, which LibreOffice writes by the million, do not count); and
+    it loops forever on a table whose end tag is broken, so expat checks the XML first.
     """
     total, table = 0, ""
     rows_seen = rows_used = width = 0
+    xml = expat.ParserCreate()
+    xml.StartDoctypeDeclHandler = _no_doctype
     try:
         for buf in _chunks(zf, "content.xml", b"<table:table-row"):
+            xml.Parse(buf, False)
             pos = 0
             while m := _ODS_TOKEN.search(buf, pos):
                 pos = m.end()
@@ -379,6 +389,7 @@ def check_ods_cells(name: str, zf: zipfile.ZipFile) -> None:
                 width = max(width, cells + sum(int(n) - 1 for n in _COLS_REPEATED.findall(used)))
                 if total + rows_used * width > MAX_CELLS:
                     refuse_oversized(name, table, rows_used, width, force=True)
+        xml.Parse(b"", True)
     except SheetReadError:
         raise
     except Exception:
@@ -396,13 +407,11 @@ def _words(raw: bytes) -> list[int]:
     return list(struct.unpack(f"<{len(raw) // 4}I", raw[: len(raw) // 4 * 4]))
 
 
-def _ole_workbook(data: bytes) -> tuple[bytes, list[int]]:
-    """The Workbook stream read the way calamine reads it, and the file offsets of any
-    `_VBA_PROJECT_CUR` directory names (they make calamine decompress macros).
+def _ole_workbook(data: bytes) -> bytes:
+    """The Workbook stream, read the way calamine reads it.
 
-    calamine trusts the container: a sector number past the end makes it allocate up to
-    terabytes, a loop in a chain makes it read forever, sizes become `with_capacity`.
-    Each of these raises ValueError here instead.
+    calamine trusts the container: a loop in a sector chain makes it read until memory
+    runs out, and stated sizes become allocations. Each raises ValueError here instead.
     """
     size = {9: 512, 12: 4096}[struct.unpack_from("<H", data, 30)[0]]
     count = -(-(len(data) - size) // size)  # sectors in the file; the last may be short
@@ -412,13 +421,11 @@ def _ole_workbook(data: bytes) -> tuple[bytes, list[int]]:
         raise ValueError("sizes beyond the file")  # the last: a capacity calamine reads
 
     def sector(i: int) -> bytes:
-        if i >= count:
+        if i >= count:  # calamine would grow its buffer to reach it
             raise ValueError("sector beyond the file")
         return data[(i + 1) * size : (i + 2) * size]
 
-    def chain(
-        start: int, table: list[int], read: Callable[[int], bytes], length: int
-    ) -> tuple[bytes, list[int]]:
+    def chain(start: int, table: list[int], read: Callable[[int], bytes], length: int) -> bytes:
         if length > len(data):
             raise ValueError("stream larger than the file")
         ids: list[int] = []
@@ -428,7 +435,7 @@ def _ole_workbook(data: bytes) -> tuple[bytes, list[int]]:
             ids.append(start)
             start = table[start]
         raw = b"".join(read(i) for i in ids)
-        return (raw[:length] if length else raw), ids
+        return raw[:length] if length else raw
 
     difat, seen = _words(data[76:512]), set()
     while difat_next < _RESERVED:
@@ -438,14 +445,14 @@ def _ole_workbook(data: bytes) -> tuple[bytes, list[int]]:
         difat += _words(sector(difat_next))
         difat_next = difat.pop()
     fat = [w for i in difat if i < _DIFAT_SECTOR for w in _words(sector(i))]
-    directory, dir_ids = chain(dir_start, fat, sector, dir_len * size)
+    directory = chain(dir_start, fat, sector, dir_len * size)
     entries = [directory[at : at + 128] for at in range(0, len(directory) - 127, 128)]
     names = [e[:64].decode("utf-16-le", "replace").split("\0")[0] for e in entries]
     lengths = [struct.unpack_from("<I" if size == 512 else "<Q", e, 120)[0] for e in entries]
     mini, mini_fat = b"", []
     if mini_fat_len and entries:
-        mini = chain(_U32.unpack_from(entries[0], 116)[0], fat, sector, lengths[0])[0]
-        mini_fat = _words(chain(mini_fat_start, fat, sector, mini_fat_len * size)[0])
+        mini = chain(_U32.unpack_from(entries[0], 116)[0], fat, sector, lengths[0])
+        mini_fat = _words(chain(mini_fat_start, fat, sector, mini_fat_len * size))
 
     def mini_sector(i: int) -> bytes:
         if (i + 1) * 64 > len(mini):
@@ -457,62 +464,29 @@ def _ole_workbook(data: bytes) -> tuple[bytes, list[int]]:
         raise ValueError("no Workbook stream")
     start, length = _U32.unpack_from(entries[found], 116)[0], lengths[found]
     small = length < 4096
-    stream = chain(start, mini_fat if small else fat, mini_sector if small else sector, length)[0]
-    per_sector = size // 128
-    vba = [
-        (dir_ids[k // per_sector] + 1) * size + k % per_sector * 128
-        for k, n in enumerate(names)
-        if n == "_VBA_PROJECT_CUR"
-    ]
-    return stream, vba
+    return chain(start, mini_fat if small else fat, mini_sector if small else sector, length)
 
 
-def prepare_xls(name: str, data: bytes) -> bytes:
-    """The .xls bytes to hand to calamine, after refusing what would exhaust its memory.
+def check_xls(name: str, data: bytes) -> None:
+    """Refuse an .xls that would make calamine exhaust memory or read forever.
 
-    calamine parses every sheet at open: it reserves a sheet's DIMENSIONS, then builds a
-    dense grid up to the farthest cell (row and column are 16-bit, so 4 billion cells),
-    and sizes the shared strings by their stated count. All of it is measured here first.
-    Macros are hidden from calamine (by renaming their folder in a copy): nothing here
-    needs them and their decompression has no limit.
+    calamine parses every sheet at open: it reserves each DIMENSIONS record's cells, then
+    builds a dense grid up to the farthest cell (row and column are 16-bit: 4 billion
+    cells). Both are measured here first, for all sheets together.
     """
     try:
-        stream, vba = _ole_workbook(data)
+        stream = _ole_workbook(data)
         sheets, total, pos, n = [], 0, 0, len(stream)
         while pos + 4 <= n:  # the globals, up to their EOF
             kind, length = _RECORD.unpack_from(stream, pos)
             body = stream[pos + 4 : pos + 4 + length]
             if kind == 0x0085 and length >= 8:
                 sheets.append((_U32.unpack_from(body)[0], _short_string(body[6:])))
-            elif kind == 0x00FC and length >= 8:
-                strings, end = _U32.unpack_from(body, 4)[0], pos + 4 + length
-                while end + 4 <= n and _RECORD.unpack_from(stream, end)[0] == 0x003C:
-                    end += 4 + _RECORD.unpack_from(stream, end)[1]  # CONTINUE records
-                if strings * 3 > end - pos:  # each string takes 3 bytes at least
-                    corrupt(name)
             elif kind == 0x000A:
                 break
             pos += 4 + length
         for pos, sheet in sheets:
-            cells = rows = cols = 0
-            while pos + 4 <= n:
-                kind, length = _RECORD.unpack_from(stream, pos)
-                if kind == 0x000A:
-                    break
-                if kind in _CELL_RECORDS and length >= 6:
-                    row, col = struct.unpack_from("<HH", stream, pos + 4)
-                    if kind == 0x00BD:  # MulRk: first column, values, last column
-                        last = struct.unpack_from("<H", stream, pos + 2 + length)[0]
-                        col = max(col + (length - 6) // 6, last)
-                    rows, cols = max(rows, row + 1), max(cols, col + 1)
-                elif kind == 0x0200 and length in (10, 14):  # Dimensions: calamine reserves them
-                    fields = "<HHHH" if length == 10 else "<IIHH"
-                    first_row, row_end, first_col, col_end = struct.unpack_from(
-                        fields, stream, pos + 4
-                    )
-                    if row_end and col_end:
-                        cells += ((row_end - first_row) % 2**32) * ((col_end - first_col) % 2**32)
-                pos += 4 + length
+            cells, rows, cols = _sheet_extent(stream, pos)
             total += max(cells, rows * cols)
             if total > MAX_CELLS:
                 refuse_oversized(name, sheet, rows, cols, force=True)
@@ -520,12 +494,32 @@ def prepare_xls(name: str, data: bytes) -> bytes:
         raise
     except (ValueError, KeyError, IndexError, struct.error):
         corrupt(name)
-    if not vba:
-        return data
-    patched = bytearray(data)
-    for at in vba:
-        patched[at : at + 2] = "x".encode("utf-16-le")  # "xVBA_PROJECT_CUR"
-    return bytes(patched)
+
+
+def _sheet_extent(stream: bytes, pos: int) -> tuple[int, int, int]:
+    """(cells calamine reserves, rows, cols) of the sheet substream at `pos`: one pass."""
+    unpack, end = _RECORD.unpack_from, len(stream)
+    cells = rows = cols = 0
+    while pos + 4 <= end:
+        kind, length = unpack(stream, pos)
+        if kind in _CELL_RECORDS:
+            if length >= 6:
+                row, col = unpack(stream, pos + 4)
+                if kind == 0x00BD:  # MulRk: first column, values, last column
+                    col = max(col + (length - 6) // 6, unpack(stream, pos + length)[1])
+                if row >= rows:
+                    rows = row + 1
+                if col >= cols:
+                    cols = col + 1
+        elif kind == 0x000A:  # EOF
+            break
+        elif kind == 0x0200 and length in (10, 14):  # Dimensions: calamine reserves them
+            fields = "<HHHH" if length == 10 else "<IIHH"
+            first_row, row_end, first_col, col_end = struct.unpack_from(fields, stream, pos + 4)
+            if row_end and col_end:  # calamine's u32 arithmetic wraps
+                cells += ((row_end - first_row) % 2**32) * ((col_end - first_col) % 2**32)
+        pos += 4 + length
+    return cells, rows, cols
 
 
 def _short_string(raw: bytes) -> str:

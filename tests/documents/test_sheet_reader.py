@@ -4,6 +4,8 @@ every kind of bad or hostile file refused with a SheetReadError that names the f
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -28,6 +30,7 @@ from ao_desktop.documents.sheet_reader import (
 from ao_desktop.domain.errors import DomainError
 
 SHEET_XML = "xl/worksheets/sheet1.xml"
+FAR = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
 
 
 def xlsx(path: Path, cells: dict[str, object], title: str = "Data") -> Path:
@@ -42,12 +45,13 @@ def xlsx(path: Path, cells: dict[str, object], title: str = "Data") -> Path:
 
 
 def rezip(src: Path, dst: Path, changes: dict[str, bytes | None]) -> Path:
-    """A copy of zip `src` with members replaced (bytes) or dropped (None)."""
+    """A copy of zip `src` with members replaced or added (bytes) or dropped (None)."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = changes.get(info.filename, zin.read(info.filename))
+        names = [i.filename for i in zin.infolist()]
+        for member in names + [n for n in changes if n not in names]:
+            data = changes.get(member, zin.read(member) if member in names else None)
             if data is not None:
-                zout.writestr(info.filename, data)
+                zout.writestr(member, data)
     return dst
 
 
@@ -417,35 +421,17 @@ def test_large_xls_with_difat_sectors_reads(tmp_path: Path) -> None:
     assert read_sheet(tmp_path / "besar.xls").rows == [("Nama",), ("Ani",)]
 
 
-def test_xls_macros_are_not_parsed(tmp_path: Path) -> None:
-    stream = biff8([("Klien", False, {(0, 0): "Nama"})]).ljust(4096, b"\0")
-    (tmp_path / "makro.xls").write_bytes(cfb(stream, storages=("_VBA_PROJECT_CUR",)))
-    assert read_sheet(tmp_path / "makro.xls").rows == [("Nama",)]
-
-
-def test_xls_claiming_billions_of_shared_strings_is_refused(tmp_path: Path) -> None:
-    sst = biff_record(0x00FC, struct.pack("<Ii", 0, 2**31 - 1) + b"\x01\x00\x00A")
-    path = xls(tmp_path / "sst.xls", [("Klien", False, {(0, 0): "Nama"})], globals_extra=sst)
-    refused(path, "rusak")
-
-
 def test_xls_with_wrapped_dimensions_is_refused(tmp_path: Path) -> None:
     dims = biff_record(0x0200, struct.pack("<IIHHH", 10, 5, 0, 3, 0))  # last row before first
     path = xls(tmp_path / "dim.xls", [("Klien", False, {(0, 0): "Nama"})], sheet_extra=dims)
     refused(path, "terlalu besar", "Klien")
 
 
-def test_xls_with_a_sector_number_past_the_end_is_refused(tmp_path: Path) -> None:
-    data = bytearray(xls(tmp_path / "ok.xls", [("Klien", False, {(0, 0): "Nama"})]).read_bytes())
-    struct.pack_into("<I", data, 48, 0x7FFFFFF0)  # the directory's first sector
-    (tmp_path / "jauh.xls").write_bytes(bytes(data))
-    refused(tmp_path / "jauh.xls", "rusak")
-
-
 def test_xls_with_a_loop_in_a_sector_chain_is_refused(tmp_path: Path) -> None:
     data = bytearray(xls(tmp_path / "ok.xls", [("Klien", False, {(0, 0): "Nama"})]).read_bytes())
     fat_at = (struct.unpack_from("<I", data, 76)[0] + 1) * 512
-    struct.pack_into("<I", data, fat_at + 4 * 3, 2)  # sector 3 leads back to sector 2
+    directory = struct.unpack_from("<I", data, 48)[0]
+    struct.pack_into("<I", data, fat_at + 4 * directory, directory)  # calamine: 4 GB, abort
     (tmp_path / "putar.xls").write_bytes(bytes(data))
     refused(tmp_path / "putar.xls", "rusak")
 
@@ -482,11 +468,7 @@ def test_rows_up_to_the_limit_are_read(tmp_path: Path) -> None:
 
 
 def test_stray_cell_far_away_is_refused_without_crashing(tmp_path: Path) -> None:
-    def stray(xml: bytes) -> bytes:
-        far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-        return xml.replace(b"</sheetData>", far + b"</sheetData>")
-
-    path = with_sheet_xml(tmp_path, stray)
+    path = with_sheet_xml(tmp_path, lambda xml: xml.replace(b"</sheetData>", FAR + b"</sheetData>"))
     refused(path, "terlalu besar", "1.048.576", "XFD")
     assert list_sheets(path)[0].rows == 1_048_576  # listed, so the user can pick another
 
@@ -510,6 +492,33 @@ def test_wide_sheet_is_measured_exactly_and_read(tmp_path: Path) -> None:
         wb.active.cell(row=2, column=col, value=col)
     wb.save(tmp_path / "lebar.xlsx")
     assert read_sheet(tmp_path / "lebar.xlsx").rows[1][149] == 150
+
+
+def test_sheet_part_found_the_way_calamine_finds_it_is_bounded(tmp_path: Path) -> None:
+    base = with_sheet_xml(tmp_path, lambda xml: xml.replace(b"</sheetData>", FAR + b"</sheetData>"))
+    with zipfile.ZipFile(base) as z:
+        rels, sheet = z.read("xl/_rels/workbook.xml.rels"), z.read(SHEET_XML)
+    changes: dict[str, bytes | None] = {
+        "xl/_rels/workbook.xml.rels": rels.replace(b"/xl/worksheets/", b"worksheets/"),
+        SHEET_XML: None,
+        "XL\\WORKSHEETS\\SHEET1.XML": sheet,  # calamine ignores case and backslashes
+    }
+    refused(rezip(base, tmp_path / "lain.xlsx", changes), "terlalu besar")
+
+
+def test_a_repeated_sheet_name_is_bounded_as_calamine_reads_it(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Data"
+    wb.active["A1"] = "x"
+    wb.create_sheet("Kedua")["A1"] = "y"
+    wb.save(tmp_path / "base.xlsx")
+    with zipfile.ZipFile(tmp_path / "base.xlsx") as z:
+        book, sheet = z.read("xl/workbook.xml"), z.read(SHEET_XML)
+    changes = {
+        "xl/workbook.xml": book.replace(b'name="Kedua"', b'name="Data"'),
+        SHEET_XML: sheet.replace(b"</sheetData>", FAR + b"</sheetData>"),
+    }
+    refused(rezip(tmp_path / "base.xlsx", tmp_path / "ganda.xlsx", changes), "terlalu besar")
 
 
 def test_styled_empty_cell_far_away_is_harmless(tmp_path: Path) -> None:
@@ -804,6 +813,17 @@ def test_formula_ends_without_cells_do_not_stall_the_scan(tmp_path: Path) -> Non
     path = with_sheet_xml(tmp_path, lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + storm))
     with pytest.raises(SheetReadError):
         read_sheet(path)
+
+
+def test_ods_with_a_broken_end_tag_is_refused_not_parsed_forever(tmp_path: Path) -> None:
+    path = ods(tmp_path / "putus.ods", '<table:table table:name="K"><table:table-row/></table:tab>')
+    # calamine loops forever (holding the GIL) on this file: read it in a child process.
+    code = "import sys; from ao_desktop.documents.sheet_reader import read_sheet as r\n"
+    code += "try:\n    r(sys.argv[1])\nexcept Exception as e:\n    print(e)"
+    child = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert "rusak" in child.stdout
 
 
 def test_ods_rows_without_ends_do_not_stall_the_scan(tmp_path: Path) -> None:

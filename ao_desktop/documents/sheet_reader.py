@@ -16,7 +16,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -80,6 +80,9 @@ class SheetData:
     rows: list[tuple[Any, ...]]
     formula_blanks: frozenset[tuple[int, int]]
     hidden: bool
+    # Every worksheet of the file, for the sheet picker, without reading the others
+    # (their `rows` is -1: loading a sheet to count it costs as much as reading it).
+    sheets: tuple[SheetInfo, ...] = ()
 
 
 def default_sheet(sheets: list[SheetInfo]) -> str | None:
@@ -116,20 +119,26 @@ def read_sheet(
     data = load_bytes(path, MAX_FILE_BYTES)
     fmt = detect_format(path, data)
     if fmt is SheetFormat.CSV:
-        return _read_csv(path, data, max_rows)
+        result = _read_csv(path, data, max_rows)
+        return replace(result, sheets=(SheetInfo(result.name, False, len(result.rows)),))
     with _Workbook(path.name, data, fmt) as book:
-        if sheet is None:
-            return _read_first_visible(book, max_rows)
-        hidden = dict(book.sheets)
-        if sheet not in hidden:
-            fail(
-                _(
-                    'Lembar "{sheet}" tidak ada di berkas "{name}". Lembar yang ada: {names}.'
-                ).format(
-                    sheet=sheet, name=path.name, names=", ".join(f'"{n}"' for n in hidden) or "-"
-                )
+        result = _read_named(path, book, sheet, max_rows)
+        sheets = tuple(SheetInfo(n, h, len(result.rows) if n == result.name else -1)
+                       for n, h in book.sheets)  # fmt: skip
+        return replace(result, sheets=sheets)
+
+
+def _read_named(path: Path, book: _Workbook, sheet: str | None, max_rows: int) -> SheetData:
+    if sheet is None:
+        return _read_first_visible(book, max_rows)
+    hidden = dict(book.sheets)
+    if sheet not in hidden:
+        fail(
+            _('Lembar "{sheet}" tidak ada di berkas "{name}". Lembar yang ada: {names}.').format(
+                sheet=sheet, name=path.name, names=", ".join(f'"{n}"' for n in hidden) or "-"
             )
-        return book.read(sheet, hidden[sheet], max_rows)
+        )
+    return book.read(sheet, hidden[sheet], max_rows)
 
 
 def _read_first_visible(book: _Workbook, max_rows: int) -> SheetData:

@@ -61,7 +61,7 @@ class ImportPreview:
 
     path: Path
     sheet: str
-    sheets: list[SheetInfo]
+    sheets: list[SheetInfo]  # every worksheet; `rows` is -1 for those not read
     header_row: int  # as Excel numbers it (1-based); 0 when no header was found
     headers: tuple[str, ...]
     mapping: dict[int, str]  # column index -> field
@@ -164,13 +164,13 @@ def preview_import(
 
     Raises SheetReadError (a domain error) for a file that cannot be read at all.
     """
-    from ao_desktop.documents.sheet_reader import list_sheets, read_sheet  # calamine: on use
+    from ao_desktop.documents.sheet_reader import read_sheet  # calamine: on first use
 
     path = Path(path)
     report = progress or (lambda _what, _done, _total: None)
     report(_("Membaca berkas…"), 0, 0)
-    sheets = list_sheets(path)
     data = read_sheet(path, sheet)
+    sheets = list(data.sheets)
     _check(cancelled)
     guess = find_header(data.rows)
     if guess is None:

@@ -327,6 +327,14 @@ def hidden_first(path: Path) -> Path:
     return path
 
 
+def test_read_sheet_lists_every_sheet_without_reading_the_others(tmp_path: Path) -> None:
+    data = read_sheet(hidden_first(tmp_path / "h.xlsx"))
+    assert data.name == "Klien"
+    assert data.sheets == (
+        SheetInfo("Rahasia", True, -1), SheetInfo("Klien", False, 1), SheetInfo("Sangat", True, -1)
+    )
+
+
 def test_list_sheets_marks_hidden_sheets(tmp_path: Path) -> None:
     assert list_sheets(hidden_first(tmp_path / "h.xlsx")) == [
         SheetInfo("Rahasia", True, 1),

@@ -475,6 +475,25 @@ def _may_be_similar(a: _NameSketch, b: _NameSketch) -> bool:
     return True
 
 
+class NameFilter:
+    """A cheap, exact pre-check for "similar names": False only when name_similarity()
+    is surely below the threshold (see _may_be_similar). Sketches are kept per name, so
+    checking one sheet against many stored clients folds each name once."""
+
+    def __init__(self) -> None:
+        self._sketches: dict[str, _NameSketch] = {}
+        self._tokens: dict[str, tuple[int, int]] = {}
+
+    def _sketch(self, name: str) -> _NameSketch:
+        made = self._sketches.get(name)
+        if made is None:
+            made = self._sketches[name] = _sketch(name, self._tokens)
+        return made
+
+    def may_match(self, a: str, b: str) -> bool:
+        return _may_be_similar(self._sketch(a), self._sketch(b))
+
+
 def find_file_duplicates(rows: Sequence[ParsedRow]) -> dict[int, FileDuplicate]:
     """Sheet row -> the earliest earlier row that duplicate_reasons() takes for the same
     person (same NIK, same mobile, or a similar name with the same birth date). Rejected

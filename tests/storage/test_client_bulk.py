@@ -73,10 +73,10 @@ def test_ids_follow_the_stored_rows_and_one_audit_row_describes_the_import(uow, 
     assert details == {"file": "prospek.xlsx", "clients": 3, "first_id": ids[0], "last_id": ids[-1]}
 
 
-@pytest.mark.parametrize("stored, incoming", [(0, 30), (40, 30)])
+@pytest.mark.parametrize("stored, incoming", [(0, 30), (400, 30)])
 def test_search_finds_imported_clients_on_both_paths(uow, db, monkeypatch, stored, incoming) -> None:
-    # 30 rows over an empty table take the drop-and-rebuild path, over 40 stored the
-    # per-row path; either way the search index and the indexes are complete afterwards.
+    # 30 rows over an empty table take the drop-and-rebuild path, over 400 stored (more
+    # than REBUILD_RATIO times as many) the per-row path; either way the search index and the indexes are complete afterwards.
     monkeypatch.setattr(client_bulk, "REBUILD_MIN_ROWS", 20)
     schema_sql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"
     with db.write_engine.connect() as con:

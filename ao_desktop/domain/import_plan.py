@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ao_desktop.domain.client import Client
-from ao_desktop.domain.client_import import NameFilter, ParsedRow
+from ao_desktop.domain.client_import import ParsedRow
 from ao_desktop.domain.duplicates import duplicate_reasons
 from ao_desktop.domain.i18n import _
+from ao_desktop.domain.import_duplicates import NameFilter
 
 
 class DuplicatePolicy(StrEnum):

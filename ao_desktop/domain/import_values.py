@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ao_desktop.domain.cell_values import CellError, cell_bool, cell_money
-from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
 from ao_desktop.domain.i18n import _
-from ao_desktop.domain.labels import kind_label, sex_label, source_label, status_label
 from ao_desktop.domain.nik import NikError, nik_from_text
 from ao_desktop.domain.phone import PhoneError, PhoneNumber, normalize_phone
 
@@ -55,7 +52,7 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """The value as a message quotes it; never raises."""
     try:
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_TEXT_INT:
@@ -108,7 +105,7 @@ def read_text(value: Any, *, multiline: bool = False) -> str:
         return f"{value:%H:%M}"
     if isinstance(value, str):  # a str subclass
         return read_text(str(value), multiline=multiline)
-    return read_text(_shown(value), multiline=multiline)
+    return read_text(shown_value(value), multiline=multiline)
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -169,7 +166,7 @@ def _date_from_serial(value: float) -> date:
         )
     if not _SERIAL_MIN <= whole <= _SERIAL_MAX:
         raise CellError(
-            _("'{v}' adalah angka, bukan tanggal; tulis seperti 27/11/1990").format(v=_shown(value))
+            _("'{v}' adalah angka, bukan tanggal; tulis seperti 27/11/1990").format(v=shown_value(value))
         )
     return EXCEL_EPOCH + timedelta(days=whole)
 
@@ -208,10 +205,10 @@ def read_date(value: Any) -> date | None:
     if is_blank(value):
         return None
     if isinstance(value, bool | time):
-        raise _date_hint(_shown(value))
+        raise _date_hint(shown_value(value))
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            raise _date_hint(_shown(value))
+            raise _date_hint(shown_value(value))
         return _date_from_serial(value)
     text = read_text(value)
     if text.isascii() and text.isdigit() and len(text) <= 6:
@@ -219,154 +216,9 @@ def read_date(value: Any) -> date | None:
     return _date_from_text(text)
 
 
-# --- closed lists -------------------------------------------------------------------------
 def fold_choice(text: str) -> str:
     """Lowercase words of a choice cell, punctuation ignored ("Walk-in" -> "walk in")."""
     return " ".join(_CHOICE_FOLD.sub(" ", text.lower()).split())
-
-
-def _choices(table: dict[Any, tuple[str, ...]], label: Callable[[Any], str]) -> dict[str, Any]:
-    """Variants -> value, with every value's code and label added."""
-    index: dict[str, Any] = {}
-    for value, variants in table.items():
-        for name in (value.value, value.name, label(value), *variants):
-            index[fold_choice(name)] = value
-            index.setdefault(name, value)  # as typed: found without folding
-    return index
-
-
-STATUS_NAMES: dict[str, ClientStatus] = _choices(
-    {
-        ClientStatus.PROSPECT: (
-            "prospek", "prospect", "calon", "calon nasabah", "calon debitur", "lead", "potensial",
-        ),
-        ClientStatus.APPLICATION: (
-            "pengajuan", "mengajukan", "diajukan", "proses", "diproses", "dalam proses",
-            "sedang diproses", "application", "applied", "in process", "pending",
-        ),
-        ClientStatus.ACTIVE: (
-            "aktif", "nasabah aktif", "nasabah", "debitur", "debitur aktif", "active", "cair",
-            "sudah cair", "disbursed", "closing",
-        ),
-        ClientStatus.INACTIVE: (
-            "tidak aktif", "tdk aktif", "nonaktif", "non aktif", "pasif", "inactive", "dormant",
-        ),
-        ClientStatus.DECLINED: (
-            "ditolak", "tolak", "menolak", "batal", "dibatalkan", "tidak berminat",
-            "tidak minat", "gagal", "rejected", "declined", "cancelled", "canceled",
-        ),
-    },
-    status_label,
-)  # fmt: skip
-
-# Print media count as brosur; every online channel, WhatsApp groups included, counts as
-# media sosial; people the client knows count as referensi; an AO's own canvassing and
-# anything else as lainnya.
-SOURCE_NAMES: dict[str, LeadSource] = _choices(
-    {
-        LeadSource.FLYER: (
-            "brosur", "flyer", "flayer", "pamflet", "leaflet", "selebaran", "spanduk",
-            "baliho", "banner", "poster", "iklan cetak", "koran",
-        ),
-        LeadSource.SOCIAL_MEDIA: (
-            "media sosial", "medsos", "sosmed", "social media", "instagram", "ig", "facebook",
-            "fb", "tiktok", "twitter", "youtube", "linkedin", "whatsapp", "wa", "grup wa",
-            "wa grup", "group wa", "telegram", "online", "internet", "website", "web", "google",
-            "iklan online",
-        ),
-        LeadSource.REFERRAL: (
-            "referensi", "referral", "refer", "rekomendasi", "teman", "keluarga", "saudara",
-            "tetangga", "kenalan", "rekan", "rekan kerja", "nasabah lama", "dari teman",
-            "dari keluarga", "dari nasabah", "mulut ke mulut", "getok tular", "word of mouth",
-        ),
-        LeadSource.WALK_IN: (
-            "walk in", "walkin", "datang langsung", "datang ke kantor", "datang sendiri",
-            "langsung", "kantor",
-        ),
-        LeadSource.EVENT: (
-            "acara", "event", "pameran", "expo", "bazar", "bazaar", "sosialisasi", "seminar",
-            "gathering",
-        ),
-        LeadSource.OTHER: (
-            "lainnya", "lain lain", "lain", "other", "others", "canvassing", "kanvas",
-            "door to door", "jemput bola", "telemarketing",
-        ),
-    },
-    source_label,
-)  # fmt: skip
-
-KIND_NAMES: dict[str, ClientKind] = _choices(
-    {
-        ClientKind.INDIVIDUAL: (
-            "perorangan", "perseorangan", "individu", "individual", "pribadi", "orang",
-            "personal", "person",
-        ),
-        ClientKind.BUSINESS: (
-            "badan usaha", "usaha", "bu", "pt", "cv", "ud", "firma", "koperasi", "yayasan",
-            "perusahaan", "badan", "korporasi", "non perorangan", "business", "company",
-            "corporate",
-        ),
-    },
-    kind_label,
-)  # fmt: skip
-
-SEX_NAMES: dict[str, Sex] = _choices(
-    {
-        Sex.MALE: ("l", "lk", "laki laki", "laki", "lelaki", "pria", "m", "male", "man"),
-        Sex.FEMALE: ("p", "pr", "perempuan", "wanita", "w", "f", "female", "woman"),
-    },
-    sex_label,
-)  # fmt: skip
-
-
-def _read_choice(value: Any, names: dict[str, Any], explain: Callable[[], str]) -> Any:
-    if type(value) is str:  # the usual case first: a label typed in a text cell
-        found = names.get(value) or names.get(fold_choice(value))
-        if found is not None:
-            return found
-    if is_blank(value):
-        return None
-    if isinstance(value, str):
-        found = names.get(fold_choice(value))
-        if found is not None:
-            return found
-    raise CellError(explain().format(v=_shown(value)))
-
-
-def _unknown(what: str, allowed: str) -> str:
-    return (
-        _("'{v}' bukan {what} yang dikenal; pilih salah satu: {allowed}")
-        .replace("{what}", what)
-        .replace("{allowed}", allowed)
-    )
-
-
-def read_status(value: Any) -> ClientStatus | None:
-    return _read_choice(
-        value,
-        STATUS_NAMES,
-        lambda: _unknown(_("status"), ", ".join(status_label(s) for s in ClientStatus)),
-    )
-
-
-def read_source(value: Any) -> LeadSource | None:
-    return _read_choice(
-        value,
-        SOURCE_NAMES,
-        lambda: _unknown(_("sumber"), ", ".join(source_label(s) for s in LeadSource)),
-    )
-
-
-def read_kind(value: Any) -> ClientKind | None:
-    return _read_choice(
-        value,
-        KIND_NAMES,
-        lambda: _unknown(_("jenis nasabah"), ", ".join(kind_label(k) for k in ClientKind)),
-    )
-
-
-def read_sex(value: Any) -> Sex | None:
-    return _read_choice(value, SEX_NAMES, lambda: _unknown(_("jenis kelamin"), _("L atau P")))
 
 
 # --- yes/no and money -----------------------------------------------------------------------
@@ -388,7 +240,7 @@ def read_yes_no(value: Any) -> bool:
     elif isinstance(value, bool):
         return value
     elif not isinstance(value, int | float) or value not in (0, 1):  # dates, other numbers
-        raise CellError(_("'{v}' harus Ya atau Tidak").format(v=_shown(value)))
+        raise CellError(_("'{v}' harus Ya atau Tidak").format(v=shown_value(value)))
     return cell_bool(value)
 
 
@@ -400,10 +252,10 @@ def read_money(value: Any) -> int:
     if is_blank(value):
         return 0
     if isinstance(value, bool | date | time):
-        raise CellError(_("'{v}' bukan nominal rupiah").format(v=_shown(value)))
+        raise CellError(_("'{v}' bukan nominal rupiah").format(v=shown_value(value)))
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellError(_("'{v}' bukan nominal rupiah").format(v=_shown(value)))
+            raise CellError(_("'{v}' bukan nominal rupiah").format(v=shown_value(value)))
         if not value.is_integer():
             value = int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if isinstance(value, int | float):
@@ -461,7 +313,7 @@ def read_id_number(value: Any, field: str) -> str:
     if is_blank(value):
         return ""
     if isinstance(value, bool | date | time):
-        raise CellError(_("'{v}' bukan nomor identitas").format(v=_shown(value)))
+        raise CellError(_("'{v}' bukan nomor identitas").format(v=shown_value(value)))
     if field == "nik":
         try:
             return read_text(nik_from_text(value))
@@ -493,7 +345,7 @@ def read_phone(value: Any) -> PhoneNumber | None:
     if is_blank(value):
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise CellError(_("'{v}' bukan nomor telepon").format(v=_shown(value)))
+        raise CellError(_("'{v}' bukan nomor telepon").format(v=shown_value(value)))
     try:
         return normalize_phone(value)
     except PhoneError as exc:

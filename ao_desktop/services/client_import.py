@@ -26,13 +26,12 @@ from ao_desktop.domain.client_import import (
     ParsedRow,
     RowKind,
     RowParser,
-    find_file_duplicates,
-    merge_into,
 )
 from ao_desktop.domain.client_rules import clean_client, errors_only
 from ao_desktop.domain.client_sheet import COLUMN_BY_FIELD
 from ao_desktop.domain.errors import FieldIssue, OperationCancelled, ValidationFailed
 from ao_desktop.domain.i18n import _
+from ao_desktop.domain.import_duplicates import find_file_duplicates, merge_into
 from ao_desktop.domain.import_plan import (
     DuplicateOf,
     DuplicatePolicy,

@@ -18,11 +18,10 @@ from ao_desktop.domain.client_import import (
     RowKind,
     RowParser,
     classify_row,
-    find_file_duplicates,
-    merge_into,
     parse_row,
 )
 from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.import_duplicates import find_file_duplicates, merge_into
 from ao_desktop.domain.sheet_header import recognise
 
 TODAY = date(2026, 11, 27)
@@ -406,7 +405,7 @@ def test_file_duplicates_are_those_of_comparing_every_pair(
 @settings(max_examples=1000)
 @given(NAMES, NAMES)
 def test_the_name_sketch_never_rules_out_a_similar_name(a: str, b: str) -> None:
-    from ao_desktop.domain.client_import import _may_be_similar, _sketch
+    from ao_desktop.domain.import_duplicates import _may_be_similar, _sketch
     from ao_desktop.domain.names import SIMILAR_NAME_THRESHOLD, name_similarity
 
     if name_similarity(a, b) >= SIMILAR_NAME_THRESHOLD:

@@ -12,20 +12,22 @@ from hypothesis import strategies as st
 
 from ao_desktop.domain.cell_values import CellError
 from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
-from ao_desktop.domain.import_values import (
+from ao_desktop.domain.import_choices import (
     KIND_NAMES,
     SEX_NAMES,
     SOURCE_NAMES,
     STATUS_NAMES,
-    is_blank,
-    read_date,
-    read_id_number,
     read_kind,
-    read_money,
-    read_phone,
     read_sex,
     read_source,
     read_status,
+)
+from ao_desktop.domain.import_values import (
+    is_blank,
+    read_date,
+    read_id_number,
+    read_money,
+    read_phone,
     read_text,
     read_yes_no,
 )

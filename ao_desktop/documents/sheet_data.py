@@ -33,7 +33,8 @@ class SheetData:
 
     Values are None (empty), str, int (whole numbers), float, bool, date, datetime or
     time. `formula_blanks` holds (row, col), 0-based, of xlsx formula cells that have no
-    stored value (the program that wrote the file did not compute formulas).
+    stored value (the program that wrote the file did not compute formulas);
+    `error_cells` those holding an Excel error such as #N/A (read as empty in `rows`).
     """
 
     name: str
@@ -43,6 +44,7 @@ class SheetData:
     # Every worksheet of the file, for the sheet picker, without reading the others
     # (their `rows` is -1: loading a sheet to count it costs as much as reading it).
     sheets: tuple[SheetInfo, ...] = ()
+    error_cells: frozenset[tuple[int, int]] = frozenset()
 
 
 @contextmanager

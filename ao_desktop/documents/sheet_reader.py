@@ -44,7 +44,7 @@ from ao_desktop.documents.sheet_safety import (
     password_protected,
 )
 from ao_desktop.documents.sheet_xls_checks import check_xls
-from ao_desktop.documents.sheet_xlsx_parts import formula_blanks, xlsx_sheet_parts
+from ao_desktop.documents.sheet_xlsx_parts import error_cells, formula_blanks, xlsx_sheet_parts
 from ao_desktop.domain.i18n import _
 
 __all__ = [
@@ -189,27 +189,35 @@ class _Workbook:
             self.zip.close()
 
     def bound(
-        self, sheet: str, blanks: set[tuple[int, int]] | None = None
+        self,
+        sheet: str,
+        blanks: set[tuple[int, int]] | None = None,
+        errors: set[tuple[int, int]] | None = None,
     ) -> tuple[int, int] | None:
-        """The xlsx pre-scan of one sheet (None for other formats); fills `blanks`."""
+        """The xlsx pre-scan of one sheet (None for other formats); fills `blanks` (formulas
+        without a stored value) and `errors` (cells holding an Excel error)."""
         if self.parts is None or self.zip is None:
             return None
         parts = self.parts.get(sheet)
         if not parts:  # calamine would not find the sheet's part either
             corrupt(self.name)
-        look = (
-            None
-            if blanks is None
-            else lambda buf, prefix: blanks.update(formula_blanks(buf, prefix))
-        )
-        bounds = [bound_xlsx_sheet(self.name, self.zip, part, look) for part in parts]
+
+        def look(buf: bytes, prefix: bytes) -> None:
+            if blanks is not None:
+                blanks.update(formula_blanks(buf, prefix))
+            if errors is not None:
+                errors.update(error_cells(buf, prefix))
+
+        scan = look if blanks is not None or errors is not None else None
+        bounds = [bound_xlsx_sheet(self.name, self.zip, part, scan) for part in parts]
         return max(r for r, _c in bounds), max(c for _r, c in bounds)
 
     def read(
         self, sheet: str, hidden: bool, max_rows: int, skip_empty: bool = False
     ) -> SheetData | None:
         blanks: set[tuple[int, int]] = set()
-        bound = self.bound(sheet, blanks)
+        errors: set[tuple[int, int]] = set()
+        bound = self.bound(sheet, blanks, errors)
         if bound is not None:
             refuse_oversized(self.name, sheet, *bound)
         with _calamine_errors(self.name):
@@ -222,4 +230,4 @@ class _Workbook:
             refuse_oversized(self.name, sheet, end[0] + 1, end[1] + 1)
             with gc_paused():
                 rows = clean_rows(cal.to_python(skip_empty_area=False))
-        return SheetData(sheet, rows, frozenset(blanks), hidden)
+        return SheetData(sheet, rows, frozenset(blanks), hidden, error_cells=frozenset(errors))

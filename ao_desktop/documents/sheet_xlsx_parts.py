@@ -121,3 +121,21 @@ def formula_blanks(buf: bytes, prefix: bytes) -> Iterator[tuple[int, int]]:
             ref, typ = _REF_ATTR.search(tag), _TYPE_ATTR.search(tag)
             if ref and not (m.group(1) and typ and typ.group(1) == b"str"):  # "" is a value
                 yield int(ref.group(2)) - 1, column_index(ref.group(1)) - 1
+
+
+@lru_cache(maxsize=8)
+def _error_cell_pattern(prefix: bytes) -> re.Pattern[bytes]:
+    p = re.escape(prefix)
+    return re.compile(rb"<" + p + rb"c\s[^>]{0,512}?\st\s*=\s*[\"']e[\"'][^>]{0,512}>")
+
+
+def error_cells(buf: bytes, prefix: bytes) -> Iterator[tuple[int, int]]:
+    """(row, col), 0-based, of cells holding an Excel error (#N/A, #DIV/0!, #REF!, ...):
+    python-calamine hands them back as empty cells, which would hide the damage."""
+    if b'"e"' not in buf and b"'e'" not in buf:  # the usual sheet: no error cell at all
+        return
+    for m in _error_cell_pattern(prefix).finditer(buf):
+        ref = _REF_ATTR.search(m.group(0))
+        if ref:
+            yield int(ref.group(2)) - 1, column_index(ref.group(1)) - 1
+

@@ -39,6 +39,10 @@ FORMULA_MESSAGE = _(
     "berisi rumus tanpa nilai tersimpan; buka berkas di Excel lalu simpan ulang, "
     "atau ketik nilainya"
 )
+ERROR_MESSAGE = _(
+    "berisi galat Excel (misalnya #N/A, #DIV/0! atau #REF!); perbaiki rumusnya di Excel, "
+    "atau ketik nilainya"
+)
 _EMPTY = DASHES | {""}
 # The warning clean_client gives for a referral without a referrer: a sheet cannot pick one.
 _DROPPED_ISSUES = frozenset({("referrer_id", False)})
@@ -231,8 +235,14 @@ class RowParser:
         return self._where.get(field) or (field, FIELD_LABELS.get(field, field))
 
     def parse(
-        self, row: int, values: Sequence[Any], formula_blanks: Collection[int] = ()
+        self,
+        row: int,
+        values: Sequence[Any],
+        formula_blanks: Collection[int] = (),
+        error_cells: Collection[int] = (),
     ) -> ParsedRow:
+        """`formula_blanks` / `error_cells`: columns (0-based) whose cell is a formula
+        without a stored value / an Excel error; both read as empty, so they are named."""
         issues: list[RowIssue] = []
         data: dict[str, Any] = {}
         address: dict[str, str] = {}
@@ -240,10 +250,14 @@ class RowParser:
         officer_name = ""
         count = len(values)
         for col, field, reader, header, slot, plain in self._columns:
-            if col >= count:
-                continue
+            # Before the length check: such a cell in the last column leaves no value at all.
             if formula_blanks and col in formula_blanks:
                 issues.append(RowIssue(row, field, header, FORMULA_MESSAGE))
+                continue
+            if error_cells and col in error_cells:
+                issues.append(RowIssue(row, field, header, ERROR_MESSAGE))
+                continue
+            if col >= count:
                 continue
             value = values[col]
             # is_blank() and read_text() inlined for the usual cells: this loop is the hot
@@ -334,6 +348,7 @@ def parse_row(
     officers: Mapping[str, int] | None = None,
     default_officer_id: int | None = None,
     formula_blanks: Collection[int] = (),
+    error_cells: Collection[int] = (),
 ) -> ParsedRow:
     """Read one data row into a Client, naming every problem by row and column.
 
@@ -369,7 +384,7 @@ def parse_row(
                 default_officer_id=default_officer_id,
             ),
         )
-    return cached.parser.parse(row, values, formula_blanks)
+    return cached.parser.parse(row, values, formula_blanks, error_cells)
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,9 @@ def preview_import(
     blanks: dict[int, set[int]] = {}
     for row_index, col in data.formula_blanks:
         blanks.setdefault(row_index, set()).add(col)
+    errors: dict[int, set[int]] = {}
+    for row_index, col in data.error_cells:
+        errors.setdefault(row_index, set()).add(col)
     with uow.read() as tx:
         officers = _officer_index(tx)
     parser = RowParser(chosen, guess.headers, today=today or date.today(), officers=officers,
@@ -201,7 +204,8 @@ def preview_import(
             if parser.classify(values) is not RowKind.DATA:
                 preview.skipped_rows += 1
                 continue
-            preview.rows.append(parser.parse(row_index + 1, values, blanks.get(row_index, ())))
+            preview.rows.append(parser.parse(row_index + 1, values, blanks.get(row_index, ()),
+                                             errors.get(row_index, ())))
             if offset % PROGRESS_EVERY == 0:
                 report(_("Memeriksa baris…"), offset, total)
                 _check(cancelled)

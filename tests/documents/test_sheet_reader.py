@@ -263,6 +263,18 @@ def test_formula_without_stored_value_is_reported(tmp_path: Path) -> None:
     assert (cell(data.rows, 1, 0), cell(data.rows, 1, 1)) == ("Ani", None)
 
 
+def test_excel_error_cells_are_reported(tmp_path: Path) -> None:
+    # openpyxl writes "#N/A" and "#DIV/0!" as error cells (t="e"); calamine reads them as empty.
+    data = read_sheet(xlsx(tmp_path / "e.xlsx", {"A1": "Nama", "A2": "Ani", "B2": "#N/A", "C3": "#DIV/0!"}))
+    assert data.error_cells == frozenset({(1, 1), (2, 2)})
+    assert cell(data.rows, 1, 1) is None
+
+
+def test_a_sheet_without_error_cells_reports_none(tmp_path: Path) -> None:
+    data = read_sheet(xlsx(tmp_path / "n.xlsx", {"A1": "Nama", "A2": "e", "B2": "'e'"}))
+    assert data.error_cells == frozenset()
+
+
 def test_formula_with_stored_value_gives_the_value(tmp_path: Path) -> None:
     wb = xlsxwriter.Workbook(tmp_path / "fv.xlsx")
     ws = wb.add_worksheet("Data")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ao_desktop.domain.client import Address, Client
 from ao_desktop.domain.client_import import (
+    ERROR_MESSAGE,
     FORMULA_MESSAGE,
     ParsedRow,
     RowKind,
@@ -260,6 +261,18 @@ def test_a_formula_without_a_stored_value_is_an_error() -> None:
     row = cells(full_name="Budi", monthly_income=None)
     parsed = parse(row, formula_blanks={COL["monthly_income"]})
     assert messages(parsed) == [("Penghasilan", FORMULA_MESSAGE, True)]
+
+
+def test_an_excel_error_cell_is_an_error_not_an_empty_cell() -> None:
+    row = cells(full_name="Budi", phone=None)
+    parsed = parse(row, error_cells={COL["phone"]})
+    assert messages(parsed) == [("HP/WA", ERROR_MESSAGE, True)] and parsed.client is None
+
+
+def test_a_formula_blank_past_the_end_of_a_short_row_is_still_named() -> None:
+    # calamine drops a formula cell without a value: a short row must still report it.
+    parsed = parse([1, "Budi"], formula_blanks={COL["monthly_income"]})
+    assert [(i.field, i.message) for i in parsed.issues] == [("monthly_income", FORMULA_MESSAGE)]
 
 
 def test_a_short_row_reads_missing_cells_as_empty() -> None:

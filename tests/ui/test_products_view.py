@@ -276,3 +276,50 @@ def test_an_empty_catalog_shows_no_product(context: UiContext, qtbot) -> None:  
     view = _view(context, qtbot)
     assert view.product is None and view.title_label.text() == "Belum ada produk"
     assert not view.preview_button.isEnabled()
+
+
+def test_the_schedule_goes_to_excel_figure_by_figure(view: ProductsView, qtbot, tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    assert view.select_product("KPR")
+    view.simulator.tenor_spin.setValue(120)
+    _type_amount(view, qtbot, "250000000")
+    qtbot.waitUntil(lambda: view.schedule_model.rowCount() == 120, timeout=2000)
+    assert view.schedule_excel.isEnabled()
+    assert view._schedule_file_name().startswith("jadwal-KPR-250000000-120bln-")
+    out = tmp_path / "jadwal.xlsx"
+    shown: list[str] = []
+    view.schedule_excel.written.connect(shown.append)
+    view.schedule_excel.save_to(out)
+    assert shown and str(out) in shown[0] and "120 baris" in shown[0]
+    ws = load_workbook(out).worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][0] == f"Jadwal angsuran \u2013 {view.product.name}"
+    assert rows[1][0].startswith("Plafon Rp250.000.000, bunga ")
+    header = rows.index(("No", "Jatuh tempo", "Angsuran", "Pokok", "Bunga", "Sisa pokok"))
+    model = view.schedule_model
+    for r in (0, 59, 119):
+        got = rows[header + 1 + r]
+        expected = [model.index(r, c).data(Qt.ItemDataRole.UserRole + 1) for c in range(6)]
+        assert got[0] == expected[0] and got[1].date().toordinal() == expected[1]
+        assert list(got[2:]) == expected[2:]
+    totals = rows[header + 121]
+    assert totals[0] == "Jumlah" and totals[3] == 250_000_000
+    assert ws.cell(row=header + 2, column=3).number_format == '"Rp"#,##0'
+
+
+def test_the_deposit_projection_goes_to_excel(view: ProductsView, tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    view.select_product("DEP-12")
+    view.deposit.set_amount(5_000_000)
+    view.deposit.aro_check.setChecked(True)
+    view.deposit.rollover_spin.setValue(2)
+    view.deposit.recompute_now()
+    out = tmp_path / "deposito.xlsx"
+    view.deposit.excel_button.save_to(out)
+    rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    header = [r[0] for r in rows].index("Periode")
+    periods = view.deposit.result.periods
+    assert [r[6] for r in rows[header + 1 :]] == [p.closing_balance for p in periods]
+    assert "ARO" in rows[1][0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -34,9 +35,11 @@ from ao_desktop.domain.deposit import MAX_ROLLOVERS, DepositResult, DepositRules
 from ao_desktop.domain.errors import DomainError, ValidationFailed
 from ao_desktop.domain.formatting import format_date, format_pct, format_rupiah
 from ao_desktop.domain.product import Product
+from ao_desktop.services.figures_export import export_deposit_projection
 from ao_desktop.services.products import deposit_rules, simulate_product_deposit
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.deposit_model import DepositProjectionTableModel
+from ao_desktop.ui.products.figures_excel import FiguresExcelButton, file_name
 from ao_desktop.ui.widgets.field_message import NOTE_COLOR, FieldMessage, Severity
 from ao_desktop.ui.widgets.rupiah_edit import RupiahEdit
 
@@ -142,6 +145,8 @@ class DepositPanel(QWidget):
         self.projection_box = QGroupBox(self.tr("Proyeksi perpanjangan otomatis (ARO)"))
         projection = QVBoxLayout(self.projection_box)
         projection.addWidget(self.projection_table)
+        self.excel_button = FiguresExcelButton(self._export_projection, self._projection_file_name)
+        projection.addWidget(self.excel_button, 0, Qt.AlignmentFlag.AlignRight)
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -261,6 +266,17 @@ class DepositPanel(QWidget):
             self.general_message.show_message(text, Severity.ERROR)
             result = None
         self._show_result(result)
+
+    def _export_projection(self, path: Path) -> int:
+        if self._result is None:
+            return 0
+        product = self._product
+        return export_deposit_projection(self._result, path, product.name if product else "")
+
+    def _projection_file_name(self) -> str:
+        request = self._result.request if self._result is not None else None
+        return file_name("deposito", self._product.code if self._product else "",
+                         request.amount if request else 0, request.tenor_months if request else 0)  # fmt: skip
 
     def _show_result(self, result: DepositResult | None) -> None:
         self._result = result

@@ -9,6 +9,8 @@ written on a worker thread while a busy bar runs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -31,10 +33,12 @@ from PySide6.QtWidgets import (
 from ao_desktop.domain.formatting import format_date, format_rupiah
 from ao_desktop.domain.loan_schedule import LoanSchedule
 from ao_desktop.domain.product import Product, ProductKind
+from ao_desktop.services.figures_export import export_loan_schedule
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.catalog_panel import CatalogPanel
 from ao_desktop.ui.products.comparison_panel import MAX_ENTRIES, ComparisonEntry, ComparisonPanel
 from ao_desktop.ui.products.deposit_panel import DepositPanel
+from ao_desktop.ui.products.figures_excel import FiguresExcelButton, file_name
 from ao_desktop.ui.products.product_page import ProductPage
 from ao_desktop.ui.products.schedule_chart import ScheduleChart
 from ao_desktop.ui.products.schedule_model import Column, ScheduleTableModel
@@ -106,7 +110,12 @@ class ProductsView(QWidget):
         schedule_layout = QVBoxLayout(schedule_box)
         schedule_layout.setContentsMargins(0, 0, 0, 0)
         schedule_layout.addWidget(table, 1)
-        schedule_layout.addWidget(self.totals_label)
+        self.schedule_excel = FiguresExcelButton(self._export_schedule, self._schedule_file_name)
+        self.schedule_excel.setEnabled(False)
+        totals_row = QHBoxLayout()
+        totals_row.addWidget(self.totals_label, 1)
+        totals_row.addWidget(self.schedule_excel, 0, Qt.AlignmentFlag.AlignTop)
+        schedule_layout.addLayout(totals_row)
         self.results_splitter = QSplitter(Qt.Orientation.Vertical)
         self.results_splitter.addWidget(schedule_box)
         self.results_splitter.addWidget(self.chart)
@@ -171,6 +180,8 @@ class ProductsView(QWidget):
         self.print_button.clicked.connect(self.sheet.print)
         self.sheet.busyChanged.connect(self._on_sheet_busy_changed)
         self.sheet.finished.connect(self.status_label.setText)
+        self.schedule_excel.written.connect(self.status_label.setText)
+        self.deposit.excel_button.written.connect(self.status_label.setText)
 
     # --- state ----------------------------------------------------------------------------
     @property
@@ -296,8 +307,21 @@ class ProductsView(QWidget):
             width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(title))
             self.schedule_table.setColumnWidth(column, width + 14)
 
+    def _export_schedule(self, path: Path) -> int:
+        schedule, product = self.simulator.schedule, self.simulator.product
+        if schedule is None:
+            return 0
+        return export_loan_schedule(schedule, path, product.name if product else "")
+
+    def _schedule_file_name(self) -> str:
+        schedule, product = self.simulator.schedule, self.simulator.product
+        request = schedule.request if schedule is not None else None
+        return file_name("jadwal", product.code if product else "",
+                         request.amount if request else 0, request.tenor_months if request else 0)  # fmt: skip
+
     def _on_simulator_schedule_changed(self, schedule: LoanSchedule | None) -> None:
         self.schedule_model.set_schedule(schedule)
+        self.schedule_excel.setEnabled(schedule is not None)
         if schedule is not None:
             self._fit_schedule_columns(schedule)
         self.chart.set_schedule(schedule)

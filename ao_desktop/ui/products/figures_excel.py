@@ -1,0 +1,68 @@
+"""FiguresExcelButton: "Ekspor Excel…" under a simulation table (the loan schedule, the
+deposit projection). Asks where, writes through services/figures_export.py and reports
+where the file went. A table has at most 600 rows (well under 0.1 s), so it is written
+on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+
+from ao_desktop.ui.widgets.messages import show_exception
+
+FOLDER_KEY = "products/excel_folder"
+
+
+class FiguresExcelButton(QPushButton):
+    """`export(path)` writes the current table and returns its row count; `name()` gives a
+    file name without the folder. Enabled by the owner when there is a table to write."""
+
+    written = Signal(str)  # what to show in the status line
+
+    def __init__(
+        self,
+        export: Callable[[Path], int],
+        name: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Ekspor Excel…"), parent)
+        self.setToolTip(self.tr("Simpan tabel ini sebagai buku kerja Excel (.xlsx)"))
+        self._export = export
+        self._name = name
+        self.clicked.connect(self._on_clicked)
+
+    def _folder(self) -> Path:
+        saved = QSettings("AO Desktop", "AO Desktop").value(FOLDER_KEY, "")
+        if isinstance(saved, str) and saved and Path(saved).is_dir():
+            return Path(saved)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    def _on_clicked(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan sebagai Excel"), str(self._folder() / self._name()),
+            self.tr("Buku kerja Excel (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        try:
+            rows = self._export(path)
+        except Exception as exc:  # noqa: BLE001 - a locked or read-only file: told, never a traceback
+            show_exception(self, self.tr("Berkas Excel tidak dapat ditulis"), exc)
+            return
+        QSettings("AO Desktop", "AO Desktop").setValue(FOLDER_KEY, str(path.parent))
+        self.written.emit(self.tr("Tabel disimpan ke {path} ({n} baris)").format(path=path, n=rows))
+
+
+def file_name(kind: str, product_code: str, amount: int, tenor: int) -> str:
+    """e.g. "jadwal-KPR-500000000-240bln-2026-11-27.xlsx"; only safe characters."""
+    code = "".join(ch for ch in product_code if ch.isalnum() or ch in "-_") or "simulasi"
+    return f"{kind}-{code}-{amount}-{tenor}bln-{date.today().isoformat()}.xlsx"

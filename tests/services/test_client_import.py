@@ -249,3 +249,21 @@ def test_plan_actions_are_in_sheet_order(uow, stored, fixture_file) -> None:
     plan = preview.plan(DuplicatePolicy.SKIP)
     assert [p.row.row for p in plan] == [r for r, _c, _e in DATA_ROWS]
     assert {p.row.row: p.action for p in plan}[14] is RowAction.SKIP
+
+
+def test_the_database_duplicate_check_reports_progress_and_can_be_cancelled(
+    uow, stored, fixture_file, monkeypatch
+) -> None:
+    from ao_desktop.services import client_import
+
+    monkeypatch.setattr(client_import, "STORED_CHUNK", 2)  # several chunks for a small sheet
+    seen: list[tuple[str, int, int]] = []
+    preview = preview_import(uow, fixture_file, ACTOR, today=TODAY,
+                             progress=lambda w, d, t: seen.append((w, d, t)))
+    steps = [(d, t) for w, d, t in seen if "database" in w]
+    assert len(steps) > 2 and steps[-1][0] == steps[-1][1]
+    assert 14 in preview.stored_duplicates  # still found across chunks
+    with pytest.raises(OperationCancelled):
+        preview_import(uow, fixture_file, ACTOR, today=TODAY,
+                       progress=lambda w, d, t: seen.append((w, d, t)),
+                       cancelled=lambda: "database" in seen[-1][0])

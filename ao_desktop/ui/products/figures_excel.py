@@ -9,9 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
+from ao_desktop.ui.local_settings import local_settings
 from ao_desktop.ui.widgets.messages import show_exception
 
 FOLDER_KEY = "products/excel_folder"
@@ -36,7 +37,7 @@ class FiguresExcelButton(QPushButton):
         self.clicked.connect(self._on_clicked)
 
     def _folder(self) -> Path:
-        saved = QSettings("AO Desktop", "AO Desktop").value(FOLDER_KEY, "")
+        saved = local_settings().value(FOLDER_KEY, "")
         if isinstance(saved, str) and saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -58,7 +59,7 @@ class FiguresExcelButton(QPushButton):
         except Exception as exc:  # noqa: BLE001 - a locked or read-only file: told, never a traceback
             show_exception(self, self.tr("Berkas Excel tidak dapat ditulis"), exc)
             return
-        QSettings("AO Desktop", "AO Desktop").setValue(FOLDER_KEY, str(path.parent))
+        local_settings().setValue(FOLDER_KEY, str(path.parent))
         self.written.emit(self.tr("Tabel disimpan ke {path} ({n} baris)").format(path=path, n=rows))
 
 

@@ -10,16 +10,15 @@ worker thread in the GUI.
 
 from __future__ import annotations
 
-import gc
 import json
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ao_desktop.documents.sheet_data import gc_paused
 from ao_desktop.domain.cell_values import RowIssue
 from ao_desktop.domain.client import Client
 from ao_desktop.domain.client_import import (
@@ -28,7 +27,6 @@ from ao_desktop.domain.client_import import (
     RowParser,
 )
 from ao_desktop.domain.client_rules import clean_client, errors_only
-from ao_desktop.domain.client_sheet import COLUMN_BY_FIELD
 from ao_desktop.domain.errors import FieldIssue, OperationCancelled, ValidationFailed
 from ao_desktop.domain.i18n import _
 from ao_desktop.domain.import_duplicates import find_file_duplicates, merge_into
@@ -98,20 +96,6 @@ class ImportResult:
 def _check(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise OperationCancelled(_("Impor dibatalkan; database tidak berubah."))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while 100,000s of objects are made and kept: each
-    full collection walks all of them again (about a fifth of an import's time). The
-    objects made here hold no reference cycles; collection resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _officer_index(tx: Transaction) -> dict[str, int]:
@@ -217,7 +201,7 @@ def preview_import(
                        default_officer_id=actor.officer_id)
     body = data.rows[guess.row + 1 :]
     total = len(body)
-    with _gc_paused():
+    with gc_paused():
         for offset, values in enumerate(body):
             row_index = guess.row + 1 + offset
             if parser.classify(values) is not RowKind.DATA:
@@ -229,7 +213,7 @@ def preview_import(
                 report(_("Memeriksa baris…"), offset, total)
                 _check(cancelled)
     report(_("Mencari duplikat…"), total, total)
-    with _gc_paused():
+    with gc_paused():
         preview.file_duplicates = _duplicates_of(preview.rows)
         with uow.read() as tx:
             preview.stored_duplicates = _stored_matches(tx, preview.rows, report, cancelled)
@@ -314,7 +298,7 @@ def commit_import(
             report(_("Menyimpan nasabah…"), done, total)
             _check(cancelled)
 
-        with _gc_paused():
+        with gc_paused():
             new_ids = tx.clients.add_many(
                 list(inserts.values()), actor.name, now,
                 {"file": preview.path.name, "sheet": preview.sheet}, on_batch,
@@ -340,8 +324,3 @@ def write_error_report(preview: ImportPreview, path: str | Path) -> int:
     from ao_desktop.documents.client_workbook import write_error_report as write
 
     return write(path, preview.headers, rejected_rows(preview))
-
-
-def field_label(field_key: str) -> str:
-    column = COLUMN_BY_FIELD.get(field_key)
-    return column.label if column else field_key

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 ORGANIZATION = "AO Desktop"
 APPLICATION = "AO Desktop"
@@ -26,6 +26,21 @@ OFFICER_PHONE = "user/phone"
 
 def local_settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
+
+
+def remembered_folder(key: str) -> Path:
+    """The folder last used for `key` (a save or open dialog), while it still exists;
+    else the user's Documents folder, else home."""
+    saved = local_settings().value(key, "")
+    if isinstance(saved, str) and saved and Path(saved).is_dir():
+        return Path(saved)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def remember_folder(key: str, path: Path) -> None:
+    """Remember the folder of `path` (a file just chosen) for the next dialog of `key`."""
+    local_settings().setValue(key, str(path.parent))
 
 
 def _bool(value: object) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -21,7 +21,7 @@ from ao_desktop.services.client_export import export_clients, write_import_templ
 from ao_desktop.ui.clients.import_dialog import ClientImportDialog
 from ao_desktop.ui.clients.import_models import format_count
 from ao_desktop.ui.context import UiContext
-from ao_desktop.ui.local_settings import local_settings
+from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress, inform
 
 FOLDER_KEY = "clients/excel_folder"
@@ -137,15 +137,9 @@ class ClientExcelActions(QObject):
         if not chosen:
             return None
         path = Path(chosen)
-        local_settings().setValue(FOLDER_KEY, str(path.parent))
+        remember_folder(FOLDER_KEY, path)
         return path
 
     @staticmethod
     def _folder() -> Path:
-        saved = local_settings().value(FOLDER_KEY, "")
-        if isinstance(saved, str) and saved and Path(saved).is_dir():
-            return Path(saved)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return remembered_folder(FOLDER_KEY)

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from ao_desktop.ui.local_settings import local_settings
+from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.widgets.messages import show_exception
 
 FOLDER_KEY = "products/excel_folder"
@@ -36,16 +36,9 @@ class FiguresExcelButton(QPushButton):
         self._name = name
         self.clicked.connect(self._on_clicked)
 
-    def _folder(self) -> Path:
-        saved = local_settings().value(FOLDER_KEY, "")
-        if isinstance(saved, str) and saved and Path(saved).is_dir():
-            return Path(saved)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
-
     def _on_clicked(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan sebagai Excel"), str(self._folder() / self._name()),
+            self, self.tr("Simpan sebagai Excel"), str(remembered_folder(FOLDER_KEY) / self._name()),
             self.tr("Buku kerja Excel (*.xlsx)"),
         )  # fmt: skip
         if path:
@@ -59,7 +52,7 @@ class FiguresExcelButton(QPushButton):
         except Exception as exc:  # noqa: BLE001 - a locked or read-only file: told, never a traceback
             show_exception(self, self.tr("Berkas Excel tidak dapat ditulis"), exc)
             return
-        local_settings().setValue(FOLDER_KEY, str(path.parent))
+        remember_folder(FOLDER_KEY, path)
         self.written.emit(self.tr("Tabel disimpan ke {path} ({n} baris)").format(path=path, n=rows))
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ao_desktop.domain.loan_schedule import InterestMethod
 from ao_desktop.services.product_sheets import make_product_sheet
 from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.products.sheet_preview import (
     PdfPreviewDialog,
     choose_printer,
@@ -143,7 +144,7 @@ class SheetActions(QObject):
         request = self._request()
         if request is None or self.busy:
             return
-        QSettings("AO Desktop", "AO Desktop").setValue(FOLDER_KEY, str(path.parent))
+        remember_folder(FOLDER_KEY, path)
         self._submit(
             lambda _token: self._write(request, path),
             lambda pages: self.finished.emit(
@@ -245,10 +246,4 @@ class SheetActions(QObject):
         self.finished.emit(self.tr("{n} halaman dikirim ke printer").format(n=pages))
 
     def _folder(self) -> Path:
-        saved = QSettings("AO Desktop", "AO Desktop").value(FOLDER_KEY, "")
-        if isinstance(saved, str) and saved and Path(saved).is_dir():
-            return Path(saved)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return remembered_folder(FOLDER_KEY)

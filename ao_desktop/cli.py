@@ -106,12 +106,12 @@ def _add_product_sheet(sub: argparse._SubParsersAction) -> None:  # type: ignore
     sheet.add_argument("--json", action="store_true")
 
 
-def _open_existing(path: Path | None, shared: bool):  # type: ignore[no-untyped-def]
+def open_existing_database(path: Path | None, shared: bool):  # type: ignore[no-untyped-def]
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.location import default_database_path
 
-    path = path or default_database_path()
-    if not path.exists():
+    path = Path(path).expanduser() if path else default_database_path()
+    if not path.is_file():
         raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
     return open_database(path, shared=True if shared else None)
 
@@ -145,7 +145,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise UserError(_("--limit harus antara 1 dan 1000."))
     if not args.text.strip():
         raise UserError(_("Teks pencarian kosong."))
-    db = _open_existing(args.db, args.shared)
+    db = open_existing_database(args.db, args.shared)
     try:
         hits = search_clients(SqlUnitOfWork(db), ClientQuery(text=args.text), 0, args.limit)
     finally:
@@ -180,7 +180,7 @@ def _simulation_product(args: argparse.Namespace):  # type: ignore[no-untyped-de
 
     if args.rate is not None:
         raise UserError(_("--rate hanya dipakai bersama --method; suku bunga produk diambil dari katalog."))
-    db = _open_existing(args.db, args.shared)
+    db = open_existing_database(args.db, args.shared)
     try:
         uow = SqlUnitOfWork(db)
         if not list_products(uow, include_inactive=True):
@@ -300,7 +300,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError(_("--start harus tanggal YYYY-MM-DD, misalnya 2026-11-27.")) from None
     out = args.out.expanduser().resolve()
-    db = _open_existing(args.db, args.shared)
+    db = open_existing_database(args.db, args.shared)
     try:
         uow = SqlUnitOfWork(db)
         if not list_products(uow, include_inactive=True):

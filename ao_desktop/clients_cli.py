@@ -78,13 +78,9 @@ def _user_error(message: str) -> Exception:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from ao_desktop.storage.engine import open_database
-    from ao_desktop.storage.location import default_database_path
+    from ao_desktop.cli import open_existing_database
 
-    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
-    if not path.is_file():
-        raise _user_error(_("Database {p} tidak ditemukan.").format(p=path))
-    return open_database(path, shared=True if args.shared else None)
+    return open_existing_database(getattr(args, "db", None), args.shared)
 
 
 def _actor(uow, officer_id: int | None):  # type: ignore[no-untyped-def]

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Set before any ao_desktop module asks for the data folder, so a test can never
 # create or open the user's real database.
 os.environ["AO_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="ao-desktop-test-home-")
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of the test's own (backups, logs, the default database)."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("AO_DESKTOP_HOME", str(folder))
+    return folder

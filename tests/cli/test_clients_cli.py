@@ -21,11 +21,8 @@ from tests.fixtures.client_sheets import DATA_ROWS, STORED, build_fixture
 REJECTED = [r for r, _c, e in DATA_ROWS if e.outcome == "rejected"]
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("AO_DESKTOP_HOME", str(folder))
-    return folder
+# Backups, logs and the default database go to this test's own folder.
+pytestmark = pytest.mark.usefixtures("home")
 
 
 @pytest.fixture

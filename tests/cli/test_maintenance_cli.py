@@ -15,12 +15,8 @@ from ao_desktop.services.clients import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("AO_DESKTOP_HOME", str(folder))
-    return folder
+# Backups, logs and the default database go to this test's own folder.
+pytestmark = pytest.mark.usefixtures("home")
 
 
 @pytest.fixture

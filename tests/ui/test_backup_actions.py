@@ -20,12 +20,8 @@ from ao_desktop.ui.main_window import MainWindow
 from ao_desktop.ui.restore_dialog import RestoreDialog
 from tests.ui.conftest import click_button, modal_texts
 
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("AO_DESKTOP_HOME", str(folder))
-    return folder
+# Backups, logs and the default database go to this test's own folder.
+pytestmark = pytest.mark.usefixtures("home")
 
 
 @pytest.fixture

@@ -266,16 +266,13 @@ class RowParser:
                 text = value.strip()
                 if not text or text in DASHES:
                     continue
-                if plain and text.isprintable():
-                    result: Any = text
-                else:
-                    try:
-                        result = reader(value)
-                    except CellError as exc:
-                        issues.append(RowIssue(row, field, header, str(exc)))
-                        continue
+                ready = plain and text.isprintable()  # plain text needs no reader
             elif value is None or value != value:  # NaN: an empty cell to some readers
                 continue
+            else:
+                ready = False
+            if ready:
+                result: Any = text
             else:
                 try:
                     result = reader(value)

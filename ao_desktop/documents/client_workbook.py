@@ -51,6 +51,7 @@ from ao_desktop.domain.client_sheet import (
     ROW_HEADER,
     SHEET_COLUMNS,
     CellKind,
+    SheetColumn,
     field_for_header,
 )
 from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
@@ -153,6 +154,19 @@ def _client_cells(styles: Styles) -> list[_Cell]:
     return plan
 
 
+def _write_columns_header(
+    sheet: Worksheet, columns: Sequence[SheetColumn], styles: Styles
+) -> None:
+    """Header row 1 of a client sheet: the columns' labels, widths and cell formats."""
+    write_header(
+        sheet,
+        [c.label for c in columns],
+        [c.width for c in columns],
+        [kind_format(c.kind, styles) for c in columns],
+        styles,
+    )
+
+
 def write_client_sheet(
     path: str | Path,
     rows: Iterable[ExportRow],
@@ -170,13 +184,7 @@ def write_client_sheet(
     with replacing(path) as workbook:
         styles = workbook_styles(workbook)
         sheet = workbook.add_worksheet(CLIENT_SHEET)
-        write_header(
-            sheet,
-            [c.label for c in SHEET_COLUMNS],
-            [c.width for c in SHEET_COLUMNS],
-            [kind_format(c.kind, styles) for c in SHEET_COLUMNS],
-            styles,
-        )
+        _write_columns_header(sheet, SHEET_COLUMNS, styles)
         plan = _client_cells(styles)
         raw = RAW_ROWS and raw_rows_supported(sheet)
         emit = raw_rows(sheet, plan) if raw else public_rows(sheet, plan)
@@ -248,13 +256,7 @@ def write_import_template(path: str | Path, officer_names: Sequence[str] = ()) -
         guide = workbook.add_worksheet(client_template.GUIDE_SHEET)
         lists = workbook.add_worksheet(client_template.LISTS_SHEET)
         columns = IMPORT_COLUMNS
-        write_header(
-            sheet,
-            [c.label for c in columns],
-            [c.width for c in columns],
-            [kind_format(c.kind, styles) for c in columns],
-            styles,
-        )
+        _write_columns_header(sheet, columns, styles)
         sheet.autofilter(0, 0, 0, len(columns) - 1)
         names = [sheet_text(n).strip() for n in officer_names]
         client_template.add_drop_downs(sheet, lists, columns, [n for n in names if n])

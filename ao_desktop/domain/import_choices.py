@@ -113,16 +113,12 @@ SEX_NAMES: dict[str, Sex] = _choices(
 
 
 def _read_choice(value: Any, names: dict[str, Any], explain: Callable[[], str]) -> Any:
-    if type(value) is str:  # the usual case first: a label typed in a text cell
+    if isinstance(value, str):  # the usual case: a label typed in a text cell
         found = names.get(value) or names.get(fold_choice(value))
         if found is not None:
             return found
     if is_blank(value):
         return None
-    if isinstance(value, str):
-        found = names.get(fold_choice(value))
-        if found is not None:
-            return found
     raise CellError(explain().format(v=shown_value(value)))
 
 

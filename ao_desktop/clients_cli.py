@@ -116,7 +116,7 @@ def _issues_json(preview) -> list[dict[str, object]]:  # type: ignore[no-untyped
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ao_desktop.domain.import_plan import DuplicatePolicy
+    from ao_desktop.domain.import_plan import DuplicatePolicy, count_plan
     from ao_desktop.services.client_import import commit_import, preview_import, write_error_report
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
@@ -134,7 +134,7 @@ def _import(args: argparse.Namespace) -> int:
             raise _user_error(" ".join(preview.problems))
         policy = DuplicatePolicy(args.duplicates)
         plan = preview.plan(policy)
-        counts = preview.counts(policy)
+        counts = count_plan(plan)
         if not args.dry_run:
             counts = commit_import(uow, preview, policy, actor, progress=progress).counts
         if report_path is not None:

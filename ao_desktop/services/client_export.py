@@ -12,9 +12,7 @@ from ao_desktop.domain.formatting import format_datetime
 from ao_desktop.domain.i18n import _
 from ao_desktop.domain.labels import source_label, status_label
 from ao_desktop.domain.officer import Actor
-from ao_desktop.services.ports import UnitOfWork
-
-Progress = Callable[[str, int, int], None]
+from ao_desktop.services.ports import Progress, UnitOfWork
 
 
 def describe_query(query: ClientQuery, officer_name: str = "") -> str:

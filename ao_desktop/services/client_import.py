@@ -42,12 +42,11 @@ from ao_desktop.domain.import_plan import (
 )
 from ao_desktop.domain.officer import Actor
 from ao_desktop.domain.sheet_header import find_header, layout_key, mapping_problems
-from ao_desktop.services.ports import Transaction, UnitOfWork
+from ao_desktop.services.ports import Progress, Transaction, UnitOfWork
 
 if TYPE_CHECKING:
     from ao_desktop.documents.sheet_reader import SheetInfo
 
-Progress = Callable[[str, int, int], None]  # (what is happening, done, total; 0 = unknown)
 MAPPING_KEY = "import.mapping."
 PROGRESS_EVERY = 2000
 STORED_CHUNK = 2000  # rows per duplicate query against the database

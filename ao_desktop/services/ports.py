@@ -17,6 +17,10 @@ from ao_desktop.domain.enums import ClientStatus
 from ao_desktop.domain.officer import Officer
 from ao_desktop.domain.product import Product
 
+# How long work reports progress: (what is happening, done, total; total 0 = unknown).
+# Called on the worker thread; the GUI relays it to its progress dialog.
+Progress = Callable[[str, int, int], None]
+
 
 class ClientRepository(Protocol):
     def get(self, client_id: int) -> Client | None: ...

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ao_desktop.domain.backup import BackupInfo, CheckReport, describe_backup, parse_backup_name
 from ao_desktop.services.maintenance import MaintenancePort
 from ao_desktop.ui.restore_dialog import RestoreDialog
-from ao_desktop.ui.widgets.messages import confirm, show_exception
+from ao_desktop.ui.widgets.messages import confirm, inform, show_exception
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
 
@@ -80,7 +80,8 @@ class BackupActions(QObject):
 
     def _on_backup_done(self, info: BackupInfo) -> None:
         self._close_progress()
-        self._inform(
+        inform(
+            self._window,
             self.tr("Cadangan tersimpan"),
             self.tr(
                 "Cadangan database tersimpan dan lolos pemeriksaan integritas.\n\n{what}\n{path}"
@@ -128,7 +129,8 @@ class BackupActions(QObject):
             if aside
             else ""
         )
-        self._inform(
+        inform(
+            self._window,
             self.tr("Database dipulihkan"),
             self.tr(
                 "Database dipulihkan dari cadangan.{kept}\n\nAO Desktop akan ditutup sekarang; buka "
@@ -151,12 +153,14 @@ class BackupActions(QObject):
         self._close_progress()
         lines = "\n".join(f"• {line}" for line in report.lines)
         if report.ok:
-            self._inform(
+            inform(
+                self._window,
                 self.tr("Periksa database"),
                 self.tr("Database dalam keadaan baik.\n\n{lines}").format(lines=lines),
             )
         else:
-            self._inform(
+            inform(
+                self._window,
                 self.tr("Periksa database"),
                 self.tr(
                     "Database RUSAK.\n\n{lines}\n\nPulihkan dari cadangan lewat Berkas › Pulihkan dari "
@@ -198,10 +202,3 @@ class BackupActions(QObject):
         if self._dialog is not None and total > 0:
             self._dialog.setMaximum(total)
             self._dialog.setValue(done)
-
-    def _inform(
-        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
-    ) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
-        box.exec()

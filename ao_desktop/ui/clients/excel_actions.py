@@ -22,7 +22,8 @@ from ao_desktop.ui.clients.import_dialog import ClientImportDialog
 from ao_desktop.ui.clients.import_models import format_count
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import remember_folder, remembered_folder
-from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress, inform
+from ao_desktop.ui.widgets.messages import inform
+from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress
 
 FOLDER_KEY = "clients/excel_folder"
 

@@ -56,8 +56,8 @@ from ao_desktop.ui.clients.import_models import (
     summary_text,
 )
 from ao_desktop.ui.context import UiContext
-from ao_desktop.ui.widgets.messages import show_exception
-from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress, inform
+from ao_desktop.ui.widgets.messages import inform, show_exception
+from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress
 from ao_desktop.ui.workers import BackgroundTask, TaskRunner
 
 log = logging.getLogger(__name__)

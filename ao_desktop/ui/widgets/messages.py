@@ -20,10 +20,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Messages", text)
 
 
-def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+def inform(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+) -> None:
+    """A message with one "Tutup" button: a finished task, a result, a warning."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(_tr("Tutup"))
     box.exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    inform(parent, title, text, QMessageBox.Icon.Warning)
 
 
 def show_exception(parent: QWidget | None, title: str, exc: BaseException) -> None:

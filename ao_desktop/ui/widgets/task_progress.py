@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ao_desktop.domain.errors import OperationCancelled
 from ao_desktop.ui.widgets.messages import show_exception
@@ -161,14 +161,3 @@ class TaskProgress(QObject):
             dialog.setValue(min(done, total))
         else:
             dialog.setRange(0, 0)  # busy indicator
-
-
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """The information box a finished task shows (Indonesian "Tutup" button)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
-    )
-    box.button(QMessageBox.StandardButton.Ok).setText(
-        QCoreApplication.translate("Messages", "Tutup")
-    )
-    box.exec()

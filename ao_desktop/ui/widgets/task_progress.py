@@ -18,11 +18,11 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ao_desktop.domain.errors import OperationCancelled
+from ao_desktop.services.ports import Progress
 from ao_desktop.ui.widgets.messages import show_exception
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
 T = TypeVar("T")
-Progress = Callable[[str, int, int], None]
 Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], T]
 

@@ -154,3 +154,17 @@ def answer_next_modal(button_text: str, timeout_ms: int = 3000) -> list[str]:
 
     on_next_modal(handle, timeout_ms)
     return seen
+
+
+def answer_message_box(button_text: str, seen: list[str], timeout_ms: int = 10000) -> None:
+    """Click `button_text` on the next QMessageBox (progress dialogs are let be)."""
+
+    def poll(remaining: int = timeout_ms) -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            seen.extend(modal_texts(modal))
+            click_button(modal, button_text)
+        elif remaining > 0:
+            QTimer.singleShot(20, lambda: poll(remaining - 20))
+
+    QTimer.singleShot(0, poll)

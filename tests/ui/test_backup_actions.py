@@ -18,7 +18,7 @@ from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.main_window import MainWindow
 from ao_desktop.ui.restore_dialog import RestoreDialog
-from tests.ui.conftest import click_button, modal_texts
+from tests.ui.conftest import answer_message_box, click_button, modal_texts
 
 # Backups, logs and the default database go to this test's own folder.
 pytestmark = pytest.mark.usefixtures("home")
@@ -44,20 +44,6 @@ def _menu_texts(window: MainWindow, title: str) -> list[str]:
                 a.text().replace("&", "") for a in action.menu().actions() if not a.isSeparator()
             ]
     raise AssertionError(f"no menu {title}")
-
-
-def answer_message_box(button_text: str, seen: list[str], timeout_ms: int = 10000) -> None:
-    """Click `button_text` on the next QMessageBox (progress dialogs are let be)."""
-
-    def poll(remaining: int = timeout_ms) -> None:
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, QMessageBox):
-            seen.extend(modal_texts(modal))
-            click_button(modal, button_text)
-        elif remaining > 0:
-            QTimer.singleShot(20, lambda: poll(remaining - 20))
-
-    QTimer.singleShot(0, poll)
 
 
 def _wait_answered(qtbot, seen: list[str]) -> None:  # noqa: ANN001

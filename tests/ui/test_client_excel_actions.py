@@ -23,8 +23,8 @@ from ao_desktop.ui.clients.table_model import Column
 from ao_desktop.ui.clients.view import ClientDirectoryView
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import local_settings
-from tests.ui.conftest import click_button
-from tests.ui.test_client_import_dialog import answer_message_box, write_sheet
+from tests.ui.conftest import answer_message_box, click_button
+from tests.ui.test_client_import_dialog import write_sheet
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from ao_desktop.domain.client import Client
 from ao_desktop.domain.client_query import ClientQuery
@@ -33,7 +33,7 @@ from ao_desktop.ui.clients.import_models import (
 )
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress
-from tests.ui.conftest import click_button, modal_texts
+from tests.ui.conftest import answer_message_box
 
 HEADERS = ("No", "Nama Nasabah", "No KTP", "No HP", "Tgl Lahir", "Alamat", "Penghasilan", "Sumber")
 STORED_NIK = "3201015506850002"
@@ -88,20 +88,6 @@ def open_dialog(context: UiContext, path: Path, qtbot) -> ClientImportDialog:  #
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.tasks.busy, timeout=10000)
     return dialog
-
-
-def answer_message_box(button_text: str, seen: list[str], timeout_ms: int = 10000) -> None:
-    """Click `button_text` on the next QMessageBox (progress dialogs are let be)."""
-
-    def poll(remaining: int = timeout_ms) -> None:
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, QMessageBox):
-            seen.extend(modal_texts(modal))
-            click_button(modal, button_text)
-        elif remaining > 0:
-            QTimer.singleShot(20, lambda: poll(remaining - 20))
-
-    QTimer.singleShot(0, poll)
 
 
 def _names(uow: SqlUnitOfWork) -> list[str]:

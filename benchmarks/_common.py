@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,3 +33,19 @@ def summary_ms(samples: list[float]) -> dict[str, float]:
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
     return {"n": len(ms), "p50_ms": round(statistics.median(ms), 3), "p95_ms": round(p95, 3),
             "max_ms": round(ms[-1], 3)}
+
+
+def read_startup_probe(proc: subprocess.Popen[str], t0: float) -> tuple[float, float, float]:
+    """(painted, ready, rss_mb) from an app started with AO_DESKTOP_STARTUP_PROBE=1: the
+    seconds since `t0` at which it printed "painted" and "ready", and the RSS on "ready"."""
+    painted = ready = rss = 0.0
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        now = time.perf_counter() - t0
+        if line.startswith("painted"):
+            painted = now
+        elif line.startswith("ready"):
+            ready = now
+            rss = float(line.split()[-1])
+    proc.wait(timeout=120)
+    return painted, ready, rss

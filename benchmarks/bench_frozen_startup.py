@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, demo_db, summary_ms
+from _common import ROOT, demo_db, read_startup_probe, summary_ms
 
 GUI = "ao-desktop.exe" if sys.platform == "win32" else "ao-desktop"
 
@@ -37,23 +37,9 @@ def launch(exe: Path, db: Path, home: Path) -> tuple[float, float, float]:
         proc = subprocess.Popen(
             [str(exe), "--db", str(db)], env=env, stdout=subprocess.PIPE, stderr=err, text=True
         )
-        painted, ready, rss = _read_probe(proc, t0)
+        painted, ready, rss = read_startup_probe(proc, t0)
     if proc.returncode != 0 or not painted:
         raise SystemExit(f"{exe} failed (exit {proc.returncode}):\n{errors.read_text()[-2000:]}")
-    return painted, ready, rss
-
-
-def _read_probe(proc: subprocess.Popen[str], t0: float) -> tuple[float, float, float]:
-    painted = ready = rss = 0.0
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        now = time.perf_counter() - t0
-        if line.startswith("painted"):
-            painted = now
-        elif line.startswith("ready"):
-            ready = now
-            rss = float(line.split()[-1])
-    proc.wait(timeout=120)
     return painted, ready, rss
 
 

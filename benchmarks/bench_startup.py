@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-from _common import ROOT, demo_db, summary_ms
+from _common import ROOT, demo_db, read_startup_probe, summary_ms
 
 
 def launch(db: str) -> tuple[float, float, float]:
@@ -21,17 +21,7 @@ def launch(db: str) -> tuple[float, float, float]:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "ao_desktop", "--db", db], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, text=True)
-    painted = ready = rss = 0.0
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        now = time.perf_counter() - t0
-        if line.startswith("painted"):
-            painted = now
-        elif line.startswith("ready"):
-            ready = now
-            rss = float(line.split()[-1])
-    proc.wait(timeout=120)
-    return painted, ready, rss
+    return read_startup_probe(proc, t0)
 
 
 def main() -> None:

@@ -44,6 +44,8 @@ from ao_desktop.ui.widgets.rupiah_edit import RupiahEdit
 INDIVIDUAL_ONLY = ("nik", "birth_date", "sex")
 BUSINESS_ONLY = ("business_name", "nib", "npwp")
 ADDRESS_FIELDS = ("street", "kelurahan", "kecamatan", "city", "province", "postal_code")
+# Client fields shown as they are stored, in a plain QLineEdit of the same name.
+TEXT_FIELDS = ("full_name", "business_name", "nik", "nib", "npwp", "occupation", "refusal_reason")
 # The form's groups, column by column: (title, fields); each field's editor is the attribute
 # of the same name (referrer_id and officer_id: `referrer`, `officer`).
 COLUMNS: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = (
@@ -173,19 +175,7 @@ class ClientForm(QWidget):
             columns.addLayout(column, 1)
 
     def _connect_editors(self) -> None:
-        for field in (
-            "full_name",
-            "business_name",
-            "nik",
-            "nib",
-            "npwp",
-            "occupation",
-            "mobile",
-            "landline",
-            "refusal_reason",
-            "tags",
-            *ADDRESS_FIELDS,
-        ):
+        for field in (*TEXT_FIELDS, "mobile", "landline", "tags", *ADDRESS_FIELDS):
             editor: QLineEdit = getattr(self, field)
             editor.textChanged.connect(self._on_editor_changed)
             editor.editingFinished.connect(lambda f=field: self._touch(f))
@@ -219,15 +209,7 @@ class ClientForm(QWidget):
             w.blockSignals(True)
         try:
             self.kind.set_value(client.kind)
-            for field in (
-                "full_name",
-                "business_name",
-                "nik",
-                "nib",
-                "npwp",
-                "occupation",
-                "refusal_reason",
-            ):
+            for field in TEXT_FIELDS:
                 getattr(self, field).setText(getattr(client, field))
             self.mobile.setText(_phone_text(client.mobile))
             self.landline.setText(_phone_text(client.landline))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ao_desktop.cli import main
+from ao_desktop.cli.main import main
 
 
 def gui_main() -> None:

@@ -7,85 +7,21 @@ the AO sees the window at once and nothing freezes.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
-from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.errors import DatabaseDamaged, DomainError
-from ao_desktop.domain.i18n import _
-
-if TYPE_CHECKING:
-    from ao_desktop.ui.local_settings import RememberedOfficer
+from ao_desktop.domain.common.errors import DatabaseDamaged, DomainError
+from ao_desktop.domain.common.i18n import _
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
 BACKUP_DELAY_MS = 5000
-
-
-@dataclass(frozen=True)
-class OpenRequest:
-    db_path: Path | None
-    demo: bool
-    shared: bool
-    officer: RememberedOfficer | None = None  # who signed in on this PC (ui/local_settings.py)
-    add_officer: bool = False  # add them when the database does not know them yet
-
-
-def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
-    """Open the database named by the request and build the UiContext (any thread)."""
-    from ao_desktop.app_maintenance import start_check
-    from ao_desktop.storage.location import default_database_path
-
-    # quick_check reads the whole file; it runs while SQLAlchemy imports (SQLite frees the GIL).
-    damage_check = None if request.demo else start_check(request.db_path or default_database_path())
-    from ao_desktop.services.clients import list_officers
-    from ao_desktop.services.products import seed_catalog_if_empty
-    from ao_desktop.storage.engine import open_database
-    from ao_desktop.storage.location import default_database_path
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
-    from ao_desktop.ui.context import UiContext
-
-    if request.demo:
-        from ao_desktop.storage.demo_data import open_demo_database
-
-        path = open_demo_database()
-    else:
-        path = request.db_path or default_database_path()
-    if damage_check is not None:
-        damage_check()  # a damaged file: DatabaseDamaged, the GUI offers a restore
-    db = open_database(path, shared=True if request.shared else None)
-    uow = SqlUnitOfWork(db)
-    seed_catalog_if_empty(uow)  # the first open of a database loads the seed products
-    actor = _current_user()
-    officer_id = None
-    if request.demo:
-        # The demo signs in as the first AO, with admin rights so every screen can be tried.
-        aos = [o for o in list_officers(uow) if o.role is OfficerRole.AO]
-        if aos:
-            actor, officer_id = aos[0].name, aos[0].id
-    role = OfficerRole.ADMIN
-    if not request.demo and request.officer is not None:
-        from ao_desktop.app_setup import sign_in
-
-        officer = sign_in(uow, request.officer, request.add_officer)
-        if officer is not None:
-            actor, officer_id, role = officer.name, officer.id, officer.role
-    # Without a signed-in officer (--db on a database that does not know the user), the
-    # person at this PC administers their own database.
-    from ao_desktop.storage.maintenance import SqlMaintenance
-
-    return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
-                     officer_id=officer_id, demo=request.demo, role=role,
-                     maintenance=SqlMaintenance(path, close_database=db.close))
 
 
 def _set_app_icon(app: object) -> None:
@@ -96,13 +32,6 @@ def _set_app_icon(app: object) -> None:
     icon = resource("icon.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
-
-
-def _current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on some PCs; a name is still needed
-        return "pengguna"
 
 
 def _install_excepthook(log_file: Path) -> None:
@@ -125,7 +54,7 @@ def _offer_restore(parent: object, error: DatabaseDamaged) -> bool:
     """Tell the user the database is damaged; True when they chose to restore the backup."""
     from PySide6.QtWidgets import QMessageBox
 
-    from ao_desktop.app_maintenance import damaged_question
+    from ao_desktop.startup.start_checks import damaged_question
 
     box = QMessageBox(QMessageBox.Icon.Critical, _("Database rusak"), damaged_question(error),
                       QMessageBox.StandardButton.NoButton, parent)  # type: ignore[arg-type]
@@ -137,7 +66,7 @@ def _offer_restore(parent: object, error: DatabaseDamaged) -> bool:
 
 def _restored_text(error: DatabaseDamaged) -> str:
     """Restore the newest good backup over the damaged database (any thread)."""
-    from ao_desktop.app_maintenance import restore_damaged
+    from ao_desktop.startup.start_checks import restore_damaged
 
     aside = restore_damaged(error)
     return _("Database dipulihkan dari cadangan {b}.\n\nBerkas yang rusak disimpan sebagai:\n{a}").format(
@@ -149,7 +78,7 @@ def _schedule_daily_backup(context: object) -> None:
     thread, so the first screen loads undisturbed (never for the demo database)."""
     from PySide6.QtCore import QTimer
 
-    from ao_desktop.app_maintenance import start_scheduled_backup
+    from ao_desktop.startup.start_checks import start_scheduled_backup
 
     maintenance = getattr(context, "maintenance", None)
     if maintenance is None or getattr(context, "demo", False) or os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
@@ -158,10 +87,13 @@ def _schedule_daily_backup(context: object) -> None:
 
 
 def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = False) -> int:
-    from ao_desktop.logging_setup import setup_logging
+    from ao_desktop.startup.logging_setup import setup_logging
 
     log_file = setup_logging()
-    from ao_desktop.logging_setup import install_qt_message_handler, install_thread_excepthook
+    from ao_desktop.startup.logging_setup import (
+        install_qt_message_handler,
+        install_thread_excepthook,
+    )
 
     install_thread_excepthook()
     install_qt_message_handler()
@@ -173,7 +105,12 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     app.setApplicationName("AO Desktop")
     _install_excepthook(log_file)
     _set_app_icon(app)
-    from ao_desktop.app_setup import configured_request, run_first_run_wizard, setup_environment
+    from ao_desktop.startup.first_run import (
+        configured_request,
+        run_first_run_wizard,
+        setup_environment,
+    )
+    from ao_desktop.startup.opening import open_context
 
     # --demo, --db, or the database chosen on this PC; nothing chosen yet: the welcome
     # wizard comes first (before the main window and any heavy import) and opens it.
@@ -226,7 +163,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
         app.exit(1)
 
     def _on_configured_database_failed(text: str) -> None:
-        from ao_desktop.app_setup import CHOOSE_AGAIN, RETRY, ask_after_open_failure
+        from ao_desktop.startup.first_run import CHOOSE_AGAIN, RETRY, ask_after_open_failure
 
         answer = ask_after_open_failure(window, text)
         if answer == RETRY:

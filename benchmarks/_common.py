@@ -17,7 +17,7 @@ CACHE = Path("/tmp/ao-desktop-bench")
 
 def demo_db(clients: int, seed: int = 7) -> Path:
     """A demo database of `clients` rows, generated once and reused across runs."""
-    from ao_desktop.storage.demo_data import generate_demo_database
+    from ao_desktop.storage.demo.demo_data import generate_demo_database
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"bench-{clients}-{seed}.sqlite"

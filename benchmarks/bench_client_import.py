@@ -84,9 +84,9 @@ def make_sheet(rows: int, seed: int = 7) -> Path:
 
 
 def import_into(db_path: Path, sheet: Path) -> dict[str, float]:
-    from ao_desktop.domain.import_plan import DuplicatePolicy
-    from ao_desktop.domain.officer import Actor
-    from ao_desktop.services.client_import import commit_import, preview_import
+    from ao_desktop.domain.common.officer import Actor
+    from ao_desktop.domain.imports.import_plan import DuplicatePolicy
+    from ao_desktop.services.imports.client_import import commit_import, preview_import
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
@@ -114,7 +114,7 @@ def import_into(db_path: Path, sheet: Path) -> dict[str, float]:
 
 
 def read_only(sheet: Path) -> float:
-    from ao_desktop.documents.sheet_reader import read_sheet
+    from ao_desktop.documents.sheets.sheet_reader import read_sheet
 
     t0 = time.perf_counter()
     read_sheet(sheet)
@@ -122,9 +122,9 @@ def read_only(sheet: Path) -> float:
 
 
 def export_from(db_path: Path, out: Path) -> dict[str, float]:
-    from ao_desktop.domain.client_query import ClientQuery
-    from ao_desktop.domain.officer import Actor
-    from ao_desktop.services.client_export import export_clients
+    from ao_desktop.domain.clients.client_query import ClientQuery
+    from ao_desktop.domain.common.officer import Actor
+    from ao_desktop.services.imports.client_export import export_clients
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 

@@ -40,18 +40,18 @@ def measure(work: Callable[[], int], repeat: int) -> dict[str, float]:
 
 
 def run(repeat: int) -> dict[str, object]:
-    from ao_desktop.documents.product_sheet import (
+    from ao_desktop.documents.products.product_sheet import (
         ProductSheetData,
         SheetHeader,
         write_product_sheet,
     )
-    from ao_desktop.domain.loan_schedule import (
+    from ao_desktop.domain.products.loan_schedule import (
         InterestMethod,
         LoanFees,
         LoanRequest,
         simulate_loan,
     )
-    from ao_desktop.domain.product import Product, ProductKind
+    from ao_desktop.domain.products.product import Product, ProductKind
     from ao_desktop.paths import resource
 
     fees = LoanFees(provision_pct=Decimal(1), admin=500_000, notary=2_500_000)

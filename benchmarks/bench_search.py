@@ -16,8 +16,8 @@ from _common import demo_db, summary_ms
 
 def typed_queries(uow, rng: random.Random) -> list[str]:  # type: ignore[no-untyped-def]
     """What AOs type: name fragments growing keystroke by keystroke, NIK and phone parts."""
-    from ao_desktop.domain.client_query import ClientQuery
-    from ao_desktop.services.clients import search_clients
+    from ao_desktop.domain.clients.client_query import ClientQuery
+    from ao_desktop.services.clients.directory import search_clients
 
     sample = search_clients(uow, ClientQuery(), rng.randrange(0, 5000), 40)
     queries: list[str] = []
@@ -32,9 +32,9 @@ def typed_queries(uow, rng: random.Random) -> list[str]:  # type: ignore[no-unty
 
 
 def run(clients: int) -> dict[str, object]:
-    from ao_desktop.domain.client_query import ClientQuery, ClientSort
-    from ao_desktop.domain.enums import ClientStatus
-    from ao_desktop.services.clients import count_clients, search_clients
+    from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
+    from ao_desktop.domain.clients.enums import ClientStatus
+    from ao_desktop.services.clients.directory import count_clients, search_clients
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 

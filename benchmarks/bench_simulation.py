@@ -29,15 +29,15 @@ def measure(work: Callable[[], object], repeat: int) -> dict[str, float]:
 
 
 def run(repeat: int, tenor: int) -> dict[str, object]:
-    from ao_desktop.domain.affordability import max_affordable_amount
-    from ao_desktop.domain.deposit import DepositRequest, simulate_deposit
-    from ao_desktop.domain.loan_schedule import (
+    from ao_desktop.domain.products.affordability import max_affordable_amount
+    from ao_desktop.domain.products.deposit import DepositRequest, simulate_deposit
+    from ao_desktop.domain.products.loan_schedule import (
         InterestMethod,
         LoanRequest,
         Rounding,
         simulate_loan,
     )
-    from ao_desktop.domain.rate_conversion import flat_to_effective
+    from ao_desktop.domain.products.rate_conversion import flat_to_effective
 
     results: dict[str, object] = {}
     for method in InterestMethod:

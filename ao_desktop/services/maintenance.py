@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from ao_desktop.domain.backup import BackupInfo, CheckReport
+from ao_desktop.domain.maintenance.backup import BackupInfo, CheckReport
 
 Progress = Callable[[int, int], None]  # (done, total): pages copied so far, pages in all
 Cancelled = Callable[[], bool]  # polled between steps; True stops the work

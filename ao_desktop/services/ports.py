@@ -11,11 +11,11 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Protocol
 
-from ao_desktop.domain.client import Client, ClientListItem, ClientNote, StatusChange
-from ao_desktop.domain.client_query import ClientQuery
-from ao_desktop.domain.enums import ClientStatus
-from ao_desktop.domain.officer import Officer
-from ao_desktop.domain.product import Product
+from ao_desktop.domain.clients.client import Client, ClientListItem, ClientNote, StatusChange
+from ao_desktop.domain.clients.client_query import ClientQuery
+from ao_desktop.domain.clients.enums import ClientStatus
+from ao_desktop.domain.common.officer import Officer
+from ao_desktop.domain.products.product import Product
 
 # How long work reports progress: (what is happening, done, total; total 0 = unknown).
 # Called on the worker thread; the GUI relays it to its progress dialog.

@@ -17,11 +17,15 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.errors import FieldIssue, PermissionDenied, StaleEdit, ValidationFailed
-from ao_desktop.domain.i18n import _
-from ao_desktop.domain.officer import Actor, Officer
-from ao_desktop.domain.phone import PhoneError, PhoneKind, normalize_phone
+from ao_desktop.domain.common.errors import (
+    FieldIssue,
+    PermissionDenied,
+    StaleEdit,
+    ValidationFailed,
+)
+from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
+from ao_desktop.domain.common.phone import PhoneError, PhoneKind, normalize_phone
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 # The keys the product sheet reads (services/product_sheets.py) and the file name the

@@ -16,7 +16,6 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,80 +23,20 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ao_desktop.domain.errors import DatabaseBusy, DatabaseRefused
-from ao_desktop.domain.i18n import _
-from ao_desktop.storage.db_check import read_only_uri
+from ao_desktop.domain.common.errors import DatabaseBusy, DatabaseRefused
+from ao_desktop.domain.common.i18n import _
 from ao_desktop.storage.location import is_network_path
+from ao_desktop.storage.sqlite_file import (  # noqa: F401 - APPLICATION_ID and SCHEMA_VERSION: engine's public names
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    SHARED_SETTING,
+    inspect_file,
+)
 
 log = logging.getLogger(__name__)
 
-APPLICATION_ID = 0x414F4453  # "AODS": marks a file as an AO Desktop database
-SCHEMA_VERSION = 3  # PRAGMA user_version after the newest migration of this app
 BUSY_TIMEOUT_MS = 5000
 BEGIN_RETRIES = 8  # with the busy timeout: about a minute before giving up
-
-
-SHARED_SETTING = "database.shared"  # "1": every PC opens this file in shared mode
-
-
-@dataclass(frozen=True)
-class FileState:
-    exists: bool
-    application_id: int
-    user_version: int
-    has_tables: bool
-    journal_mode: str
-    marked_shared: bool = False
-
-
-def inspect_file(path: Path) -> FileState:
-    """Read identity pragmas without writing anything; refuse what is not ours."""
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(False, 0, 0, False, "")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise DatabaseRefused(_("Berkas {p} tidak dapat dibaca: {e}").format(p=path, e=exc)) from exc
-    if header != b"SQLite format 3\x00":
-        raise DatabaseRefused(
-            _("Berkas {p} bukan database AO Desktop (bukan berkas SQLite). Berkas tidak diubah.").format(p=path)
-        )
-    # Not Path.as_uri(): for \\server\share it gives file://server/..., which SQLite refuses.
-    uri = read_only_uri(path)
-    try:
-        con = sqlite3.connect(uri, uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            user_version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            journal = con.execute("PRAGMA journal_mode").fetchone()[0]
-            marked = False
-            if app_id == APPLICATION_ID:
-                has_settings = con.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone()
-                if has_settings:
-                    row = con.execute("SELECT value FROM settings WHERE key = ?", (SHARED_SETTING,)).fetchone()
-                    marked = bool(row and row[0] == "1")
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
-        ) from exc
-    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked)
-    if state.has_tables and app_id != APPLICATION_ID:
-        raise DatabaseRefused(
-            _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
-              "Berkas tidak diubah.").format(p=path)
-        )
-    if user_version > SCHEMA_VERSION:
-        raise DatabaseRefused(
-            _("Database {p} dibuat oleh versi AO Desktop yang lebih baru (skema {v}, versi ini "
-              "mengenal sampai {m}). Perbarui aplikasi; berkas tidak diubah.").format(
-                p=path, v=user_version, m=SCHEMA_VERSION)
-        )
-    return state
 
 
 def _is_locked(exc: BaseException) -> bool:

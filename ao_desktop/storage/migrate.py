@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from ao_desktop.storage.engine import APPLICATION_ID, SCHEMA_VERSION
+from ao_desktop.storage.sqlite_file import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from ao_desktop.storage.engine import Database
+    from sqlalchemy import Engine
+
+
+class OpenedFile(Protocol):
+    """What a migration needs of an opened database (engine.Database has it), named
+    here so that this module does not import the engine that calls it."""
+
+    path: Path
+    read_engine: Engine
+    write_engine: Engine
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -24,21 +33,21 @@ def alembic_config():  # type: ignore[no-untyped-def]
     return cfg
 
 
-def backup_before_migration(db: Database) -> None:
+def backup_before_migration(db: OpenedFile) -> None:
     """A database with data (schema 1 or later) is backed up before it is migrated, to
     this PC's backup folder; a failed backup stops the migration (BackupFailed)."""
     with db.read_engine.connect() as conn:
         current = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
     if 1 <= current < SCHEMA_VERSION:
-        from ao_desktop.domain.backup import BackupKind, pre_migration_detail
-        from ao_desktop.storage.backup import take_backup
+        from ao_desktop.domain.maintenance.backup import BackupKind, pre_migration_detail
+        from ao_desktop.storage.maintenance.backup import take_backup
 
         info = take_backup(db.path, BackupKind.PRE_MIGRATION,
                            detail=pre_migration_detail(current, SCHEMA_VERSION))
         log.info("backed up %s before migrating it: %s", db.path, info.path)
 
 
-def upgrade_to_head(db: Database) -> None:
+def upgrade_to_head(db: OpenedFile) -> None:
     # Alembic costs ~0.2 s to import: only paid when the schema actually changes.
     from alembic import command
 

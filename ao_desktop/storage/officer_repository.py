@@ -6,8 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.officer import Officer
+from ao_desktop.domain.common.officer import Officer, OfficerRole
 from ao_desktop.storage.models import OfficerRow, SettingRow
 
 

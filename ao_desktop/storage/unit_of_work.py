@@ -13,10 +13,10 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
-from ao_desktop.storage.client_repository import SqlClientRepository
+from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
-from ao_desktop.storage.product_repository import SqlProductRepository
+from ao_desktop.storage.products.product_repository import SqlProductRepository
 
 
 class SqlTransaction:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.officer import Actor
+from ao_desktop.domain.common.officer import Actor, OfficerRole
 from ao_desktop.services.maintenance import MaintenancePort
 from ao_desktop.services.ports import UnitOfWork
 

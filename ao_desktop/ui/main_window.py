@@ -23,12 +23,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from ao_desktop.ui.backup_actions import BackupActions
 from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.maintenance.backup_actions import BackupActions
 from ao_desktop.ui.widgets.badge import badge
 
 if TYPE_CHECKING:
-    from ao_desktop.ui.setup_fields import SetupEnvironment
+    from ao_desktop.ui.setup.setup_fields import SetupEnvironment
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(self._context is not None)
 
     def _on_settings_action_triggered(self) -> None:
-        from ao_desktop.ui.settings_dialog import SettingsDialog
+        from ao_desktop.ui.setup.settings_dialog import SettingsDialog
 
         if self._context is None or self._setup_environment is None:
             return

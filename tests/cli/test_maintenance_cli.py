@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ao_desktop.cli import main
-from ao_desktop.domain.client import Client
-from ao_desktop.services.clients import add_client
+from ao_desktop.cli.main import main
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.services.clients.directory import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 

@@ -9,13 +9,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ao_desktop.cli import main
-from ao_desktop.domain.client import Client
-from ao_desktop.domain.formatting import format_rupiah
-from ao_desktop.domain.loan_schedule import InterestMethod
-from ao_desktop.domain.officer import Officer
-from ao_desktop.services.clients import add_client
-from ao_desktop.services.products import get_product, seed_catalog_if_empty, simulate_product_loan
+from ao_desktop.cli.main import main
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.common.formatting import format_rupiah
+from ao_desktop.domain.common.officer import Officer
+from ao_desktop.domain.products.loan_schedule import InterestMethod
+from ao_desktop.services.clients.directory import add_client
+from ao_desktop.services.products.catalog import (
+    get_product,
+    seed_catalog_if_empty,
+    simulate_product_loan,
+)
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 

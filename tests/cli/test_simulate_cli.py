@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ao_desktop.cli import main
-from ao_desktop.services.products import seed_catalog_if_empty
+from ao_desktop.cli.main import main
+from ao_desktop.services.products.catalog import seed_catalog_if_empty
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 

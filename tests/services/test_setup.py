@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.errors import PermissionDenied, StaleEdit, ValidationFailed
-from ao_desktop.domain.officer import Actor, Officer
-from ao_desktop.services import product_sheets
+from ao_desktop.domain.common.errors import PermissionDenied, StaleEdit, ValidationFailed
+from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
 from ao_desktop.services import setup as svc
+from ao_desktop.services.products import product_sheets
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.storage import location
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ao_desktop.domain.client import Client
+from ao_desktop.domain.clients.client import Client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
@@ -17,7 +17,7 @@ WRITES = 200
 
 
 def _writer(path: str, worker: int, start: mp.synchronize.Event) -> None:  # type: ignore[name-defined]
-    from ao_desktop.services.clients import add_client, add_client_note
+    from ao_desktop.services.clients.directory import add_client, add_client_note
 
     db = open_database(Path(path), shared=True)
     uow = SqlUnitOfWork(db)
@@ -35,7 +35,7 @@ def _writer(path: str, worker: int, start: mp.synchronize.Event) -> None:  # typ
 def test_eight_processes_writing_at_once(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite"
     db = open_database(path, shared=True)
-    from ao_desktop.services.clients import add_client
+    from ao_desktop.services.clients.directory import add_client
 
     add_client(SqlUnitOfWork(db), Client(full_name="Nasabah Pertama"), actor="setup")
     db.close()

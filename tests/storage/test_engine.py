@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ao_desktop.domain.errors import DatabaseRefused
+from ao_desktop.domain.common.errors import DatabaseRefused
 from ao_desktop.storage.engine import APPLICATION_ID, SCHEMA_VERSION, open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 

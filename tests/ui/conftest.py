@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from ao_desktop.domain.client import Client  # noqa: E402
-from ao_desktop.domain.officer import Officer  # noqa: E402
-from ao_desktop.services import clients as client_services  # noqa: E402
+from ao_desktop.domain.clients.client import Client  # noqa: E402
+from ao_desktop.domain.common.officer import Officer  # noqa: E402
+from ao_desktop.services.clients import directory as client_services  # noqa: E402
 from ao_desktop.storage.engine import open_database  # noqa: E402
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork  # noqa: E402
 from ao_desktop.ui.context import UiContext  # noqa: E402

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from ao_desktop.domain.enums import Sex
-from ao_desktop.domain.labels import sex_label
+from ao_desktop.domain.clients.enums import Sex
+from ao_desktop.domain.clients.labels import sex_label
 from ao_desktop.ui.widgets.date_edit import OptionalDateEdit
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
 from ao_desktop.ui.widgets.rupiah_edit import RupiahEdit, group_thousands

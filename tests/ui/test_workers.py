@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QThread
 
-from ao_desktop.domain.errors import NotFound
+from ao_desktop.domain.common.errors import NotFound
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
 

@@ -22,10 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client import Client
-from ao_desktop.domain.errors import DuplicateSuspected, NotFound, StaleEdit, ValidationFailed
-from ao_desktop.domain.labels import FIELD_LABELS
-from ao_desktop.services.clients import add_client, get_client_profile, list_officers, update_client
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.labels import FIELD_LABELS
+from ao_desktop.domain.common.errors import (
+    DuplicateSuspected,
+    NotFound,
+    StaleEdit,
+    ValidationFailed,
+)
+from ao_desktop.services.clients.directory import (
+    add_client,
+    get_client_profile,
+    list_officers,
+    update_client,
+)
 from ao_desktop.ui.clients.client_form import ClientForm
 from ao_desktop.ui.clients.conflict_dialogs import DuplicateDialog, StaleEditDialog
 from ao_desktop.ui.clients.table_model import display_name

@@ -25,14 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client import Address, Client
-from ao_desktop.domain.client_rules import clean_client
-from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
-from ao_desktop.domain.errors import FieldIssue
-from ao_desktop.domain.labels import FIELD_LABELS, kind_label, sex_label, source_label, status_label
-from ao_desktop.domain.nik import NikError, parse_nik
-from ao_desktop.domain.officer import Officer
-from ao_desktop.domain.phone import PhoneError, normalize_phone
+from ao_desktop.domain.clients.client import Address, Client
+from ao_desktop.domain.clients.client_rules import clean_client
+from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.clients.labels import (
+    FIELD_LABELS,
+    kind_label,
+    sex_label,
+    source_label,
+    status_label,
+)
+from ao_desktop.domain.clients.nik import NikError, parse_nik
+from ao_desktop.domain.common.errors import FieldIssue
+from ao_desktop.domain.common.officer import Officer
+from ao_desktop.domain.common.phone import PhoneError, normalize_phone
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.ui.clients.referrer_picker import ReferrerPicker
 from ao_desktop.ui.widgets.date_edit import OptionalDateEdit

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client import Address
-from ao_desktop.domain.duplicates import DuplicateMatch
-from ao_desktop.domain.enums import ClientKind, ClientStatus, LeadSource, Sex
-from ao_desktop.domain.errors import FieldChange, StaleEdit
-from ao_desktop.domain.formatting import format_date, format_datetime, format_rupiah
-from ao_desktop.domain.labels import kind_label, sex_label, source_label, status_label
-from ao_desktop.domain.phone import PhoneError, normalize_phone
+from ao_desktop.domain.clients.client import Address
+from ao_desktop.domain.clients.duplicates import DuplicateMatch
+from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.clients.labels import kind_label, sex_label, source_label, status_label
+from ao_desktop.domain.common.errors import FieldChange, StaleEdit
+from ao_desktop.domain.common.formatting import format_date, format_datetime, format_rupiah
+from ao_desktop.domain.common.phone import PhoneError, normalize_phone
 
 MONEY_FIELDS = {"monthly_income", "monthly_obligations"}
 PHONE_FIELDS = {"mobile", "landline"}

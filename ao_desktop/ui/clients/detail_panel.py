@@ -13,11 +13,11 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QTabWidget, QVBoxLayout, QWidget
 
-from ao_desktop.domain.client import ClientProfile
-from ao_desktop.domain.errors import NotFound
-from ao_desktop.domain.formatting import format_datetime
-from ao_desktop.domain.labels import kind_label, status_label
-from ao_desktop.services.clients import get_client_profile
+from ao_desktop.domain.clients.client import ClientProfile
+from ao_desktop.domain.clients.labels import kind_label, status_label
+from ao_desktop.domain.common.errors import NotFound
+from ao_desktop.domain.common.formatting import format_datetime
+from ao_desktop.services.clients.directory import get_client_profile
 from ao_desktop.ui.clients.detail_tabs import HistoryTab, NotesTab, ProfileTab, ReferralsTab
 from ao_desktop.ui.context import UiContext
 

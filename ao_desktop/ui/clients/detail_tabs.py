@@ -32,13 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client import ClientProfile, age_on
-from ao_desktop.domain.enums import ClientKind
-from ao_desktop.domain.formatting import format_date, format_datetime, format_rupiah
-from ao_desktop.domain.labels import FIELD_LABELS, kind_label, sex_label, source_label, status_label
-from ao_desktop.domain.nik import NikError, parse_nik
-from ao_desktop.domain.phone import PhoneError, PhoneKind, PhoneNumber, normalize_phone
-from ao_desktop.services.clients import add_client_note
+from ao_desktop.domain.clients.client import ClientProfile, age_on
+from ao_desktop.domain.clients.enums import ClientKind
+from ao_desktop.domain.clients.labels import (
+    FIELD_LABELS,
+    kind_label,
+    sex_label,
+    source_label,
+    status_label,
+)
+from ao_desktop.domain.clients.nik import NikError, parse_nik
+from ao_desktop.domain.common.formatting import format_date, format_datetime, format_rupiah
+from ao_desktop.domain.common.phone import PhoneError, PhoneKind, PhoneNumber, normalize_phone
+from ao_desktop.services.clients.directory import add_client_note
 from ao_desktop.ui.clients.table_model import display_name
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.messages import show_exception

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from ao_desktop.domain.client_query import ClientQuery
-from ao_desktop.services.client_export import export_clients, write_import_template
+from ao_desktop.domain.clients.client_query import ClientQuery
+from ao_desktop.services.imports.client_export import export_clients, write_import_template
 from ao_desktop.ui.clients.import_dialog import ClientImportDialog
 from ao_desktop.ui.clients.import_models import format_count
 from ao_desktop.ui.context import UiContext

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.import_plan import DuplicatePolicy, ImportCounts, policy_label
-from ao_desktop.domain.sheet_header import mapping_problems
-from ao_desktop.services.client_import import (
+from ao_desktop.domain.imports.import_plan import DuplicatePolicy, ImportCounts, policy_label
+from ao_desktop.domain.imports.sheet_header import mapping_problems
+from ao_desktop.services.imports.client_import import (
     ImportPreview,
     ImportResult,
     commit_import,

@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client_sheet import IMPORT_COLUMNS
-from ao_desktop.domain.formatting import format_date_numeric
-from ao_desktop.domain.import_plan import (
+from ao_desktop.domain.common.formatting import format_date_numeric
+from ao_desktop.domain.imports.client_sheet import IMPORT_COLUMNS
+from ao_desktop.domain.imports.import_plan import (
     DuplicatePolicy,
     ImportCounts,
     PlannedRow,
     RowAction,
     count_plan,
 )
-from ao_desktop.domain.sheet_header import column_letter
-from ao_desktop.services.client_import import ImportPreview
+from ao_desktop.domain.imports.sheet_header import column_letter
+from ao_desktop.services.imports.client_import import ImportPreview
 from ao_desktop.ui.clients.table_model import display_phone
 
 SortRole = Qt.ItemDataRole.UserRole + 1

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ao_desktop.domain.client import Client
-from ao_desktop.domain.client_query import ClientQuery
-from ao_desktop.domain.enums import ClientStatus, LeadSource
-from ao_desktop.services.clients import archive_client, change_status, get_client, restore_client
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.client_query import ClientQuery
+from ao_desktop.domain.clients.enums import ClientStatus, LeadSource
+from ao_desktop.services.clients.directory import (
+    archive_client,
+    change_status,
+    get_client,
+    restore_client,
+)
 from ao_desktop.ui.context import UiContext
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
 
-from ao_desktop.domain.client import ClientListItem
-from ao_desktop.domain.client_query import ClientQuery
-from ao_desktop.services.clients import search_clients
+from ao_desktop.domain.clients.client import ClientListItem
+from ao_desktop.domain.clients.client_query import ClientQuery
+from ao_desktop.services.clients.directory import search_clients
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.ui.clients.table_model import display_name, display_phone
 

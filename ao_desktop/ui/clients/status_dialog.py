@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.enums import ClientStatus
-from ao_desktop.domain.labels import status_label
+from ao_desktop.domain.clients.enums import ClientStatus
+from ao_desktop.domain.clients.labels import status_label
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
 
 

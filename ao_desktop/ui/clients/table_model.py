@@ -24,12 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ao_desktop.domain.client import ClientListItem
-from ao_desktop.domain.client_query import ClientQuery, ClientSort
-from ao_desktop.domain.formatting import format_date, format_rupiah
-from ao_desktop.domain.labels import source_label, status_label
-from ao_desktop.domain.phone import PhoneError, PhoneKind, PhoneNumber
-from ao_desktop.services.clients import MAX_PAGE, count_clients, search_clients
+from ao_desktop.domain.clients.client import ClientListItem
+from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
+from ao_desktop.domain.clients.labels import source_label, status_label
+from ao_desktop.domain.common.formatting import format_date, format_rupiah
+from ao_desktop.domain.common.phone import PhoneError, PhoneKind, PhoneNumber
+from ao_desktop.services.clients.directory import MAX_PAGE, count_clients, search_clients
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.ui.workers import BackgroundTask, TaskRunner
 

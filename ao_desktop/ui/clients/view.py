@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client import Client
-from ao_desktop.domain.enums import ClientStatus, LeadSource
-from ao_desktop.domain.labels import source_label, status_label
-from ao_desktop.services.clients import list_officers
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.enums import ClientStatus, LeadSource
+from ao_desktop.domain.clients.labels import source_label, status_label
+from ao_desktop.services.clients.directory import list_officers
 from ao_desktop.ui.clients.client_dialog import ClientDialog
 from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
 from ao_desktop.ui.clients.excel_actions import ClientExcelActions

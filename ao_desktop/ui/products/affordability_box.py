@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ao_desktop.domain.affordability import Affordability
-from ao_desktop.domain.client import Client
-from ao_desktop.domain.formatting import format_pct, format_rupiah
-from ao_desktop.domain.product import Product
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.common.formatting import format_pct, format_rupiah
+from ao_desktop.domain.products.affordability import Affordability
+from ao_desktop.domain.products.product import Product
 from ao_desktop.ui.products.texts import polite_name
 from ao_desktop.ui.widgets.field_message import ERROR_COLOR, NOTE_COLOR
 

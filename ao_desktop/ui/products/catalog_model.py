@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ao_desktop.domain.formatting import format_pct
-from ao_desktop.domain.names import name_search_key
-from ao_desktop.domain.product import Product, ProductKind, product_kind_label
+from ao_desktop.domain.clients.names import name_search_key
+from ao_desktop.domain.common.formatting import format_pct
+from ao_desktop.domain.products.product import Product, ProductKind, product_kind_label
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 CodeRole = Qt.ItemDataRole.UserRole + 2

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.enums import OfficerRole
-from ao_desktop.domain.product import Product, ProductKind, product_kind_label
-from ao_desktop.services.products import (
+from ao_desktop.domain.common.officer import OfficerRole
+from ao_desktop.domain.products.product import Product, ProductKind, product_kind_label
+from ao_desktop.services.products.catalog import (
     ImportSummary,
     export_catalog,
     import_catalog,

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.formatting import format_pct, format_rupiah
-from ao_desktop.domain.loan_schedule import InterestMethod, LoanSchedule, method_label
+from ao_desktop.domain.common.formatting import format_pct, format_rupiah
+from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 from ao_desktop.ui.products.texts import installment_short, tenor_text
 
 MAX_ENTRIES = 3

@@ -10,7 +10,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from ao_desktop.domain.deposit import DepositPeriod, DepositResult
+from ao_desktop.domain.products.deposit import DepositPeriod, DepositResult
 from ao_desktop.ui.widgets.figures_table_model import FiguresTableModel, SortRole
 
 __all__ = ["Column", "DepositProjectionTableModel", "SortRole"]

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.deposit import MAX_ROLLOVERS, DepositResult, DepositRules
-from ao_desktop.domain.errors import DomainError, ValidationFailed
-from ao_desktop.domain.formatting import format_date, format_pct, format_rupiah
-from ao_desktop.domain.product import Product
-from ao_desktop.services.figures_export import export_deposit_projection
-from ao_desktop.services.products import deposit_rules, simulate_product_deposit
+from ao_desktop.domain.common.errors import DomainError, ValidationFailed
+from ao_desktop.domain.common.formatting import format_date, format_pct, format_rupiah
+from ao_desktop.domain.products.deposit import MAX_ROLLOVERS, DepositResult, DepositRules
+from ao_desktop.domain.products.product import Product
+from ao_desktop.services.products.catalog import deposit_rules, simulate_product_deposit
+from ao_desktop.services.products.figures_export import export_deposit_projection
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.deposit_model import DepositProjectionTableModel
 from ao_desktop.ui.products.figures_excel import FiguresExcelButton, file_name

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from ao_desktop.domain.errors import NotFound, StaleEdit, ValidationFailed
-from ao_desktop.domain.product import Product, ProductKind
-from ao_desktop.domain.product_rules import PRODUCT_FIELD_LABELS
-from ao_desktop.services.products import get_product, save_product
+from ao_desktop.domain.common.errors import NotFound, StaleEdit, ValidationFailed
+from ao_desktop.domain.products.product import Product, ProductKind
+from ao_desktop.domain.products.product_rules import PRODUCT_FIELD_LABELS
+from ao_desktop.services.products.catalog import get_product, save_product
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.product_form import ProductForm
 from ao_desktop.ui.widgets.field_message import ERROR_COLOR

@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.errors import FieldIssue, ValidationFailed
-from ao_desktop.domain.kur import TieredRateRule
-from ao_desktop.domain.loan_schedule import (
+from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
+from ao_desktop.domain.products.kur import TieredRateRule
+from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,
     LoanFees,
     Rounding,
     method_label,
     rounding_label,
 )
-from ao_desktop.domain.product import Product, ProductKind, product_kind_label
-from ao_desktop.domain.product_rules import clean_product
+from ao_desktop.domain.products.product import Product, ProductKind, product_kind_label
+from ao_desktop.domain.products.product_rules import clean_product
 from ao_desktop.ui.widgets.date_edit import OptionalDateEdit
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
 from ao_desktop.ui.widgets.field_message import FieldMessage, Severity

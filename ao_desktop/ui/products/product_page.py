@@ -11,9 +11,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ao_desktop.domain.formatting import format_date, format_pct, format_rupiah
-from ao_desktop.domain.loan_schedule import method_label, rounding_label
-from ao_desktop.domain.product import Product, ProductKind, fees_text, product_kind_label
+from ao_desktop.domain.common.formatting import format_date, format_pct, format_rupiah
+from ao_desktop.domain.products.loan_schedule import method_label, rounding_label
+from ao_desktop.domain.products.product import Product, ProductKind, fees_text, product_kind_label
 
 
 def _tr(text: str) -> str:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ao_desktop.domain.formatting import format_rupiah
-from ao_desktop.domain.loan_schedule import LoanSchedule
+from ao_desktop.domain.common.formatting import format_rupiah
+from ao_desktop.domain.products.loan_schedule import LoanSchedule
 from ao_desktop.ui.products.texts import juta
 
 PRINCIPAL_COLOR = QColor("#1565c0")

@@ -10,7 +10,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from ao_desktop.domain.loan_schedule import Installment, LoanSchedule
+from ao_desktop.domain.products.loan_schedule import Installment, LoanSchedule
 from ao_desktop.ui.widgets.figures_table_model import FiguresTableModel, SortRole
 
 __all__ = ["Column", "ScheduleTableModel", "SortRole"]

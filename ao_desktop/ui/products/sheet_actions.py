@@ -24,8 +24,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ao_desktop.domain.loan_schedule import InterestMethod
-from ao_desktop.services.product_sheets import make_product_sheet
+from ao_desktop.domain.products.loan_schedule import InterestMethod
+from ao_desktop.services.products.product_sheets import make_product_sheet
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.products.sheet_preview import (

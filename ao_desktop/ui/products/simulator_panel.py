@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.client import Client
-from ao_desktop.domain.errors import DomainError, FieldIssue, ValidationFailed
-from ao_desktop.domain.formatting import format_rupiah
-from ao_desktop.domain.loan_schedule import InterestMethod, LoanSchedule, method_label
-from ao_desktop.domain.product import Product
-from ao_desktop.services.clients import get_client
-from ao_desktop.services.products import (
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.common.errors import DomainError, FieldIssue, ValidationFailed
+from ao_desktop.domain.common.formatting import format_rupiah
+from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
+from ao_desktop.domain.products.product import Product
+from ao_desktop.services.clients.directory import get_client
+from ao_desktop.services.products.catalog import (
     client_affordability,
     max_amount_for_client,
     simulate_product_loan,

@@ -11,10 +11,10 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ao_desktop.domain.client import Client, ClientKind
-from ao_desktop.domain.enums import Sex
-from ao_desktop.domain.formatting import format_pct, format_rupiah
-from ao_desktop.domain.loan_schedule import InterestMethod, LoanSchedule, method_label
+from ao_desktop.domain.clients.client import Client, ClientKind
+from ao_desktop.domain.clients.enums import Sex
+from ao_desktop.domain.common.formatting import format_pct, format_rupiah
+from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 
 
 def _tr(text: str) -> str:

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.formatting import format_date, format_rupiah
-from ao_desktop.domain.loan_schedule import LoanSchedule
-from ao_desktop.domain.product import Product, ProductKind
-from ao_desktop.services.figures_export import export_loan_schedule
+from ao_desktop.domain.common.formatting import format_date, format_rupiah
+from ao_desktop.domain.products.loan_schedule import LoanSchedule
+from ao_desktop.domain.products.product import Product, ProductKind
+from ao_desktop.services.products.figures_export import export_loan_schedule
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.catalog_panel import CatalogPanel
 from ao_desktop.ui.products.comparison_panel import MAX_ENTRIES, ComparisonEntry, ComparisonPanel

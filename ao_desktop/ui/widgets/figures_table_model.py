@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ao_desktop.domain.formatting import format_date, format_rupiah
+from ao_desktop.domain.common.formatting import format_date, format_rupiah
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

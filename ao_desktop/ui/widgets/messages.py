@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ao_desktop.domain.errors import DomainError
+from ao_desktop.domain.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 

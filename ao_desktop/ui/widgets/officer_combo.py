@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from ao_desktop.domain.officer import Officer
+from ao_desktop.domain.common.officer import Officer
 
 
 class OfficerComboBox(QComboBox):

@@ -17,7 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from ao_desktop.domain.errors import OperationCancelled
+from ao_desktop.domain.common.errors import OperationCancelled
 from ao_desktop.services.ports import Progress
 from ao_desktop.ui.widgets.messages import show_exception
 from ao_desktop.ui.workers import CancelToken, TaskRunner

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from ao_desktop.storage import search_index
+from ao_desktop.storage.clients import search_index
 
 revision = "0001"
 down_revision = None

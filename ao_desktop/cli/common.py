@@ -1,0 +1,41 @@
+"""What every subcommand module of the command line shares: the user-error type, the
+parser class that turns argparse's complaints into one sentence, the --db option and
+opening an existing database.
+
+A user error prints one clear sentence on stderr and exits 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from ao_desktop.domain.common.i18n import _
+
+
+class UserError(Exception):
+    """A mistake in how the command was called; the message is the whole story."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse would print usage and exit 2; we promise one sentence and exit 1.
+        raise UserError(_("Perintah tidak valid: {m}. Lihat 'ao-desktop --help'.").format(m=message))
+
+
+def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # In a subcommand, SUPPRESS keeps `ao-desktop --db X search ...` from resetting --db.
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        default=argparse.SUPPRESS if sub else None,
+                        help=_("berkas database (bawaan: database di folder data pengguna)"))
+
+
+def open_existing_database(path: Path | None, shared: bool):  # type: ignore[no-untyped-def]
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.location import default_database_path
+
+    path = Path(path).expanduser() if path else default_database_path()
+    if not path.is_file():
+        raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
+    return open_database(path, shared=True if shared else None)

@@ -1,0 +1,216 @@
+"""The maintenance subcommands of `ao-desktop`: backup, restore, check.
+
+    ao-desktop backup [--out FILE] [--db PATH] [--json]
+    ao-desktop restore FILE [--db PATH] [--yes]
+    ao-desktop check [--db PATH] [--json]
+
+None of them opens the database through the app (no migration, no seeding): backup and
+check only read it, restore replaces it after checking the backup and keeps the old file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from ao_desktop.cli.common import UserError, add_db
+from ao_desktop.domain.common.i18n import _
+
+COMMANDS = ("backup", "restore", "check")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = sub.add_parser("backup", help=_("cadangkan database (API backup SQLite, diperiksa)"))
+    backup.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help=_("berkas atau folder tujuan (bawaan: folder cadangan di PC ini)"),
+    )
+    add_db(backup, sub=True)
+    backup.add_argument("--json", action="store_true")
+
+    restore = sub.add_parser("restore", help=_("pulihkan database dari cadangan"))
+    restore.add_argument("file", metavar="FILE", type=Path, help=_("berkas cadangan"))
+    add_db(restore, sub=True)
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("tanpa pertanyaan konfirmasi (wajib bila tidak di terminal)"),
+    )
+    restore.add_argument("--json", action="store_true")
+
+    check = sub.add_parser("check", help=_("periksa integritas dan relasi database"))
+    add_db(check, sub=True)
+    check.add_argument("--json", action="store_true")
+
+
+def _user_error(message: str) -> Exception:
+    return UserError(message)
+
+
+def _database(args: argparse.Namespace) -> Path:
+    from ao_desktop.storage.location import default_database_path
+
+    path = Path(args.db).expanduser() if args.db else default_database_path()
+    if not path.is_file():
+        raise _user_error(_("Database {p} tidak ditemukan.").format(p=path))
+    return path
+
+
+def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
+    if args.json or sys.stderr is None or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".replace(".", ",") + " MB"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "backup":
+        return _backup(args)
+    if args.command == "restore":
+        return _restore(args)
+    return _check(args)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from ao_desktop.domain.maintenance.backup import BackupKind, backup_name
+    from ao_desktop.storage.maintenance.backup import backup_database, take_backup
+
+    db = _database(args)
+    progress = _progress(args)
+    if args.out is None:
+        info = take_backup(db, BackupKind.MANUAL, progress=progress)
+    else:
+        out = args.out.expanduser()
+        if out.is_dir():
+            out = out / backup_name(datetime.now(), BackupKind.MANUAL)
+        if out.exists():
+            raise _user_error(
+                _("Berkas {p} sudah ada; pilih nama lain agar tidak tertimpa.").format(p=out)
+            )
+        if not out.parent.is_dir():
+            raise _user_error(_("Folder {p} tidak ada.").format(p=out.parent))
+        info = backup_database(db, out, progress=progress)
+    if progress is not None:
+        print(file=sys.stderr)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "database": str(db),
+                    "path": str(info.path),
+                    "bytes": info.size_bytes,
+                    "kind": info.kind.value,
+                    "taken_at": info.taken_at.isoformat(),
+                    "integrity": "ok",
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print(
+            _("Cadangan ditulis ke {p} ({s}); pemeriksaan integritas: baik.").format(
+                p=info.path, s=_size(info.size_bytes)
+            )
+        )
+    return 0
+
+
+def _confirmed(backup: Path, db: Path) -> bool:
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        raise _user_error(
+            _(
+                "Pemulihan mengganti database {d}; tambahkan --yes untuk "
+                "melanjutkan tanpa pertanyaan."
+            ).format(d=db)
+        )
+    print(
+        _(
+            "Database {d} akan diganti dengan cadangan {b}; database sekarang disimpan di "
+            "sampingnya, tidak dihapus. Tutup AO Desktop dulu. Lanjutkan? [ya/tidak] "
+        ).format(d=db, b=backup),
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
+    return stdin.readline().strip().lower() in ("y", "ya", "yes")
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from ao_desktop.storage.location import default_database_path
+    from ao_desktop.storage.maintenance.backup import restore_backup, verify_backup
+
+    db = Path(args.db).expanduser() if args.db else default_database_path()
+    backup = args.file.expanduser()
+    verify_backup(backup)  # a bad backup is refused before anyone is asked anything
+    if not args.yes and not _confirmed(backup, db):
+        raise _user_error(_("Pemulihan dibatalkan; database tidak diubah."))
+    aside = restore_backup(backup, db)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "database": str(db),
+                    "backup": str(backup),
+                    "previous": str(aside) if aside else None,
+                },
+                ensure_ascii=False,
+            )
+        )
+    elif aside is not None:
+        print(
+            _("Database {d} dipulihkan dari {b}. Database sebelumnya disimpan sebagai {a}.").format(
+                d=db, b=backup, a=aside
+            )
+        )
+    else:
+        print(_("Database {d} dipulihkan dari {b}.").format(d=db, b=backup))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ao_desktop.storage.maintenance.db_check import check_database
+
+    db = _database(args)
+    report = check_database(db)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "database": str(db),
+                    "ok": report.ok,
+                    "integrity": list(report.integrity),
+                    "foreign_keys": list(report.foreign_keys),
+                    "search_index_ok": report.search_index_ok,
+                    "application_id_ok": report.application_id_ok,
+                    "lines": list(report.lines),
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for line in report.lines:
+            print(line)
+    if report.ok:
+        return 0
+    if sys.stderr is not None:
+        print(
+            _(
+                "Database {p} rusak; pulihkan dari cadangan dengan 'ao-desktop restore FILE'."
+            ).format(p=db),
+            file=sys.stderr,
+        )
+    return 1

@@ -1,0 +1,575 @@
+"""The product sheet an AO prints for a client: what the product is, who may have it, the
+documents to bring (a checklist), the client's own simulation with its full schedule, and
+how to reach the AO (a WhatsApp QR code).
+
+A4 portrait in Bahasa Indonesia, DejaVu Sans embedded throughout. Every page carries the
+bank header and a footer with "Halaman X dari Y", the print time, the terms version that
+makes the sheet traceable, the AO and the note that the simulation is indicative.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+
+from ao_desktop.documents.pdf.pdf_fonts import FONT, register_fonts
+from ao_desktop.documents.pdf.pdf_parts import (
+    ACCENT,
+    BOTTOM_MARGIN,
+    CONTENT_WIDTH,
+    MARGIN_X,
+    TOP_MARGIN,
+    PageFrame,
+    checklist_item,
+    key_value_table,
+    load_logo,
+    long_tables,
+    markup,
+    numbered_canvas,
+    one_line,
+    qr_drawing,
+    styles,
+    table_style,
+)
+from ao_desktop.documents.products.product_sheet_data import ProductSheetData, SheetHeader  # noqa: F401 - re-exported
+from ao_desktop.domain.common.formatting import (
+    format_date,
+    format_date_long,
+    format_pct,
+    format_rupiah,
+)
+from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.phone import PhoneError, PhoneKind, PhoneNumber, normalize_phone
+from ao_desktop.domain.products.affordability import Affordability
+from ao_desktop.domain.products.deposit import DepositResult
+from ao_desktop.domain.products.loan_schedule import (
+    InterestMethod,
+    LoanFees,
+    LoanSchedule,
+    method_label,
+    total_fees,
+)
+from ao_desktop.domain.products.product import Product, ProductKind, fees_text, product_kind_label
+
+QR_SIZE = 26 * mm
+MAX_COMPARISON = 3
+# One-line places (header, footer, metadata, the WhatsApp text) cut runaway text so it can
+# neither overflow the QR code's capacity nor push the footer off the page.
+NAME_LIMIT = 120
+LABEL_WIDTH = 62 * mm
+# A table's heading starts a new page unless this much room is left for its first rows.
+TABLE_START = 45 * mm
+ALIGN_MONEY = ("ALIGN", (2, 0), (-1, -1), "RIGHT")
+
+
+def write_product_sheet(data: ProductSheetData, out: Path | BinaryIO) -> int:
+    """Write the sheet as PDF to a path (replaced atomically) or a binary stream and
+    return its page count. Nothing is written when building fails."""
+    register_fonts()
+    product, header = data.product, data.header
+    frame = _page_frame(data)
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=one_line(product.name, NAME_LIMIT),
+        author=one_line(header.officer_name, NAME_LIMIT),
+        subject=one_line(f"{product_kind_label(product.kind)}: {product.name}", NAME_LIMIT),
+        creator="AO Desktop",
+        initialFontName=FONT,  # else every page's preamble selects Helvetica
+        initialFontSize=10,
+        initialLeading=13,
+    )
+    doc.build(
+        _story(data),
+        onFirstPage=frame,
+        onLaterPages=frame,
+        canvasmaker=numbered_canvas(frame.draw_page_number),
+    )
+    _deliver(buffer.getvalue(), out)
+    return frame.total
+
+
+def _deliver(pdf: bytes, out: Path | BinaryIO) -> None:
+    if not isinstance(out, str | os.PathLike):
+        out.write(pdf)
+        return
+    target = Path(out)
+    # Written beside the target and renamed over it: no reader ever sees half a PDF.
+    fd, temp = tempfile.mkstemp(prefix=".sheet-", suffix=".pdf", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pdf)
+        os.chmod(temp, 0o644)  # mkstemp's 0600 would hide the sheet from colleagues
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _page_frame(data: ProductSheetData) -> PageFrame:
+    header, product, printed = data.header, data.product, data.printed_at
+    terms = _("Ketentuan produk versi {version}").format(
+        version=one_line(product.terms_version, 40)
+    )
+    if product.terms_effective is not None:
+        terms += _(", berlaku sejak {date}").format(date=format_date(product.terms_effective))
+    printed_text = _("Dicetak {date} {time}").format(
+        date=format_date_long(printed.date()), time=f"{printed:%H:%M}"
+    )
+    officer = one_line(header.officer_name, NAME_LIMIT) or "-"
+    phone = officer_phone(header.officer_phone)
+    contact = f"{officer} \u00b7 {phone.display}" if phone else officer
+    return PageFrame(
+        bank=header.bank_name,
+        branch=header.branch_name,
+        logo=load_logo(header.logo_path),
+        labels=(_("Lembar informasi produk"), one_line(product.code, 40)),
+        footer=(
+            f"{printed_text} \u00b7 {terms}",
+            _("Account Officer: {contact}").format(contact=contact),
+            _("Simulasi ini bersifat indikatif dan dapat berbeda dengan perhitungan akhir bank."),
+        ),
+    )
+
+
+def officer_phone(text: str) -> PhoneNumber | None:
+    """The AO's number, or None when it is empty or not a valid Indonesian number."""
+    if not text:
+        return None
+    try:
+        return normalize_phone(text)
+    except PhoneError:
+        return None
+
+
+def whatsapp_link(header: SheetHeader, product: Product) -> str | None:
+    """The wa.me link to the AO with a short greeting; None without a mobile number."""
+    phone = officer_phone(header.officer_phone)
+    if phone is None or phone.kind is not PhoneKind.MOBILE:
+        return None
+    officer = one_line(header.officer_name, 40)
+    if officer:
+        text = _("Halo Pak/Bu {officer}, saya ingin bertanya tentang {product}")
+    else:
+        text = _("Halo, saya ingin bertanya tentang {product}")
+    return phone.whatsapp_link(text.format(officer=officer, product=one_line(product.name, 60)))
+
+
+def _story(data: ProductSheetData) -> list[Flowable]:
+    st = styles()
+    product = data.product
+    story: list[Flowable] = [Paragraph(markup(product.name, 300), st.title)]
+    subtitle = markup(product_kind_label(product.kind))
+    if product.short_description.strip():
+        subtitle += " \u00b7 " + markup(product.short_description)
+    story.append(Paragraph(subtitle, st.subtitle))
+    if data.client_name.strip():
+        prepared = _("Disiapkan untuk: <b>{client}</b>")
+        story.append(Paragraph(prepared.format(client=markup(data.client_name, 200)), st.body))
+    explanation = product.long_description.replace("\r\n", "\n").split("\n\n")
+    paragraphs = [p.strip() for p in explanation if p.strip()]
+    if paragraphs:
+        story.append(Paragraph(_("Penjelasan produk"), st.h2))
+        story += [Paragraph(markup(p), st.body) for p in paragraphs]
+    story += _bullets(_("Keuntungan untuk Anda"), product.benefits)
+    facts = _product_facts(product)
+    if facts:
+        story += [Paragraph(_("Ketentuan pokok"), st.h2), key_value_table(facts, LABEL_WIDTH)]
+    who = _("Siapa yang dapat mengajukan") if product.is_loan else _("Syarat dan ketentuan")
+    story += _bullets(who, product.eligibility)
+    documents = [d for d in product.required_documents if d.strip()]
+    if documents:
+        story.append(Paragraph(_("Dokumen yang perlu disiapkan"), st.h2))
+        hint = _("Beri tanda centang pada dokumen yang sudah Anda siapkan.")
+        story += [Paragraph(hint, st.small), Spacer(1, 3)]
+        story += [checklist_item(d, st.check) for d in documents]
+    story += [Spacer(1, 8), _contact_block(data)]
+    if data.schedule is not None:
+        story += _loan_section(data.schedule, data.affordability)
+    if data.comparison:
+        story += _comparison_section(data.comparison[:MAX_COMPARISON])
+    if data.deposit is not None:
+        story += _deposit_section(data.deposit)
+    return story
+
+
+def _bullets(title: str, items: Iterable[str]) -> list[Flowable]:
+    st = styles()
+    lines = [i for i in items if i.strip()]
+    if not lines:
+        return []
+    bullets = [Paragraph(markup(line), st.bullet, bulletText="\u2022") for line in lines]
+    return [Paragraph(title, st.h2), *bullets]
+
+
+def _product_facts(product: Product) -> list[tuple[str, str]]:
+    """The product's key terms, for a client reading the sheet without a simulation."""
+    facts: list[tuple[str, str]] = []
+    if product.tiered_rate is not None:
+        rates = product.tiered_rate.rates_by_use
+        uses = [
+            _("pengajuan ke-{no}: {rate}").format(no=no, rate=format_pct(rate))
+            for no, rate in enumerate(rates, start=1)
+        ]
+        facts.append((_("Suku bunga per tahun"), markup("; ".join(uses))))
+    elif product.rate_pa > 0:
+        rate = _("{rate} per tahun").format(rate=format_pct(product.rate_pa))
+        if product.methods:
+            rate += " (" + ", ".join(method_label(m).lower() for m in product.methods) + ")"
+        facts.append((_("Suku bunga"), rate))
+    if product.kind in (ProductKind.LOAN, ProductKind.DEPOSIT):
+        low, high = product.min_tenor_months, product.max_tenor_months
+        tenor = f"{low} - {high}" if low != high else str(low)
+        facts.append((_("Jangka waktu"), _("{tenor} bulan").format(tenor=tenor)))
+    if product.is_loan:
+        if product.max_amount > 0:
+            facts.append(
+                (
+                    _("Plafon pinjaman"),
+                    _("{low} sampai {high}").format(
+                        low=format_rupiah(product.min_amount),
+                        high=format_rupiah(product.max_amount),
+                    ),
+                )
+            )
+        facts.append((_("Biaya"), fees_text(product.fees)))
+        if product.max_dsr_pct is not None:
+            dsr = _("Angsuran paling banyak {pct} dari penghasilan bersih per bulan")
+            facts.append(
+                (_("Batas angsuran (DSR)"), dsr.format(pct=format_pct(product.max_dsr_pct)))
+            )
+    elif product.kind in (ProductKind.DEPOSIT, ProductKind.SAVINGS) and product.min_amount > 0:
+        facts.append((_("Setoran minimal"), format_rupiah(product.min_amount)))
+    if product.kind is ProductKind.DEPOSIT:
+        aro = _("Tersedia") if product.aro_available else _("Tidak tersedia")
+        facts.append((_("Perpanjangan otomatis (ARO)"), aro))
+    return facts
+
+
+def _contact_block(data: ProductSheetData) -> Flowable:
+    """The AO's name and phone with the WhatsApp QR code beside them."""
+    st = styles()
+    header = data.header
+    officer = markup(one_line(header.officer_name, NAME_LIMIT)) or "-"
+    text: list[Flowable] = [
+        Paragraph(_("Ada pertanyaan? Hubungi Account Officer Anda"), st.h2),
+        Paragraph(f"<b>{officer}</b>", st.body),
+    ]
+    phone = officer_phone(header.officer_phone)
+    if phone is not None:
+        label = _("Telepon/WhatsApp") if phone.kind is PhoneKind.MOBILE else _("Telepon")
+        text.append(Paragraph(f"{label}: {phone.display}", st.body))
+    if header.branch_name.strip():
+        text.append(Paragraph(markup(one_line(header.branch_name, NAME_LIMIT)), st.small))
+    link = whatsapp_link(header, data.product)
+    qr = qr_drawing(link, QR_SIZE) if link else None
+    # No mobile number (or no room in a QR code): the box without the code.
+    cell = QR_SIZE + 22 * mm if qr is not None else 0
+    row: list[object] = [text]
+    if qr is not None:
+        caption_style = st.small.clone("qr_caption", alignment=1)
+        row.append([qr, Paragraph(_("Pindai untuk WhatsApp AO"), caption_style)])
+    table = Table(
+        [row],
+        colWidths=[CONTENT_WIDTH - cell] + ([cell] if cell else []),
+        style=table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (-1, 0), (-1, 0), "CENTER"),
+            ("LEFTPADDING", (0, 0), (0, 0), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.75, ACCENT),
+            ("BOX", (0, 0), (-1, -1), 0.75, ACCENT),
+            header=False,
+        ),
+    )
+    return KeepTogether([table])
+
+
+def rate_text(schedule: LoanSchedule) -> str:
+    """The nominal rate with its equivalent, so a flat rate cannot pass for a cheap one."""
+    rate = Decimal(schedule.request.rate_pa)
+    if schedule.request.method == InterestMethod.FLAT:
+        return _("Bunga flat {rate} per tahun setara {effective} efektif per tahun").format(
+            rate=format_pct(rate), effective=format_pct(schedule.effective_rate_pa, 2)
+        )
+    text = _("Bunga efektif {rate} per tahun").format(rate=format_pct(rate))
+    if schedule.flat_equivalent_pa is not None and rate > 0:
+        text += _(" (setara bunga flat {flat} per tahun)").format(
+            flat=format_pct(schedule.flat_equivalent_pa, 2)
+        )
+    return text
+
+
+def installment_text(schedule: LoanSchedule) -> str:
+    rows = schedule.installments
+    first, last = rows[0].installment, rows[-1].installment
+    if schedule.request.method == InterestMethod.DECLINING and len(rows) > 1:
+        return _("{first} pada bulan pertama, turun hingga {last} pada bulan terakhir").format(
+            first=format_rupiah(first), last=format_rupiah(last)
+        )
+    if first == last:
+        return _("{amount} setiap bulan").format(amount=format_rupiah(first))
+    return _("{amount} (angsuran terakhir {last})").format(
+        amount=format_rupiah(first), last=format_rupiah(last)
+    )
+
+
+def _method_hint(method: InterestMethod) -> str:
+    return {
+        InterestMethod.FLAT: _("bunga dihitung dari plafon awal, angsuran sama setiap bulan"),
+        InterestMethod.ANNUITY: _("bunga dihitung dari sisa pokok, angsuran sama setiap bulan"),
+        InterestMethod.DECLINING: _("bunga dihitung dari sisa pokok, angsuran turun tiap bulan"),
+    }[method]
+
+
+def _tenor_text(months: int) -> str:
+    years, rest = divmod(months, 12)
+    text = _("{n} bulan").format(n=months)
+    if years and rest:
+        return text + _(" ({years} tahun {months} bulan)").format(years=years, months=rest)
+    return text + _(" ({years} tahun)").format(years=years) if years else text
+
+
+def _loan_section(schedule: LoanSchedule, affordability: Affordability | None) -> list[Flowable]:
+    st = styles()
+    request, rows = schedule.request, schedule.installments
+    method = InterestMethod(request.method)
+    hint = _method_hint(method)
+    rows_kv: list[tuple[str, Flowable | str]] = [
+        (_("Plafon pinjaman"), format_rupiah(request.amount)),
+        (_("Jangka waktu (tenor)"), _tenor_text(request.tenor_months)),
+        (_("Metode bunga"), Paragraph(f"<b>{method_label(method)}</b>: {hint}", st.cell)),
+        (_("Suku bunga"), rate_text(schedule)),
+        (_("Angsuran per bulan"), installment_text(schedule)),
+        (_("Angsuran pertama jatuh tempo"), format_date(rows[0].due_date)),
+        (_("Total bunga"), format_rupiah(schedule.total_interest)),
+        (_("Total pembayaran (pokok + bunga)"), format_rupiah(schedule.total_paid)),
+    ]
+    rows_kv += _fee_rows(request.amount, request.fees)
+    if schedule.total_fees:
+        rows_kv.append(
+            (_("Total biaya (dipotong saat pencairan)"), format_rupiah(schedule.total_fees))
+        )
+    rows_kv.append((_("Dana yang Anda terima"), format_rupiah(schedule.net_disbursement)))
+    if affordability is not None:
+        rows_kv.append((_("Rasio angsuran terhadap penghasilan (DSR)"), _dsr_text(affordability)))
+    story: list[Flowable] = [
+        Paragraph(_("Simulasi kredit Anda"), st.h2),
+        key_value_table(rows_kv, LABEL_WIDTH),
+        Spacer(1, 4),
+        Paragraph(_meaning(schedule), st.body),
+        CondPageBreak(TABLE_START),
+        Paragraph(_("Jadwal angsuran"), st.h2),
+        Paragraph(
+            _(
+                "Angsuran jatuh tempo setiap tanggal {day} (hari terakhir bulan bila bulan itu "
+                "lebih pendek). Sisa pokok adalah pinjaman yang belum dibayar setelah angsuran."
+            ).format(day=request.start_date.day),
+            st.small,
+        ),
+        Spacer(1, 3),
+    ]
+    header = [_("No"), _("Jatuh tempo"), _("Angsuran"), _("Pokok"), _("Bunga"), _("Sisa pokok")]
+    body = [
+        [str(r.no), format_date(r.due_date), format_rupiah(r.installment),
+         format_rupiah(r.principal), format_rupiah(r.interest), format_rupiah(r.balance)]
+        for r in rows
+    ]  # fmt: skip
+    total = ["", _("Jumlah"), format_rupiah(schedule.total_paid), format_rupiah(request.amount),
+             format_rupiah(schedule.total_interest), ""]  # fmt: skip
+    money = (CONTENT_WIDTH - 37 * mm) / 4
+    story += long_tables(
+        header,
+        body,
+        [11 * mm, 26 * mm, money, money, money, money],
+        ALIGN_MONEY,
+        ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+        total_row=total,
+    )
+    return story
+
+
+def _fee_rows(amount: int, fees: LoanFees) -> list[tuple[str, str]]:
+    """Each fee in rupiah, rounded exactly as the simulator totals them; zero fees left out."""
+    parts = (
+        (
+            _("Biaya provisi ({pct})"),
+            fees.provision_pct,
+            LoanFees(provision_pct=fees.provision_pct),
+        ),
+        (_("Biaya administrasi"), None, LoanFees(admin=fees.admin)),
+        (
+            _("Premi asuransi ({pct})"),
+            fees.insurance_pct,
+            LoanFees(insurance_pct=fees.insurance_pct),
+        ),
+        (_("Biaya notaris"), None, LoanFees(notary=fees.notary)),
+    )
+    rows = []
+    for label, pct, part in parts:
+        value = total_fees(amount, part)
+        if value:
+            rows.append((label.format(pct=format_pct(pct)) if pct else label, format_rupiah(value)))
+    return rows
+
+
+def _dsr_text(affordability: Affordability) -> str:
+    if affordability.dsr_pct is None:
+        return _("Belum dapat dihitung: penghasilan belum diisi")
+    text = _("{dsr} dari penghasilan bersih per bulan (batas {limit})").format(
+        dsr=format_pct(affordability.dsr_pct, 2), limit=format_pct(affordability.max_dsr_pct)
+    )
+    if affordability.affordable:
+        return text + _(": memenuhi batas")
+    return text + _(": melebihi batas sebesar {amount} per bulan").format(
+        amount=format_rupiah(-affordability.headroom)
+    )
+
+
+def _meaning(schedule: LoanSchedule) -> str:
+    """The simulation in one plain sentence."""
+    n = schedule.request.tenor_months
+    if schedule.request.method == InterestMethod.DECLINING:
+        start = _("Artinya, angsuran Anda dimulai dari {first} dan turun setiap bulan.").format(
+            first=format_rupiah(schedule.first_installment)
+        )
+    else:
+        start = _("Artinya, Anda membayar {amount} setiap bulan selama {n} bulan.").format(
+            amount=format_rupiah(schedule.first_installment), n=n
+        )
+    return (
+        start
+        + " "
+        + _(
+            "Dari seluruh pembayaran {total}, sebanyak {principal} adalah pokok pinjaman dan "
+            "{interest} adalah bunga."
+        ).format(
+            total=format_rupiah(schedule.total_paid),
+            principal=format_rupiah(schedule.request.amount),
+            interest=format_rupiah(schedule.total_interest),
+        )
+    )
+
+
+def _comparison_section(schedules: tuple[LoanSchedule, ...]) -> list[Flowable]:
+    st = styles()
+    columns = list(schedules)
+    lines = [
+        (_("Metode bunga"), [method_label(InterestMethod(s.request.method)) for s in columns]),
+        (_("Plafon"), [format_rupiah(s.request.amount) for s in columns]),
+        (_("Jangka waktu"), [_("{n} bulan").format(n=s.request.tenor_months) for s in columns]),
+        (_("Suku bunga"), [rate_text(s) for s in columns]),
+        (_("Angsuran per bulan"), [installment_text(s) for s in columns]),
+        (_("Total bunga"), [format_rupiah(s.total_interest) for s in columns]),
+        (_("Total pembayaran"), [format_rupiah(s.total_paid) for s in columns]),
+        (_("Dana yang Anda terima"), [format_rupiah(s.net_disbursement) for s in columns]),
+    ]
+    header = [""] + [_("Pilihan {no}").format(no=i) for i in range(1, len(columns) + 1)]
+    data = [header] + [
+        [Paragraph(label, st.cell_bold)] + [Paragraph(v, st.cell) for v in values]
+        for label, values in lines
+    ]
+    width = (CONTENT_WIDTH - 40 * mm) / len(columns)
+    table = Table(data, colWidths=[40 * mm] + [width] * len(columns), repeatRows=1)
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    story: list[Flowable] = [
+        CondPageBreak(TABLE_START),
+        Paragraph(_("Perbandingan pilihan"), st.h2),
+        table,
+    ]
+    if len(columns) > 1:
+        cheapest = min(range(len(columns)), key=lambda i: columns[i].total_paid)
+        note = _("Total pembayaran terendah: Pilihan {no} ({amount}).").format(
+            no=cheapest + 1, amount=format_rupiah(columns[cheapest].total_paid)
+        )
+        story += [Spacer(1, 4), Paragraph(note, st.body)]
+    return story
+
+
+def _deposit_section(result: DepositResult) -> list[Flowable]:
+    st = styles()
+    request, rules = result.request, result.rules
+    tax_label = _("Pajak bunga ({pct})").format(pct=format_pct(rules.tax_pct))
+    tax = format_rupiah(result.tax)
+    if not result.tax:
+        tax += _(" (nominal tidak lebih dari {limit}, bebas pajak)").format(
+            limit=format_rupiah(rules.tax_free_threshold)
+        )
+    rows: list[tuple[str, Flowable | str]] = [
+        (_("Nominal penempatan"), format_rupiah(request.amount)),
+        (
+            _("Jangka waktu"),
+            _("{n} bulan ({days} hari)").format(n=request.tenor_months, days=result.days),
+        ),
+        (_("Suku bunga"), _("{rate} per tahun").format(rate=format_pct(request.rate_pa))),
+        (_("Tanggal penempatan"), format_date(request.start_date)),
+        (_("Tanggal jatuh tempo"), format_date(result.maturity_date)),
+        (_("Bunga kotor"), format_rupiah(result.gross_interest)),
+        (tax_label, tax),
+        (_("Bunga bersih"), format_rupiah(result.net_interest)),
+        (_("Nilai saat jatuh tempo"), format_rupiah(result.value_at_maturity)),
+        (_("Perpanjangan otomatis (ARO)"), _("Ya") if request.aro else _("Tidak")),
+    ]
+    story: list[Flowable] = [
+        Paragraph(_("Simulasi deposito Anda"), st.h2),
+        key_value_table(rows, LABEL_WIDTH),
+        Spacer(1, 4),
+    ]
+    for warning in result.warnings:
+        story.append(Paragraph("\u26a0 " + markup(warning), st.warning))
+    if result.lps_guaranteed:
+        lps = _(
+            "Simpanan dijamin LPS sampai {limit} per nasabah per bank selama suku bunganya "
+            "tidak melebihi tingkat bunga penjaminan LPS ({rate})."
+        ).format(limit=format_rupiah(rules.lps_max_balance), rate=format_pct(rules.lps_max_rate_pa))
+        story.append(Paragraph(lps, st.small))
+    if len(result.periods) > 1:
+        story += [
+            CondPageBreak(TABLE_START),
+            Paragraph(_("Proyeksi perpanjangan otomatis (ARO)"), st.h2),
+        ]
+        # Each period starts on the previous maturity date, so only the maturity is listed.
+        header = [_("Ke-"), _("Jatuh tempo"), _("Saldo awal"), _("Bunga kotor"),
+                  _("Pajak"), _("Bunga bersih"), _("Saldo akhir")]  # fmt: skip
+        body = [
+            [str(p.no), format_date(p.maturity_date), format_rupiah(p.opening_balance),
+             format_rupiah(p.gross_interest), format_rupiah(p.tax), format_rupiah(p.net_interest),
+             format_rupiah(p.closing_balance)]
+            for p in result.periods
+        ]  # fmt: skip
+        # Seven columns: 7.5 pt fits balances up to Rp9.999.999.999 in each money column.
+        money = (CONTENT_WIDTH - 31 * mm) / 5
+        widths = [9 * mm, 22 * mm, money, money, money, money, money]
+        story += long_tables(
+            header,
+            body,
+            widths,
+            ALIGN_MONEY,
+            ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            size=7.5,
+        )
+    return story

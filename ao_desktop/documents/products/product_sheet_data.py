@@ -1,0 +1,34 @@
+"""What a product sheet shows: plain data, importable without reportlab (the GUI and
+services build it at start-up; reportlab loads only when a sheet is written)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ao_desktop.domain.products.affordability import Affordability
+from ao_desktop.domain.products.deposit import DepositResult
+from ao_desktop.domain.products.loan_schedule import LoanSchedule
+from ao_desktop.domain.products.product import Product
+
+
+@dataclass(frozen=True)
+class SheetHeader:
+    bank_name: str
+    branch_name: str
+    logo_path: Path | None
+    officer_name: str
+    officer_phone: str  # E.164 or ""
+
+
+@dataclass(frozen=True)
+class ProductSheetData:
+    header: SheetHeader
+    product: Product
+    printed_at: datetime
+    client_name: str = ""
+    schedule: LoanSchedule | None = None
+    deposit: DepositResult | None = None
+    affordability: Affordability | None = None
+    comparison: tuple[LoanSchedule, ...] = ()

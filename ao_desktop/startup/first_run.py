@@ -1,0 +1,103 @@
+"""Composition of the first run and of Settings: which database a plain start opens, the
+welcome wizard when nothing is configured yet, and who is signed in.
+
+`run_gui` (app.py) asks `configured_request()`; None means first run, and
+`run_first_run_wizard()` shows the wizard before any database is opened (it imports no
+storage until "Selesai"). The wizard and the Settings dialog open databases through
+`setup_environment().open_database`, which is `open_context` plus a way to close.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ao_desktop.startup.opening import OpenRequest
+    from ao_desktop.ui.setup.setup_actions import SetUpDatabase
+    from ao_desktop.ui.setup.setup_fields import OpenedDatabase, SetupEnvironment
+
+log = logging.getLogger(__name__)
+
+
+def open_for_setup(path: Path, shared: bool) -> OpenedDatabase:
+    """Create or join the database at `path` (migrated, catalog seeded) for the setup screens."""
+    from ao_desktop.startup.opening import OpenRequest, open_context
+    from ao_desktop.ui.setup.setup_fields import OpenedDatabase
+
+    context = open_context(OpenRequest(path, demo=False, shared=shared))
+    return OpenedDatabase(context, context.uow.db.close)  # a SqlUnitOfWork
+
+
+def setup_environment() -> SetupEnvironment:
+    from ao_desktop.storage.location import default_database_path
+    from ao_desktop.ui.setup.setup_fields import SetupEnvironment
+
+    return SetupEnvironment(default_database_path(), open_for_setup)
+
+
+def configured_request(db_path: Path | None, demo: bool, shared: bool) -> OpenRequest | None:
+    """What a start opens: --demo, --db, else the database chosen on this PC; None when
+    nothing is chosen yet (first run: the wizard comes first)."""
+    from ao_desktop.startup.opening import OpenRequest
+    from ao_desktop.ui.local_settings import load_database_choice, load_officer
+
+    if demo:
+        return OpenRequest(None, demo=True, shared=shared)
+    if db_path is not None:
+        # A database named on the command line: the officer remembered here is used when
+        # that database knows them, never added to it.
+        return OpenRequest(db_path, demo=False, shared=shared, officer=load_officer())
+    choice = load_database_choice()
+    if choice is None:
+        return None
+    return OpenRequest(
+        choice.path,
+        demo=False,
+        shared=choice.shared or shared,
+        officer=load_officer(),
+        add_officer=True,
+    )
+
+
+def run_first_run_wizard() -> SetUpDatabase | None:
+    """Show the welcome wizard; the set-up database, or None when the user cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    from ao_desktop.ui.setup.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(setup_environment())
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.outcome is None:
+        log.info("first-run wizard cancelled; nothing configured")
+        return None
+    log.info("first run: database %s set up", wizard.outcome.opened.context.database_label)
+    return wizard.outcome
+
+
+RETRY, CHOOSE_AGAIN, QUIT = "retry", "choose", "quit"
+
+
+def ask_after_open_failure(parent: object, text: str) -> str:
+    """The database chosen on this PC did not open (a shared drive not connected yet, a
+    folder moved): try again, choose the location again (the wizard), or quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ao_desktop.domain.common.i18n import _
+
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _("Database tidak dapat dibuka"),
+        text
+        + "\n\n"
+        + _("Bila database ada di shared drive, periksa sambungan ke drive itu lalu coba lagi."),
+        QMessageBox.StandardButton.NoButton,
+        parent,  # type: ignore[arg-type]
+    )
+    retry = box.addButton(_("Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
+    choose = box.addButton(_("Pilih lokasi lain…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_("Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return RETRY if clicked is retry else CHOOSE_AGAIN if clicked is choose else QUIT

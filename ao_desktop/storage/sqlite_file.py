@@ -1,0 +1,120 @@
+"""What makes a file an AO Desktop database, read without SQLAlchemy and without writing.
+
+The application id and schema version stamped into every database, the read-only
+inspection that refuses a foreign or newer file before anything touches it, and a
+read-only connection that works for local paths and UNC shares alike. The engine, the
+migrations, backups and checks all build on this module; it imports none of them, so
+they never import each other in a circle.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from ao_desktop.domain.common.errors import DatabaseRefused
+from ao_desktop.domain.common.i18n import _
+
+APPLICATION_ID = 0x414F4453  # "AODS": marks a file as an AO Desktop database
+SCHEMA_VERSION = 3  # PRAGMA user_version after the newest migration of this app
+
+BUSY_TIMEOUT_S = 5.0
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """True when the file starts with SQLite's header (whatever state the rest is in)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def read_only_uri(path: Path) -> str:
+    return sqlite_ro_uri(str(Path(path).resolve()), windows=os.name == "nt")
+
+
+def sqlite_ro_uri(text: str, *, windows: bool) -> str:
+    """A read-only `file:` URI SQLite accepts for any path, UNC shares included:
+    Path.as_uri() gives `file://server/share/...`, whose authority SQLite refuses, while
+    `file:////server/share/...` works."""
+    if windows:
+        text = text.replace("\\", "/")
+        if text.startswith("//"):
+            text = "//" + text  # UNC: empty authority, the path keeps its two slashes
+        elif len(text) > 1 and text[1] == ":":
+            text = "/" + text  # a drive letter: file:/C:/...
+    return "file:" + quote(text, safe="/:") + "?mode=ro"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(
+        read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+    )
+
+
+SHARED_SETTING = "database.shared"  # "1": every PC opens this file in shared mode
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    application_id: int
+    user_version: int
+    has_tables: bool
+    journal_mode: str
+    marked_shared: bool = False
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read identity pragmas without writing anything; refuse what is not ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(False, 0, 0, False, "")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseRefused(_("Berkas {p} tidak dapat dibaca: {e}").format(p=path, e=exc)) from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (bukan berkas SQLite). Berkas tidak diubah.").format(p=path)
+        )
+    # Not Path.as_uri(): for \\server\share it gives file://server/..., which SQLite refuses.
+    uri = read_only_uri(path)
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            user_version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            journal = con.execute("PRAGMA journal_mode").fetchone()[0]
+            marked = False
+            if app_id == APPLICATION_ID:
+                has_settings = con.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone()
+                if has_settings:
+                    row = con.execute("SELECT value FROM settings WHERE key = ?", (SHARED_SETTING,)).fetchone()
+                    marked = bool(row and row[0] == "1")
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
+        ) from exc
+    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked)
+    if state.has_tables and app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
+              "Berkas tidak diubah.").format(p=path)
+        )
+    if user_version > SCHEMA_VERSION:
+        raise DatabaseRefused(
+            _("Database {p} dibuat oleh versi AO Desktop yang lebih baru (skema {v}, versi ini "
+              "mengenal sampai {m}). Perbarui aplikasi; berkas tidak diubah.").format(
+                p=path, v=user_version, m=SCHEMA_VERSION)
+        )
+    return state

@@ -1,0 +1,245 @@
+"""SettingsDialog ("Berkas › Pengaturan…"): what the first-run wizard asked, editable later.
+
+- Bank and branch with the logo: stored in the database, so an admin changes them for
+  every PC sharing it; others see them read-only.
+- The officer signed in on this PC: their name and mobile number.
+- Where the database lives: remembered on this PC; the new database is created or joined
+  at once (so a typo in the folder shows now, not tomorrow morning) and used from the next
+  start, because the open windows keep working on the current one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ao_desktop.domain.common.errors import DomainError, ValidationFailed
+from ao_desktop.domain.common.officer import Officer
+from ao_desktop.domain.common.phone import normalize_phone
+from ao_desktop.services import setup as setup_services
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.local_settings import (
+    RememberedOfficer,
+    load_database_choice,
+    load_officer,
+    save_officer,
+)
+from ao_desktop.ui.setup.setup_actions import set_up_database, with_installed_logo
+from ao_desktop.ui.setup.setup_fields import (
+    BankFields,
+    DatabaseLocationFields,
+    OfficerFields,
+    SetupEnvironment,
+)
+from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
+
+FIELD_TABS = {
+    "bank_name": 0,
+    "branch_name": 0,
+    "logo": 0,
+    "officer_name": 1,
+    "officer_phone": 1,
+    "folder": 2,
+}
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5f6368;")
+    return label
+
+
+def _spacer(height: int = 6) -> QWidget:
+    spacer = QWidget()
+    spacer.setFixedHeight(height)
+    return spacer
+
+
+def _tab(*widgets: QWidget) -> QWidget:
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return tab
+
+
+class SettingsDialog(QDialog):
+    """Edit the bank profile, the signed-in officer and the database location."""
+
+    officer_changed = Signal(object)  # the saved Officer
+    database_changed = Signal(object)  # the new database file (used after a restart)
+
+    def __init__(
+        self, context: UiContext, env: SetupEnvironment, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.env = context, env
+        self.setWindowTitle(self.tr("Pengaturan"))
+        self.profile = setup_services.read_profile(context.uow)
+        self.officer: Officer | None = (
+            setup_services.get_officer(context.uow, context.officer_id)
+            if context.officer_id
+            else None
+        )
+        choice = load_database_choice()
+        self.saved_location = (
+            (choice.path, choice.shared) if choice else (env.default_database_path, False)
+        )
+        self._build()
+        self._load()
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.bank = BankFields()
+        self.officer_fields = OfficerFields()
+        self.location = DatabaseLocationFields(self.env.default_database_path)
+        admin = self.context.who.is_admin
+        bank_note = _note(
+            self.tr("Disimpan di database: berlaku di semua komputer yang memakai database ini.")
+            if admin
+            else self.tr("Hanya admin yang dapat mengubah nama bank, cabang dan logo.")
+        )
+        officer_note = _note(
+            self.tr("Nama dan nomor ini dicetak di lembar produk yang Anda berikan kepada nasabah.")
+            if self.officer
+            else self.tr(
+                "Sesi ini tidak memakai petugas yang terdaftar (mode demo atau "
+                "--db). Nama dan nomor ini dipakai bila lokasi database diganti."
+            )
+        )
+        mode = self.tr("bersama (shared drive)") if self.context.shared else self.tr("lokal")
+        current = _note(
+            self.tr("Sedang dipakai: {path} — {mode}").format(
+                path=self.context.database_label, mode=mode
+            )
+        )
+        current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        restart = _note(
+            self.tr(
+                "Lokasi baru dipakai setelah AO Desktop ditutup dan dibuka lagi. Database "
+                "lama tidak dihapus."
+            )
+        )
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_tab(self.bank, bank_note), self.tr("Bank dan cabang"))
+        self.tabs.addTab(_tab(self.officer_fields, officer_note), self.tr("Petugas"))
+        self.tabs.addTab(_tab(current, _spacer(), self.location, restart), self.tr("Database"))
+        self.error = FieldMessage()
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        cancel = buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.bank.set_editable(admin)
+        self.resize(580, 400)
+
+    def _load(self) -> None:
+        self.bank.set_profile(self.profile)
+        if self.officer is not None:
+            self.officer_fields.set_values(
+                self.officer.name, self._display_phone(self.officer.phone)
+            )
+        elif (remembered := load_officer()) is not None:
+            self.officer_fields.set_values(remembered.name, self._display_phone(remembered.phone))
+        self.location.set_current(Path(self.context.database_label))
+        self.location.set_choice(*self.saved_location)
+
+    @staticmethod
+    def _display_phone(e164: str) -> str:
+        if setup_services.officer_phone_issue(e164) is None:
+            return normalize_phone(e164).display
+        return e164
+
+    # --- saving ---------------------------------------------------------------------------
+    def _on_save_clicked(self) -> None:
+        self.error.clear_message()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            moved = self._save()
+        except DomainError as exc:
+            self._show_error(exc)
+            return
+        except OSError as exc:
+            self.error.show_message(
+                self.tr("Tidak dapat disimpan: {e}").format(e=exc), Severity.ERROR
+            )
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if moved is not None:
+            self.database_changed.emit(moved)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Pengaturan"),
+                self.tr(
+                    "Lokasi database disimpan:\n{path}\n\nAO Desktop memakainya setelah ditutup dan "
+                    "dibuka lagi."
+                ).format(path=moved),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
+            box.exec()
+        self.accept()
+
+    def _save(self) -> Path | None:
+        """Save what changed; the new database file when the location changed."""
+        self.bank.touch_all()
+        self.officer_fields.touch_all()
+        typed = self.bank.profile()
+        if self.context.who.is_admin and typed != self.profile:
+            folder = Path(self.context.database_label).parent
+            self.profile = setup_services.save_profile(
+                self.context.uow,
+                with_installed_logo(setup_services.clean_profile(typed), folder),
+                self.context.who,
+            )
+            self.bank.set_profile(self.profile)
+        name, phone = self.officer_fields.values()
+        if self.officer is not None and (name, phone) != (
+            self.officer.name,
+            self._display_phone(self.officer.phone),
+        ):
+            self.officer = setup_services.update_officer_contact(
+                self.context.uow, self.officer, name, phone, self.context.who
+            )
+            save_officer(RememberedOfficer(self.officer.id, self.officer.name, self.officer.phone))
+            self.officer_changed.emit(self.officer)
+        path, shared = self.location.choice()
+        if (path, shared) == self.saved_location:
+            return None
+        outcome = set_up_database(self.env, path, shared, self.profile, name, phone)
+        outcome.opened.close()
+        self.saved_location = (path, shared)
+        return path
+
+    def _show_error(self, exc: DomainError) -> None:
+        if isinstance(exc, ValidationFailed) and exc.issues:
+            first = exc.issues[0]
+            self.tabs.setCurrentIndex(FIELD_TABS.get(first.field, self.tabs.currentIndex()))
+            self.officer_fields.show_issue(first.field, first.message)
+            self.error.show_message(
+                "\n".join(i.message for i in exc.issues if i.is_error), Severity.ERROR
+            )
+        else:
+            self.error.show_message(str(exc), Severity.ERROR)

@@ -1,0 +1,71 @@
+"""Saving what the wizard or the Settings dialog collected: open (create or join) the
+chosen database, copy the logo beside it, set up the officer there and remember the
+choice on this PC. Shared by both screens so they cannot drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ao_desktop.domain.common.errors import ValidationFailed
+from ao_desktop.domain.common.officer import Officer
+from ao_desktop.services import setup as setup_services
+from ao_desktop.services.setup import BranchProfile, JoinResult
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.local_settings import (
+    DatabaseChoice,
+    RememberedOfficer,
+    save_database_choice,
+    save_officer,
+)
+from ao_desktop.ui.setup.setup_fields import OpenedDatabase, SetupEnvironment
+
+
+@dataclass(frozen=True)
+class SetUpDatabase:
+    opened: OpenedDatabase  # still open: the caller uses or closes it
+    result: JoinResult
+
+    @property
+    def context(self) -> UiContext:
+        return signed_in(self.opened.context, self.result.officer)
+
+
+def signed_in(context: UiContext, officer: Officer) -> UiContext:
+    """The context as `officer` sees it: their name on every change, their role's rights."""
+    return replace(context, actor=officer.name, officer_id=officer.id, role=officer.role)
+
+
+def with_installed_logo(profile: BranchProfile, folder: Path) -> BranchProfile:
+    """The profile with its logo copied into `folder` (kept as is when already there)."""
+    if not profile.logo_path:
+        return profile
+    source = Path(profile.logo_path)
+    if source.parent.resolve() == folder.resolve():
+        return profile
+    return replace(profile, logo_path=str(setup_services.install_logo(source, folder)))
+
+
+def set_up_database(
+    env: SetupEnvironment, path: Path, shared: bool, profile: BranchProfile, name: str, phone: str
+) -> SetUpDatabase:
+    """Open the database at `path`, join it as this officer and remember it on this PC.
+
+    Raises DomainError (its message is for the user) with nothing remembered locally.
+    """
+    # Check every field before a file is created, so a typo never leaves an empty database.
+    if issues := setup_services.profile_issues(profile) + setup_services.officer_issues(
+        name, phone
+    ):
+        raise ValidationFailed(issues)
+    opened = env.open_database(path, shared)
+    try:
+        profile = with_installed_logo(profile, path.parent)
+        result = setup_services.join_database(opened.context.uow, profile, name, phone)
+    except BaseException:
+        opened.close()
+        raise
+    save_database_choice(DatabaseChoice(path, opened.context.shared))
+    officer = result.officer
+    save_officer(RememberedOfficer(officer.id, officer.name, officer.phone))
+    return SetUpDatabase(opened, result)

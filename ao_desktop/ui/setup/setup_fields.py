@@ -1,0 +1,397 @@
+"""The fields the first-run wizard and the Settings dialog share: bank and branch with the
+logo, the officer, and where the database lives. Each group validates inline through
+services/setup.py and shows what is wrong under the field, once the user touched it.
+
+Opening a database is not the UI's business: app.py hands in a `SetupEnvironment` whose
+`open_database` creates or joins the file and returns an `OpenedDatabase`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ao_desktop.domain.common.phone import normalize_phone
+from ao_desktop.services import setup as setup_services
+from ao_desktop.services.setup import BranchProfile
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
+
+LOGO_PREVIEW_SIZE = (200, 72)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    context: UiContext
+    close: Callable[[], None]
+
+
+@dataclass(frozen=True)
+class SetupEnvironment:
+    """What the composition root lends the setup screens."""
+
+    default_database_path: Path  # "Di komputer ini": the file in the user's data folder
+    open_database: Callable[[Path, bool], OpenedDatabase]  # (path, shared) -> opened, migrated
+
+
+def _cell(editor: QWidget, message: FieldMessage) -> QWidget:
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    layout.addWidget(message)
+    return cell
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return form
+
+
+class BankFields(QWidget):
+    """Bank name, branch name and the logo with its preview."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._touched: set[str] = set()
+        self._logo_source = ""  # the file chosen (or the installed copy); "" = no logo
+        self._logo_error = ""
+        self.bank_name = QLineEdit(
+            placeholderText=self.tr("mis. BPR Sejahtera Mandiri"), maxLength=80
+        )
+        self.branch_name = QLineEdit(placeholderText=self.tr("mis. Cabang Bogor"), maxLength=80)
+        self.logo_preview = QLabel(self.tr("Belum ada logo"))
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedSize(*LOGO_PREVIEW_SIZE)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet(
+            "#logoPreview { border: 1px dashed #9aa0a6; color: #5f6368; }"
+        )
+        self.choose_logo = QPushButton(self.tr("Pilih gambar…"))
+        self.remove_logo = QPushButton(self.tr("Hapus logo"))
+        self.messages = {name: FieldMessage() for name in ("bank_name", "branch_name", "logo")}
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.choose_logo)
+        buttons.addWidget(self.remove_logo)
+        buttons.addStretch(1)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addLayout(buttons)
+        logo_row.addStretch(1)
+        logo_box = QWidget()
+        logo_box_layout = QVBoxLayout(logo_box)
+        logo_box_layout.setContentsMargins(0, 0, 0, 0)
+        logo_box_layout.addLayout(logo_row)
+        hint = QLabel(self.tr("PNG atau JPG, dicetak di kepala lembar produk. Boleh dikosongkan."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        logo_box_layout.addWidget(hint)
+        form = _form()
+        form.addRow(self.tr("Nama bank"), _cell(self.bank_name, self.messages["bank_name"]))
+        form.addRow(self.tr("Nama cabang"), _cell(self.branch_name, self.messages["branch_name"]))
+        form.addRow(self.tr("Logo"), _cell(logo_box, self.messages["logo"]))
+        self.setLayout(form)
+        self.bank_name.textEdited.connect(lambda: self._on_edited("bank_name"))
+        self.branch_name.textEdited.connect(lambda: self._on_edited("branch_name"))
+        self.choose_logo.clicked.connect(self._on_choose_logo_clicked)
+        self.remove_logo.clicked.connect(lambda: self.set_logo(""))
+        self._show_logo()
+
+    # --- values ---------------------------------------------------------------------------
+    def profile(self) -> BranchProfile:
+        """What is typed; `logo_path` is the chosen image (installed on saving)."""
+        return BranchProfile(self.bank_name.text(), self.branch_name.text(), self._logo_source)
+
+    def set_profile(self, profile: BranchProfile) -> None:
+        self.bank_name.setText(profile.bank_name)
+        self.branch_name.setText(profile.branch_name)
+        self.set_logo(profile.logo_path, touched=False)
+
+    def set_logo(self, path: str | Path, *, touched: bool = True) -> None:
+        self._logo_source = str(path) if path else ""
+        if touched:
+            self._touched.add("logo")
+        self._show_logo()
+        self._refresh()
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.bank_name, self.branch_name):
+            widget.setReadOnly(not editable)
+        self.choose_logo.setEnabled(editable)
+        self.remove_logo.setEnabled(editable and bool(self._logo_source))
+
+    # --- validation -----------------------------------------------------------------------
+    def is_valid(self) -> bool:
+        return not setup_services.profile_issues(self.profile()) and not self._logo_error
+
+    def touch_all(self) -> None:
+        self._touched.update(self.messages)
+        self._refresh()
+
+    def _on_edited(self, field: str) -> None:
+        self._touched.add(field)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        issues = {i.field: i.message for i in setup_services.profile_issues(self.profile())}
+        if self._logo_error:
+            issues["logo"] = self._logo_error
+        for field, message in self.messages.items():
+            if field in issues and field in self._touched:
+                message.show_message(issues[field], Severity.ERROR)
+            else:
+                message.clear_message()
+        self.changed.emit()
+
+    # --- the logo -------------------------------------------------------------------------
+    def _on_choose_logo_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Pilih logo bank"),
+            "",
+            self.tr("Gambar PNG atau JPG (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            self.set_logo(path)
+
+    def _show_logo(self) -> None:
+        self._logo_error = ""
+        self.remove_logo.setEnabled(bool(self._logo_source) and self.choose_logo.isEnabled())
+        if not self._logo_source:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("Belum ada logo"))
+            return
+        pixmap = QPixmap(self._logo_source)
+        if (
+            pixmap.isNull()
+            or Path(self._logo_source).suffix.lower() not in setup_services.LOGO_SUFFIXES
+        ):
+            self._logo_error = self.tr("Berkas ini bukan gambar PNG atau JPG yang bisa dibuka")
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("Tidak dapat ditampilkan"))
+            return
+        width, height = LOGO_PREVIEW_SIZE
+        self.logo_preview.setPixmap(
+            pixmap.scaled(
+                width - 8,
+                height - 8,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+class OfficerFields(QWidget):
+    """The officer's name and mobile number (printed on product sheets for WhatsApp)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._touched: set[str] = set()
+        self.officer_name = QLineEdit(placeholderText=self.tr("nama lengkap"), maxLength=120)
+        self.officer_phone = QLineEdit(placeholderText="0812-3456-7890", maxLength=24)
+        self.messages = {name: FieldMessage() for name in ("officer_name", "officer_phone")}
+        form = _form()
+        form.addRow(
+            self.tr("Nama petugas"), _cell(self.officer_name, self.messages["officer_name"])
+        )
+        form.addRow(self.tr("Nomor HP"), _cell(self.officer_phone, self.messages["officer_phone"]))
+        self.setLayout(form)
+        self.officer_name.textEdited.connect(lambda: self._on_edited("officer_name"))
+        self.officer_phone.textEdited.connect(lambda: self._on_edited("officer_phone"))
+        self.officer_phone.editingFinished.connect(self._on_phone_finished)
+
+    def values(self) -> tuple[str, str]:
+        return self.officer_name.text(), self.officer_phone.text()
+
+    def set_values(self, name: str, phone: str) -> None:
+        self.officer_name.setText(name)
+        self.officer_phone.setText(phone)
+        self._refresh()
+
+    def is_valid(self) -> bool:
+        return not setup_services.officer_issues(*self.values())
+
+    def touch_all(self) -> None:
+        self._touched.update(self.messages)
+        self._refresh()
+
+    def show_issue(self, field: str, text: str) -> None:
+        """A message from saving (e.g. the number belongs to a colleague)."""
+        if field in self.messages:
+            self.messages[field].show_message(text, Severity.ERROR)
+
+    def _on_edited(self, field: str) -> None:
+        self._touched.add(field)
+        self._refresh()
+
+    def _on_phone_finished(self) -> None:
+        # Show the number the way it is stored and printed once it is valid.
+        phone = self.officer_phone.text()
+        if setup_services.officer_phone_issue(phone) is None:
+            self.officer_phone.setText(normalize_phone(phone).display)
+
+    def _refresh(self) -> None:
+        issues = {i.field: i.message for i in setup_services.officer_issues(*self.values())}
+        for field, message in self.messages.items():
+            if field in issues and field in self._touched:
+                message.show_message(issues[field], Severity.ERROR)
+            else:
+                message.clear_message()
+        self.changed.emit()
+
+
+class DatabaseLocationFields(QWidget):
+    """On this PC (the default file in the user's data folder) or in a shared folder."""
+
+    changed = Signal()
+
+    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.default_path = default_path  # the file "Di komputer ini" stands for
+        self.current: Path | None = None  # the database open now (Settings), if any
+        self.local = QRadioButton(self.tr("Di komputer ini"))
+        self.shared = QRadioButton(self.tr("Di shared drive cabang (dipakai bersama rekan AO)"))
+        self._group = QButtonGroup(self)
+        self._group.addButton(self.local)
+        self._group.addButton(self.shared)
+        self.local_path = QLabel(str(default_path))
+        self.local_path.setWordWrap(True)
+        self.local_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.local_path.setStyleSheet("color: #5f6368;")
+        self.folder = QLineEdit(
+            placeholderText=self.tr("mis. S:\\AO Desktop atau \\\\server\\data\\AO")
+        )
+        self.browse = QPushButton(self.tr("Pilih folder…"))
+        self.status = FieldMessage()
+        folder_row = QHBoxLayout()
+        folder_row.setContentsMargins(24, 0, 0, 0)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.local)
+        local_row = QHBoxLayout()
+        local_row.setContentsMargins(24, 0, 0, 8)
+        local_row.addWidget(self.local_path)
+        layout.addLayout(local_row)
+        layout.addWidget(self.shared)
+        layout.addLayout(folder_row)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(24, 0, 0, 0)
+        status_row.addWidget(self.status)
+        layout.addLayout(status_row)
+        layout.addStretch(1)
+        self.local.setChecked(True)
+        self.local.toggled.connect(self._refresh)
+        self.folder.textChanged.connect(self._refresh)
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self._refresh()
+
+    def set_choice(self, path: Path, shared: bool) -> None:
+        if shared:
+            self.shared.setChecked(True)
+            self.folder.setText(str(path.parent))
+        else:
+            # The local file as chosen before (normally the default one).
+            self.default_path = path
+            self.local_path.setText(str(path))
+            self.local.setChecked(True)
+        self._refresh()
+
+    def set_current(self, path: Path) -> None:
+        """Name the database in use, so choosing it again says so instead of "join"."""
+        self.current = path
+        self._refresh()
+
+    def _is_current(self, path: Path) -> bool:
+        try:
+            return self.current is not None and path.resolve() == self.current.resolve()
+        except OSError:
+            return False
+
+    def choice(self) -> tuple[Path, bool]:
+        """(database file, shared); raises ValidationFailed for an unusable folder."""
+        if self.local.isChecked():
+            return self.default_path, False
+        return setup_services.shared_database_file(self.folder.text()), True
+
+    def is_valid(self) -> bool:
+        return self.local.isChecked() or bool(self.folder.text().strip())
+
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Pilih folder database bersama"), self.folder.text()
+        )
+        if folder:
+            self.shared.setChecked(True)
+            self.folder.setText(folder)
+
+    def _refresh(self) -> None:
+        shared = self.shared.isChecked()
+        self.folder.setEnabled(shared)
+        self.browse.setEnabled(shared)
+        folder = self.folder.text().strip()
+        if not shared and self._is_current(self.default_path):
+            self.status.show_message(self.tr("Database ini yang sedang dipakai."), Severity.NOTE)
+        elif not shared:
+            exists = self.default_path.is_file()
+            self.status.show_message(
+                self.tr("Database di komputer ini sudah ada dan akan dipakai.")
+                if exists
+                else self.tr("Database baru akan dibuat di folder data Anda."),
+                Severity.NOTE,
+            )
+        elif not folder:
+            self.status.show_message(
+                self.tr("Pilih folder bersama cabang, mis. drive S: atau \\\\server\\data."),
+                Severity.NOTE,
+            )
+        elif not Path(folder).is_dir():
+            self.status.show_message(
+                self.tr("Folder ini tidak ditemukan. Periksa sambungan ke shared drive."),
+                Severity.ERROR,
+            )
+        elif self._is_current(Path(folder) / setup_services.DATABASE_FILE_NAME):
+            self.status.show_message(
+                self.tr("Database bersama ini yang sedang dipakai."), Severity.NOTE
+            )
+        elif setup_services.database_exists_in(folder):
+            self.status.show_message(
+                self.tr(
+                    "Database bersama sudah ada di folder ini: AO Desktop akan bergabung. Nama bank, "
+                    "cabang dan logo yang tersimpan di sana tetap dipakai."
+                ),
+                Severity.NOTE,
+            )
+        else:
+            self.status.show_message(
+                self.tr(
+                    "Database bersama baru ({name}) akan dibuat di folder ini; rekan AO lain memilih "
+                    "folder yang sama untuk bergabung."
+                ).format(name=setup_services.DATABASE_FILE_NAME),
+                Severity.NOTE,
+            )
+        self.changed.emit()

@@ -1,0 +1,193 @@
+"""ClientDialog with real widgets and a real database: inline validation, NIK filling,
+saving, duplicate confirmation and the refusal of a stale edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.client_query import ClientQuery
+from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, Sex
+from ao_desktop.services.clients.directory import count_clients, get_client, update_client
+from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from ao_desktop.ui.clients.client_dialog import ClientDialog
+from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.widgets.field_message import Severity
+from tests.ui.conftest import answer_next_modal
+
+VALID_NIK = "3273054512880001"  # Bandung, woman born 5 Dec 1988
+
+
+@pytest.fixture
+def new_dialog(context: UiContext, qtbot) -> ClientDialog:  # noqa: ANN001
+    dialog = ClientDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _type(qtbot, widget, text: str) -> None:  # noqa: ANN001
+    """Type like a user, then press Enter (which moves on and ends the edit)."""
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_new_form_cannot_be_saved_until_a_name_is_typed(new_dialog: ClientDialog, qtbot) -> None:  # noqa: ANN001
+    assert not new_dialog.save_button.isEnabled()
+    assert "Nama lengkap wajib diisi" in new_dialog.summary.text()
+    assert not new_dialog.form.message("full_name").isVisibleTo(new_dialog)  # untouched: no red yet
+    _type(qtbot, new_dialog.form.full_name, "Siti Aminah")
+    assert new_dialog.save_button.isEnabled()
+    assert new_dialog.summary.text() == ""
+
+
+def test_invalid_nik_shows_the_error_and_disables_save(new_dialog: ClientDialog, qtbot) -> None:  # noqa: ANN001
+    _type(qtbot, new_dialog.form.full_name, "Siti Aminah")
+    _type(qtbot, new_dialog.form.nik, "32730545")
+    message = new_dialog.form.message("nik")
+    assert message.isVisibleTo(new_dialog)
+    assert message.text() == "NIK harus 16 digit, yang diisi 8 digit"
+    assert message.severity is Severity.ERROR
+    assert not new_dialog.save_button.isEnabled()
+    assert "NIK" in new_dialog.summary.text()
+
+
+def test_valid_nik_fills_birth_date_and_sex(new_dialog: ClientDialog, qtbot) -> None:  # noqa: ANN001
+    form = new_dialog.form
+    qtbot.keyClicks(form.nik, VALID_NIK)
+    assert form.birth_date.value() == date(1988, 12, 5)
+    assert form.sex.value() is Sex.FEMALE
+    assert form.message("nik").severity is Severity.NOTE
+    assert "Diisi dari NIK" in form.message("nik").text()
+
+
+def test_nik_disagreeing_with_sex_is_an_amber_warning_that_allows_saving(
+    new_dialog: ClientDialog,
+    qtbot,  # noqa: ANN001
+) -> None:
+    form = new_dialog.form
+    _type(qtbot, form.full_name, "Siti Aminah")
+    form.sex.set_value(Sex.MALE)
+    _type(qtbot, form.nik, VALID_NIK)
+    assert form.message("nik").severity is Severity.WARNING
+    assert "Jenis kelamin Laki-laki tidak cocok dengan NIK" in form.message("nik").text()
+    assert new_dialog.save_button.isEnabled()
+
+
+def test_rupiah_field_groups_thousands(new_dialog: ClientDialog, qtbot) -> None:  # noqa: ANN001
+    qtbot.keyClicks(new_dialog.form.monthly_income, "6000000")
+    assert new_dialog.form.monthly_income.text() == "6.000.000"
+    new_dialog.form.monthly_income.clear()
+    qtbot.keyClicks(new_dialog.form.monthly_income, "6.500.000")
+    assert new_dialog.form.monthly_income.value() == 6_500_000
+
+
+def test_business_shows_nib_and_npwp_instead_of_nik(new_dialog: ClientDialog) -> None:
+    form = new_dialog.form
+    assert form.nik.isVisibleTo(new_dialog) and not form.nib.isVisibleTo(new_dialog)
+    form.kind.set_value(ClientKind.BUSINESS)
+    assert form.nib.isVisibleTo(new_dialog) and form.npwp.isVisibleTo(new_dialog)
+    assert not form.nik.isVisibleTo(new_dialog) and not form.birth_date.isVisibleTo(new_dialog)
+
+
+def test_refusal_reason_is_enabled_only_for_declined(new_dialog: ClientDialog) -> None:
+    form = new_dialog.form
+    assert not form.refusal_reason.isEnabled()
+    form.status.set_value(ClientStatus.DECLINED)
+    assert form.refusal_reason.isEnabled()
+    assert form.message("refusal_reason").severity is Severity.WARNING
+
+
+def test_saving_adds_the_client(new_dialog: ClientDialog, qtbot, context: UiContext) -> None:  # noqa: ANN001
+    form = new_dialog.form
+    _type(qtbot, form.full_name, "Siti Aminah")
+    _type(qtbot, form.nik, VALID_NIK)
+    _type(qtbot, form.mobile, "0812 3456 7890")
+    _type(qtbot, form.monthly_income, "6.000.000")
+    _type(qtbot, form.tags, "UMKM, pasar")
+    qtbot.mouseClick(new_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert new_dialog.result() == QDialog.DialogCode.Accepted
+    assert new_dialog.saved_client is not None and new_dialog.saved_client.id is not None
+    stored = get_client(context.uow, new_dialog.saved_client.id)
+    assert stored.full_name == "Siti Aminah"
+    assert stored.nik == VALID_NIK
+    assert stored.birth_date == date(1988, 12, 5) and stored.sex is Sex.FEMALE
+    assert stored.mobile == "+6281234567890"
+    assert stored.monthly_income == 6_000_000
+    assert stored.tags == ("pasar", "umkm")
+    assert stored.officer_id == context.officer_id
+
+
+def test_referrer_is_picked_from_suggestions(new_dialog: ClientDialog, qtbot, add) -> None:  # noqa: ANN001
+    referrer = add("Bambang Suryadi", mobile="081311112222")
+    picker = new_dialog.form.referrer
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Bambang")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert picker.client_id() == referrer.id
+    assert picker.text().startswith("Bambang Suryadi")
+    qtbot.keyClicks(picker, "x")  # editing the text un-picks
+    assert picker.client_id() is None
+
+
+@pytest.mark.parametrize(("answer", "expected_count"), [("Tetap simpan", 2), ("Batal", 1)])
+def test_duplicate_asks_before_saving(
+    context: UiContext,
+    qtbot,
+    add: Callable[..., Client],
+    answer: str,
+    expected_count: int,  # noqa: ANN001
+) -> None:
+    add("Siti Aminah", nik=VALID_NIK, mobile="081234567890")
+    dialog = ClientDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.full_name.setText("Siti Aminah")
+    dialog.form.nik.setText(VALID_NIK)
+    seen = answer_next_modal(answer)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Kemungkinan data ganda" in seen
+    assert "NIK sama" in seen
+    assert count_clients(context.uow, ClientQuery()) == expected_count
+    assert (dialog.result() == QDialog.DialogCode.Accepted) == (answer == "Tetap simpan")
+
+
+def test_stale_edit_is_refused_and_reloaded(
+    context: UiContext,
+    qtbot,
+    add: Callable[..., Client],
+    uow: SqlUnitOfWork,  # noqa: ANN001
+) -> None:
+    client = add("Budi Santoso", occupation="Karyawan swasta", monthly_income=5_000_000)
+    dialog = ClientDialog(context, client.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # A colleague saves first, behind the dialog's back.
+    update_client(uow, client, replace(client, occupation="Wiraswasta"), "dedi")
+    dialog.form.occupation.setText("Guru")
+    dialog.form.monthly_income.set_value(7_000_000)
+    seen = answer_next_modal("Muat ulang data terbaru")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Data sudah diubah rekan lain" in seen
+    assert any("dedi" in text for text in seen)
+    assert {"Pekerjaan/bidang usaha", "Karyawan swasta", "Wiraswasta"} <= set(seen)
+    stored = get_client(uow, client.id)
+    assert (
+        stored.occupation == "Wiraswasta" and stored.monthly_income == 5_000_000
+    )  # not overwritten
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.form.occupation.text() == "Wiraswasta"  # the form shows the colleague's version
+    # After the reload the AO can save again, on top of the current version.
+    dialog.form.occupation.setText("Guru")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert get_client(uow, client.id).occupation == "Guru"

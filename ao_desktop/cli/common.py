@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from ao_desktop.cli.argparse_id import install as install_indonesian_argparse
 from ao_desktop.domain.common.i18n import _
 
 
@@ -19,9 +20,17 @@ class UserError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse with its own words in Bahasa Indonesia and one sentence per mistake."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        install_indonesian_argparse()
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         # argparse would print usage and exit 2; we promise one sentence and exit 1.
-        raise UserError(_("Perintah tidak valid: {m}. Lihat 'ao-desktop --help'.").format(m=message))
+        # The subcommand's own help is the one that explains the mistake.
+        raise UserError(_("Perintah tidak valid: {m}. Lihat '{prog} --help'.").format(
+            m=message, prog=self.prog))
 
 
 def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:

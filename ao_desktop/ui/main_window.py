@@ -36,6 +36,7 @@ class ViewSpec:
     key: str  # stable: names the view's QSettings group
     title: str  # source text, translated in the "MainWindow" context when shown
     factory: Callable[[UiContext], QWidget]
+    about: str = ""  # what the view offers, listed in the About box (same context)
 
 
 # Views are imported when the database is attached, after the first paint: their modules
@@ -55,8 +56,12 @@ def _products_view(context: UiContext) -> QWidget:
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
-        ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), _client_directory_view),
-        ViewSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Produk"), _products_view),
+        ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), _client_directory_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "direktori nasabah dan calon nasabah, impor dan "
+                                                 "ekspor Excel")),
+        ViewSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Produk"), _products_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "katalog produk, simulasi angsuran dan deposito, "
+                                                 "lembar produk untuk nasabah")),
     ]
 
 
@@ -169,7 +174,8 @@ class MainWindow(QMainWindow):
     def _on_about_action_triggered(self) -> None:
         from ao_desktop.ui.widgets.about_box import show_about
 
-        show_about(self)
+        show_about(self, [QCoreApplication.translate("MainWindow", spec.about)
+                          for spec in registered_views() if spec.about])
 
     def _build_status_bar(self, context: UiContext) -> None:
         mode = self.tr("Bersama (shared drive)") if context.shared else self.tr("Lokal")

@@ -91,3 +91,20 @@ def test_output_cut_short_by_a_pipe_is_not_an_error() -> None:
     err = proc.stderr.read().decode() if proc.stderr else ""
     assert proc.wait(timeout=60) == 0
     assert "Broken pipe" not in err and "Traceback" not in err
+
+
+def test_argparse_speaks_indonesian_in_help_and_mistakes(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("cara pakai: ao-desktop")
+    assert "tampilkan bantuan ini lalu keluar" in out
+    assert "usage:" not in out and "show this help" not in out
+    assert main(["search"]) == 1
+    err = capsys.readouterr().err
+    assert "argumen berikut wajib diisi: TEXT" in err
+    assert "'ao-desktop search --help'" in err
+    assert main(["demo-data", "--out", "x.sqlite", "--clients", "abc"]) == 1
+    assert "nilai 'abc' tidak valid (harus bilangan bulat)" in capsys.readouterr().err
+    assert main(["backup", "--bogus"]) == 1
+    assert "argumen tidak dikenal: --bogus" in capsys.readouterr().err

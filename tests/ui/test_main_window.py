@@ -100,3 +100,21 @@ def test_keyboard_starts_in_the_search_box_and_ctrl_n_adds(context: UiContext, q
     on_next_modal(close)
     qtbot.keyClick(directory.search_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert titles == ["Tambah nasabah"]
+
+
+def test_about_box_lists_only_the_views_this_version_has(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    seen: list[str] = []
+
+    def read_and_close(dialog) -> None:  # noqa: ANN001
+        seen.append(dialog.text())
+        click_button(dialog, "Tutup")
+
+    on_next_modal(read_and_close)
+    window._on_about_action_triggered()
+    assert seen, "the About box did not open"
+    text = seen[0]
+    assert "direktori nasabah" in text and "simulasi angsuran" in text
+    # Views still to come are not promised.
+    for missing in ("kunjungan", "portofolio", "laporan"):
+        assert missing not in text.lower()

@@ -1,7 +1,12 @@
-"""The 'Tentang AO Desktop' box: name, version and what the app is for."""
+"""The 'Tentang AO Desktop' box: name, version and what this installed version offers.
+
+The list comes from the views the main window registers, so the box never promises a
+view (visits, portfolio, reports) that the installed version does not have yet.
+"""
 
 from __future__ import annotations
 
+from html import escape
 from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication
@@ -15,16 +20,19 @@ def app_version() -> str:
         return "dev"
 
 
-def show_about(parent: QWidget | None) -> None:
+def about_text(features: list[str]) -> str:
+    tr = QCoreApplication.translate
+    items = "".join(f"<li>{escape(f)}</li>" for f in features)
+    return tr("AboutBox", "<b>AO Desktop</b> versi {version}<br>Alat kerja Account Officer. "
+                          "Versi ini berisi:").format(version=app_version()) + f"<ul>{items}</ul>"
+
+
+def show_about(parent: QWidget | None, features: list[str]) -> None:
     tr = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Information,
         tr("AboutBox", "Tentang AO Desktop"),
-        tr(
-            "AboutBox",
-            "<b>AO Desktop</b> versi {version}<br>Alat kerja Account Officer: nasabah, "
-            "produk, kunjungan, portofolio kredit dan laporan dalam satu aplikasi.",
-        ).format(version=app_version()),
+        about_text(features),
         QMessageBox.StandardButton.Close,
         parent,
     )

@@ -142,6 +142,11 @@ class TaskProgress(QObject):
         dialog, self._dialog = self._dialog, None
         if dialog is not None:
             dialog.canceled.disconnect()  # closing would emit canceled again
+            # QProgressDialog starts a timer when built that shows it after a few seconds.
+            # deleteLater() waits for this event loop, and a result box's exec() runs a
+            # nested one: without reset() the timer would pop up an empty modal dialog
+            # over the result box and take its keyboard away.
+            dialog.reset()
             dialog.close()
             dialog.deleteLater()
 

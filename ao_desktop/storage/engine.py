@@ -67,6 +67,9 @@ def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         pool_pre_ping=False,
+        # An error's text would otherwise carry the statement's values (names, NIK,
+        # phone numbers) into the log file and onto the screen.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

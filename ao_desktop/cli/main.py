@@ -49,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ao_desktop.startup.selftest import run_self_test
 
             return run_self_test()
+        if args.command is not None:
+            from ao_desktop.startup.logging_setup import setup_cli_logging
+
+            setup_cli_logging()  # the details of an unexpected error go there, not on stderr
         for area in AREAS:
             if args.command in area.COMMANDS:
                 return area.run(args)
@@ -70,10 +74,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(_("Berkas tidak dapat dibaca atau ditulis: {e}").format(e=exc), file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+    except Exception:  # noqa: BLE001 - last line of defence: never a traceback
+        # The error's own text may run over many lines (SQL, paths): it goes to the log.
         log.exception("unexpected error")
-        print(_("Terjadi kesalahan tak terduga: {e}").format(e=exc), file=sys.stderr)
+        print(_("Terjadi kesalahan tak terduga; rinciannya dicatat di berkas log {p}.").format(
+            p=_log_file()), file=sys.stderr)
         return 1
+
+
+def _log_file() -> str:
+    try:
+        from ao_desktop.startup.logging_setup import log_path
+
+        return str(log_path())
+    except OSError:
+        return "ao-desktop.log"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ao_desktop.cli.common import UserError, add_db, open_existing_database
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.user_dates import parse_start_date
 
 COMMANDS = ("simulate", "product-sheet")
 
@@ -103,10 +104,7 @@ def _simulation(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     amount = parse_rupiah(args.amount)
     tenor = _whole_number(args.tenor, "--tenor")
     previous_uses = _whole_number(args.previous_uses, "--previous-uses")
-    try:
-        start = date.fromisoformat(args.start) if args.start else date.today()
-    except ValueError:
-        raise UserError(_("--start harus tanggal YYYY-MM-DD, misalnya 2026-11-27.")) from None
+    start = parse_start_date(args.start, "--start") if args.start else date.today()
     if args.product is not None:
         product = _simulation_product(args)
         return simulate_product_loan(product, amount, tenor, start_date=start,
@@ -185,7 +183,6 @@ def _sheet_int(text: str | None, option: str) -> int | None:
 
 def _cmd_product_sheet(args: argparse.Namespace) -> int:
     """Simulate one product (for one client) and write its sheet; nothing written on error."""
-    from datetime import date
 
     from ao_desktop.domain.common.money_parse import parse_rupiah
     from ao_desktop.services.products.catalog import list_products
@@ -195,10 +192,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     amount = parse_rupiah(args.amount)
     tenor = _sheet_int(args.tenor, "--tenor")
     previous_uses = _sheet_int(args.previous_uses, "--previous-uses") or 0
-    try:
-        start = date.fromisoformat(args.start) if args.start else None
-    except ValueError:
-        raise UserError(_("--start harus tanggal YYYY-MM-DD, misalnya 2026-11-27.")) from None
+    start = parse_start_date(args.start, "--start") if args.start else None
     out = args.out.expanduser().resolve()
     db = open_existing_database(args.db, args.shared)
     try:

@@ -32,10 +32,20 @@ def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
 
 
 def open_existing_database(path: Path | None, shared: bool):  # type: ignore[no-untyped-def]
+    """The database at `path` (or the default one), migrated and with what every database
+    needs (the seed catalog), as when the app opens it."""
+    from ao_desktop.services.setup import prepare_database
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.location import default_database_path
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     path = Path(path).expanduser() if path else default_database_path()
     if not path.is_file():
         raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
-    return open_database(path, shared=True if shared else None)
+    db = open_database(path, shared=True if shared else None)
+    try:
+        prepare_database(SqlUnitOfWork(db))
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -74,20 +74,15 @@ def _whole_number(text: str, option: str) -> int:
 
 
 def _simulation_product(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The product named by --product, read from the database (never seeded here)."""
-    from ao_desktop.services.products.catalog import get_product, list_products
-    from ao_desktop.storage.location import default_database_path
+    """The product named by --product, read from the database's catalog."""
+    from ao_desktop.services.products.catalog import get_product
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     if args.rate is not None:
         raise UserError(_("--rate hanya dipakai bersama --method; suku bunga produk diambil dari katalog."))
     db = open_existing_database(args.db, args.shared)
     try:
-        uow = SqlUnitOfWork(db)
-        if not list_products(uow, include_inactive=True):
-            raise UserError(_("Katalog produk di database {p} masih kosong; buka AO Desktop sekali "
-                              "agar katalog awal dimuat.").format(p=args.db or default_database_path()))
-        return get_product(uow, args.product)
+        return get_product(SqlUnitOfWork(db), args.product)
     finally:
         db.close()
 
@@ -185,7 +180,6 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     """Simulate one product (for one client) and write its sheet; nothing written on error."""
 
     from ao_desktop.domain.common.money_parse import parse_rupiah
-    from ao_desktop.services.products.catalog import list_products
     from ao_desktop.services.products.product_sheets import make_product_sheet
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
@@ -197,9 +191,6 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     db = open_existing_database(args.db, args.shared)
     try:
         uow = SqlUnitOfWork(db)
-        if not list_products(uow, include_inactive=True):
-            raise UserError(_("Katalog produk di database ini masih kosong; buka AO Desktop sekali "
-                              "agar katalog awal dimuat."))
         pages = make_product_sheet(
             uow, code=args.code, amount=amount, tenor_months=tenor or 0, out=out,
             officer_id=_sheet_int(args.officer, "--officer"),

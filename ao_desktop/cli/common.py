@@ -31,9 +31,10 @@ def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
                         help=_("berkas database (bawaan: database di folder data pengguna)"))
 
 
-def open_existing_database(path: Path | None, shared: bool):  # type: ignore[no-untyped-def]
-    """The database at `path` (or the default one), migrated and with what every database
-    needs (the seed catalog), as when the app opens it."""
+def open_existing_database(path: Path | None, shared: bool, *, prepare: bool = False):  # type: ignore[no-untyped-def]
+    """The database at `path` (or the default one), migrated; with `prepare`, also given
+    what every database needs (the seed catalog) as when the app opens it. Commands
+    that promise to write nothing (a dry run, a search) leave `prepare` off."""
     from ao_desktop.services.setup import prepare_database
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.location import default_database_path
@@ -43,6 +44,8 @@ def open_existing_database(path: Path | None, shared: bool):  # type: ignore[no-
     if not path.is_file():
         raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
     db = open_database(path, shared=True if shared else None)
+    if not prepare:
+        return db
     try:
         prepare_database(SqlUnitOfWork(db))
     except BaseException:

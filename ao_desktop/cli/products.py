@@ -80,7 +80,7 @@ def _simulation_product(args: argparse.Namespace):  # type: ignore[no-untyped-de
 
     if args.rate is not None:
         raise UserError(_("--rate hanya dipakai bersama --method; suku bunga produk diambil dari katalog."))
-    db = open_existing_database(args.db, args.shared)
+    db = open_existing_database(args.db, args.shared, prepare=True)
     try:
         return get_product(SqlUnitOfWork(db), args.product)
     finally:
@@ -188,7 +188,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     previous_uses = _sheet_int(args.previous_uses, "--previous-uses") or 0
     start = parse_start_date(args.start, "--start") if args.start else None
     out = args.out.expanduser().resolve()
-    db = open_existing_database(args.db, args.shared)
+    db = open_existing_database(args.db, args.shared, prepare=True)
     try:
         uow = SqlUnitOfWork(db)
         pages = make_product_sheet(

@@ -31,6 +31,25 @@ def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
                         help=_("berkas database (bawaan: database di folder data pengguna)"))
 
 
+def add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help=_("timpa berkas tujuan yang sudah ada"))
+
+
+def output_path(path: Path, force: bool, option: str = "") -> Path:
+    """Where a command writes its file: one rule for every command, an existing file is
+    refused unless --force says to replace it."""
+    path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise UserError(_("{p} adalah folder; beri nama berkas.").format(p=path))
+    if path.exists() and not force:
+        raise UserError(_("Berkas {p} sudah ada; pilih nama lain atau tambahkan --force untuk "
+                          "menimpanya.").format(p=path))
+    if not path.parent.is_dir():
+        raise UserError(_("Folder {p} tidak ada.").format(p=path.parent))
+    return path
+
+
 def open_existing_database(path: Path | None, shared: bool, *, prepare: bool = False):  # type: ignore[no-untyped-def]
     """The database at `path` (or the default one), migrated; with `prepare`, also given
     what every database needs (the seed catalog) as when the app opens it. Commands

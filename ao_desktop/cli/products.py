@@ -4,7 +4,7 @@ product-sheet (the printable product sheet as PDF).
     ao-desktop simulate (--product CODE | --method M --rate PCT) --amount RP --tenor MONTHS
                         [--start YYYY-MM-DD] [--previous-uses N] [--db PATH] [--json]
     ao-desktop product-sheet CODE --amount RP --tenor MONTHS --out FILE.pdf [--client ID]
-                        [--method M] [--officer ID] [--start YYYY-MM-DD] [--db PATH] [--json]
+                        [--method M] [--officer ID] [--start YYYY-MM-DD] [--db PATH] [--force] [--json]
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db, open_existing_database
+from ao_desktop.cli.common import UserError, add_db, add_force, open_existing_database, output_path
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.user_dates import parse_start_date
 
@@ -63,6 +63,7 @@ def _add_product_sheet(sub: argparse._SubParsersAction) -> None:  # type: ignore
                        help=_("berapa kali nasabah sudah pernah mengambil KUR (bawaan 0)"))
     add_db(sheet, sub=True)
     sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    add_force(sheet)
     sheet.add_argument("--json", action="store_true")
 
 
@@ -187,7 +188,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     tenor = _sheet_int(args.tenor, "--tenor")
     previous_uses = _sheet_int(args.previous_uses, "--previous-uses") or 0
     start = parse_start_date(args.start, "--start") if args.start else None
-    out = args.out.expanduser().resolve()
+    out = output_path(args.out, args.force)
     db = open_existing_database(args.db, args.shared, prepare=True)
     try:
         uow = SqlUnitOfWork(db)

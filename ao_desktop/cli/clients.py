@@ -3,10 +3,10 @@ import-template.
 
     ao-desktop search TEXT [--db PATH] [--limit N] [--json]
     ao-desktop import-clients FILE [--db PATH] [--sheet NAME] [--duplicates skip|merge|new]
-                              [--officer ID] [--dry-run] [--report OUT.xlsx] [--json]
+                              [--officer ID] [--dry-run] [--report OUT.xlsx] [--force] [--json]
     ao-desktop export-clients OUT.xlsx [--db PATH] [--search TEXT] [--status S] [--source S]
-                              [--officer ID] [--tag T] [--archived|--all] [--sort COL] [--desc]
-    ao-desktop import-template OUT.xlsx [--db PATH]
+                              [--officer ID] [--tag T] [--archived|--all] [--sort COL] [--desc] [--force]
+    ao-desktop import-template OUT.xlsx [--db PATH] [--force]
 
 Exit codes: 0 done (rejected rows are reported, not a failure), 1 nothing imported
 because of a user error (file unreadable, no header, bad option).
@@ -20,7 +20,7 @@ import json
 import sys
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db, open_existing_database
+from ao_desktop.cli.common import UserError, add_db, add_force, open_existing_database, output_path
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.enums import ClientStatus, LeadSource
 from ao_desktop.domain.common.i18n import _
@@ -54,6 +54,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     imp.add_argument("--dry-run", action="store_true", help=_("periksa saja, tidak menyimpan apa pun"))
     imp.add_argument("--report", metavar="OUT.xlsx", type=Path,
                      help=_("tulis baris yang ditolak beserta alasannya ke berkas Excel ini"))
+    add_force(imp)
     imp.add_argument("--json", action="store_true")
 
     exp = sub.add_parser("export-clients", help=_("ekspor direktori nasabah ke Excel"))
@@ -69,11 +70,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     archived.add_argument("--all", action="store_true", help=_("termasuk nasabah yang diarsipkan"))
     exp.add_argument("--sort", choices=[s.value for s in ClientSort], default=ClientSort.NAME.value)
     exp.add_argument("--desc", action="store_true", help=_("urutan menurun"))
+    add_force(exp)
     exp.add_argument("--json", action="store_true")
 
     template = sub.add_parser("import-template", help=_("tulis templat Excel kosong untuk impor nasabah"))
     template.add_argument("out", metavar="OUT.xlsx", type=Path)
     add_db(template, sub=True)
+    add_force(template)
 
 
 def _user_error(message: str) -> Exception:
@@ -129,6 +132,8 @@ def _import(args: argparse.Namespace) -> int:
     report_path = args.report.expanduser().resolve() if args.report else None
     if report_path is not None and report_path == source.resolve():
         raise _user_error(_("--report tidak boleh sama dengan berkas yang diimpor."))
+    if report_path is not None:
+        report_path = output_path(report_path, args.force)
     db = _open(args)
     try:
         uow = SqlUnitOfWork(db)
@@ -197,8 +202,7 @@ def _export(args: argparse.Namespace) -> int:
     out = args.out.expanduser().resolve()
     if out.suffix.lower() != ".xlsx":
         raise _user_error(_("Berkas tujuan harus berakhiran .xlsx, bukan {p}.").format(p=out.name))
-    if not out.parent.is_dir():
-        raise _user_error(_("Folder {p} tidak ada.").format(p=out.parent))
+    out = output_path(out, args.force)
     db = _open(args)
     try:
         uow = SqlUnitOfWork(db)
@@ -216,7 +220,7 @@ def _template(args: argparse.Namespace) -> int:
     from ao_desktop.services.imports.client_export import write_import_template
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    out = args.out.expanduser().resolve()
+    out = output_path(args.out, args.force)
     db = _open(args)
     try:
         write_import_template(SqlUnitOfWork(db), out)

@@ -40,11 +40,43 @@ def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
                         help=_("berkas database (bawaan: database di folder data pengguna)"))
 
 
-def open_existing_database(path: Path | None, shared: bool):  # type: ignore[no-untyped-def]
+def add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help=_("timpa berkas tujuan yang sudah ada"))
+
+
+def output_path(path: Path, force: bool, option: str = "") -> Path:
+    """Where a command writes its file: one rule for every command, an existing file is
+    refused unless --force says to replace it."""
+    path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise UserError(_("{p} adalah folder; beri nama berkas.").format(p=path))
+    if path.exists() and not force:
+        raise UserError(_("Berkas {p} sudah ada; pilih nama lain atau tambahkan --force untuk "
+                          "menimpanya.").format(p=path))
+    if not path.parent.is_dir():
+        raise UserError(_("Folder {p} tidak ada.").format(p=path.parent))
+    return path
+
+
+def open_existing_database(path: Path | None, shared: bool, *, prepare: bool = False):  # type: ignore[no-untyped-def]
+    """The database at `path` (or the default one), migrated; with `prepare`, also given
+    what every database needs (the seed catalog) as when the app opens it. Commands
+    that promise to write nothing (a dry run, a search) leave `prepare` off."""
+    from ao_desktop.services.setup import prepare_database
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.location import default_database_path
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     path = Path(path).expanduser() if path else default_database_path()
     if not path.is_file():
         raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
-    return open_database(path, shared=True if shared else None)
+    db = open_database(path, shared=True if shared else None)
+    if not prepare:
+        return db
+    try:
+        prepare_database(SqlUnitOfWork(db))
+    except BaseException:
+        db.close()
+        raise
+    return db

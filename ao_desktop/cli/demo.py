@@ -28,6 +28,20 @@ def run(args: argparse.Namespace) -> int:
     return _cmd_demo_data(args)
 
 
+def _prepare(path: Path) -> None:
+    """The demo database gets what every database gets (the seed catalog), so
+    product-sheet and simulate --product work on it at once."""
+    from ao_desktop.services.setup import prepare_database
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+    db = open_database(path)
+    try:
+        prepare_database(SqlUnitOfWork(db))
+    finally:
+        db.close()
+
+
 def _cmd_demo_data(args: argparse.Namespace) -> int:
     if args.clients < 0 or args.clients > 10_000_000:
         raise UserError(_("Jumlah nasabah harus antara 0 dan 10.000.000."))
@@ -38,6 +52,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
             print(f"\r{done:,}/{total:,}".replace(",", "."), end="", file=sys.stderr, flush=True)
 
     summary = generate_demo_database(args.out, args.clients, args.seed, progress=progress)
+    _prepare(summary.path)
     if args.json:
         print(json.dumps({"path": str(summary.path), "clients": summary.clients,
                           "officers": summary.officers, "seconds": round(summary.seconds, 2)}))

@@ -1,7 +1,7 @@
 """Command line: the GUI by default, headless subcommands for automation and checks.
 
-Each area's subcommands live in their own module of this package (demo, clients,
-products, maintenance) with `COMMANDS`, `add_parsers(sub)` and `run(args)`; adding an
+Each area's subcommands live in their own module of this package (setup, demo,
+clients, products, maintenance) with `COMMANDS`, `add_parsers(sub)` and `run(args)`; adding an
 area's commands is adding its module to `AREAS`. A user error prints one clear sentence
 on stderr and exits 1, never a traceback; `--json` gives machine-readable output. Heavy
 libraries load only for the subcommand that needs them.
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from ao_desktop import __version__
-from ao_desktop.cli import clients, demo, maintenance, products
+from ao_desktop.cli import clients, demo, maintenance, products, setup
 from ao_desktop.cli.common import Parser, UserError, add_db
 from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.domain.common.i18n import _
@@ -23,7 +23,7 @@ from ao_desktop.domain.common.i18n import _
 log = logging.getLogger(__name__)
 
 # The subcommand modules, in the order `--help` lists them.
-AREAS = (demo, clients, products, maintenance)
+AREAS = (setup, demo, clients, products, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ao_desktop.startup.selftest import run_self_test
 
             return run_self_test()
+        if args.command is not None:
+            from ao_desktop.startup.logging_setup import setup_cli_logging
+
+            setup_cli_logging()  # the details of an unexpected error go there, not on stderr
         for area in AREAS:
             if args.command in area.COMMANDS:
                 return area.run(args)
@@ -70,10 +74,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(_("Berkas tidak dapat dibaca atau ditulis: {e}").format(e=exc), file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+    except Exception:  # noqa: BLE001 - last line of defence: never a traceback
+        # The error's own text may run over many lines (SQL, paths): it goes to the log.
         log.exception("unexpected error")
-        print(_("Terjadi kesalahan tak terduga: {e}").format(e=exc), file=sys.stderr)
+        print(_("Terjadi kesalahan tak terduga; rinciannya dicatat di berkas log {p}.").format(
+            p=_log_file()), file=sys.stderr)
         return 1
+
+
+def _log_file() -> str:
+    try:
+        from ao_desktop.startup.logging_setup import log_path
+
+        return str(log_path())
+    except OSError:
+        return "ao-desktop.log"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,6 +1,6 @@
 """The maintenance subcommands of `ao-desktop`: backup, restore, check.
 
-    ao-desktop backup [--out FILE] [--db PATH] [--json]
+    ao-desktop backup [--out FILE] [--db PATH] [--force] [--json]
     ao-desktop restore FILE [--db PATH] [--yes]
     ao-desktop check [--db PATH] [--json]
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db
+from ao_desktop.cli.common import UserError, add_db, add_force, output_path
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("backup", "restore", "check")
@@ -32,6 +32,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help=_("berkas atau folder tujuan (bawaan: folder cadangan di PC ini)"),
     )
     add_db(backup, sub=True)
+    add_force(backup)
     backup.add_argument("--json", action="store_true")
 
     restore = sub.add_parser("restore", help=_("pulihkan database dari cadangan"))
@@ -96,12 +97,9 @@ def _backup(args: argparse.Namespace) -> int:
         out = args.out.expanduser()
         if out.is_dir():
             out = out / backup_name(datetime.now(), BackupKind.MANUAL)
-        if out.exists():
-            raise _user_error(
-                _("Berkas {p} sudah ada; pilih nama lain agar tidak tertimpa.").format(p=out)
-            )
-        if not out.parent.is_dir():
-            raise _user_error(_("Folder {p} tidak ada.").format(p=out.parent))
+        if out.expanduser().resolve() == db.resolve():
+            raise _user_error(_("Berkas {p} sudah ada: itu database ini sendiri.").format(p=out))
+        out = output_path(out, args.force)
         info = backup_database(db, out, progress=progress)
     if progress is not None:
         print(file=sys.stderr)

@@ -4,7 +4,7 @@ product-sheet (the printable product sheet as PDF).
     ao-desktop simulate (--product CODE | --method M --rate PCT) --amount RP --tenor MONTHS
                         [--start YYYY-MM-DD] [--previous-uses N] [--db PATH] [--json]
     ao-desktop product-sheet CODE --amount RP --tenor MONTHS --out FILE.pdf [--client ID]
-                        [--method M] [--officer ID] [--start YYYY-MM-DD] [--db PATH] [--json]
+                        [--method M] [--officer ID] [--start YYYY-MM-DD] [--db PATH] [--force] [--json]
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import argparse
 import json
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db, open_existing_database
+from ao_desktop.cli.common import UserError, add_db, add_force, open_existing_database, output_path
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.user_dates import parse_start_date
 
 COMMANDS = ("simulate", "product-sheet")
 
@@ -62,6 +63,7 @@ def _add_product_sheet(sub: argparse._SubParsersAction) -> None:  # type: ignore
                        help=_("berapa kali nasabah sudah pernah mengambil KUR (bawaan 0)"))
     add_db(sheet, sub=True)
     sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    add_force(sheet)
     sheet.add_argument("--json", action="store_true")
 
 
@@ -73,20 +75,15 @@ def _whole_number(text: str, option: str) -> int:
 
 
 def _simulation_product(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The product named by --product, read from the database (never seeded here)."""
-    from ao_desktop.services.products.catalog import get_product, list_products
-    from ao_desktop.storage.location import default_database_path
+    """The product named by --product, read from the database's catalog."""
+    from ao_desktop.services.products.catalog import get_product
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     if args.rate is not None:
         raise UserError(_("--rate hanya dipakai bersama --method; suku bunga produk diambil dari katalog."))
-    db = open_existing_database(args.db, args.shared)
+    db = open_existing_database(args.db, args.shared, prepare=True)
     try:
-        uow = SqlUnitOfWork(db)
-        if not list_products(uow, include_inactive=True):
-            raise UserError(_("Katalog produk di database {p} masih kosong; buka AO Desktop sekali "
-                              "agar katalog awal dimuat.").format(p=args.db or default_database_path()))
-        return get_product(uow, args.product)
+        return get_product(SqlUnitOfWork(db), args.product)
     finally:
         db.close()
 
@@ -103,10 +100,7 @@ def _simulation(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     amount = parse_rupiah(args.amount)
     tenor = _whole_number(args.tenor, "--tenor")
     previous_uses = _whole_number(args.previous_uses, "--previous-uses")
-    try:
-        start = date.fromisoformat(args.start) if args.start else date.today()
-    except ValueError:
-        raise UserError(_("--start harus tanggal YYYY-MM-DD, misalnya 2026-11-27.")) from None
+    start = parse_start_date(args.start, "--start") if args.start else date.today()
     if args.product is not None:
         product = _simulation_product(args)
         return simulate_product_loan(product, amount, tenor, start_date=start,
@@ -185,27 +179,19 @@ def _sheet_int(text: str | None, option: str) -> int | None:
 
 def _cmd_product_sheet(args: argparse.Namespace) -> int:
     """Simulate one product (for one client) and write its sheet; nothing written on error."""
-    from datetime import date
 
     from ao_desktop.domain.common.money_parse import parse_rupiah
-    from ao_desktop.services.products.catalog import list_products
     from ao_desktop.services.products.product_sheets import make_product_sheet
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     amount = parse_rupiah(args.amount)
     tenor = _sheet_int(args.tenor, "--tenor")
     previous_uses = _sheet_int(args.previous_uses, "--previous-uses") or 0
-    try:
-        start = date.fromisoformat(args.start) if args.start else None
-    except ValueError:
-        raise UserError(_("--start harus tanggal YYYY-MM-DD, misalnya 2026-11-27.")) from None
-    out = args.out.expanduser().resolve()
-    db = open_existing_database(args.db, args.shared)
+    start = parse_start_date(args.start, "--start") if args.start else None
+    out = output_path(args.out, args.force)
+    db = open_existing_database(args.db, args.shared, prepare=True)
     try:
         uow = SqlUnitOfWork(db)
-        if not list_products(uow, include_inactive=True):
-            raise UserError(_("Katalog produk di database ini masih kosong; buka AO Desktop sekali "
-                              "agar katalog awal dimuat."))
         pages = make_product_sheet(
             uow, code=args.code, amount=amount, tenor_months=tenor or 0, out=out,
             officer_id=_sheet_int(args.officer, "--officer"),

@@ -281,6 +281,16 @@ def _ensure_officer(tx: Transaction, name: str, phone: str) -> tuple[Officer, bo
     return tx.officers.add(Officer(name, phone, role)), created_admin, False
 
 
+def prepare_database(uow: UnitOfWork) -> int:
+    """What every database needs before anyone works in it, whoever created or migrated
+    it (the wizard, `init`, demo-data, an older version): the seed product catalog. The
+    number of products added; 0 when it was there already, so calling it is harmless.
+    Settings need nothing stored: every reader falls back to its default."""
+    from ao_desktop.services.products.catalog import seed_catalog_if_empty
+
+    return seed_catalog_if_empty(uow)
+
+
 def add_officer_if_missing(uow: UnitOfWork, officer_name: str, officer_phone: str) -> Officer:
     """The officer with this phone in the database, added (as an AO, or as the admin of a
     database without officers) when it does not know them yet."""

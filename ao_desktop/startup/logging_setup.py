@@ -19,7 +19,9 @@ def log_path() -> Path:
     return folder / "ao-desktop.log"
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
+def setup_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
+    """The log file for the GUI (`console`: warnings also on stderr, when there is one)
+    or for a command line run (file only: its stderr carries one sentence, no details)."""
     global _configured
     path = log_path()
     if _configured:
@@ -29,12 +31,23 @@ def setup_logging(level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
-    if sys.stderr is not None and "pytest" not in sys.modules:
+    if console and sys.stderr is not None and "pytest" not in sys.modules:
         console = logging.StreamHandler()
         console.setLevel(logging.WARNING)
         root.addHandler(console)
     _configured = True
     return path
+
+
+def setup_cli_logging() -> Path | None:
+    """The log file of a command line run; None when it cannot be written. Either way
+    nothing is left to Python's last-resort handler, which would print details (and
+    a traceback) on stderr."""
+    try:
+        return setup_logging(console=False)
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())
+        return None
 
 
 def install_thread_excepthook() -> None:

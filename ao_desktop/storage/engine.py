@@ -6,7 +6,8 @@
 - Shared mode: rollback journal (DELETE), never WAL; a WAL file is converted. Local mode
   uses WAL for concurrent readers.
 - Writes run in BEGIN IMMEDIATE (pysqlite never emits it itself: the documented
-  event-hook recipe), retried with backoff so a colleague's write is waited out.
+  event-hook recipe), retried with backoff so a colleague's write is waited out; COMMIT
+  is retried the same way (a colleague's read blocks it in a rollback journal).
 """
 
 from __future__ import annotations
@@ -44,22 +45,38 @@ def _is_locked(exc: BaseException) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
-def _begin_with_retry(conn: Any, statement: str, sleep: Callable[[float], None] = time.sleep) -> None:
+def _retry_while_locked(action: Callable[[], object], what: str,
+                        sleep: Callable[[float], None] = time.sleep) -> None:
+    """Run `action` (a BEGIN or a COMMIT), retrying with backoff while a colleague holds
+    the lock; when they hold it too long, the Indonesian DatabaseBusy."""
     delay = 0.05
     for attempt in range(BEGIN_RETRIES):
         try:
-            conn.exec_driver_sql(statement)
+            action()
             return
-        except OperationalError as exc:
-            if not _is_locked(exc) or attempt == BEGIN_RETRIES - 1:
-                if _is_locked(exc):
-                    raise DatabaseBusy(
-                        _("Database sedang dipakai rekan lain terlalu lama. Coba simpan lagi sebentar lagi.")
-                    ) from exc
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            if not _is_locked(exc):
                 raise
-            log.info("database locked at %s, retry %d in %.2fs", statement, attempt + 1, delay)
+            if attempt == BEGIN_RETRIES - 1:
+                raise DatabaseBusy(
+                    _("Database sedang dipakai rekan lain terlalu lama. Coba simpan lagi sebentar lagi.")
+                ) from exc
+            log.info("database locked at %s, retry %d in %.2fs", what, attempt + 1, delay)
             sleep(delay + random.uniform(0, delay))
             delay = min(delay * 2, 2.0)
+
+
+def _begin_with_retry(conn: Any, statement: str, sleep: Callable[[float], None] = time.sleep) -> None:
+    _retry_while_locked(lambda: conn.exec_driver_sql(statement), statement, sleep)
+
+
+def _commit_with_retry(conn: Any) -> None:
+    """COMMIT ourselves, retried like BEGIN: in a rollback journal a colleague's read
+    (a SHARED lock) blocks our COMMIT, and a failed COMMIT leaves the transaction open
+    to try again. pysqlite's own commit() that follows then has nothing left to do."""
+    dbapi_connection = conn.connection.driver_connection
+    if dbapi_connection is not None and dbapi_connection.in_transaction:
+        _retry_while_locked(lambda: dbapi_connection.execute("COMMIT"), "COMMIT")
 
 
 def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
@@ -67,6 +84,9 @@ def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         pool_pre_ping=False,
+        # An error's text would otherwise carry the statement's values (names, NIK,
+        # phone numbers) into the log file and onto the screen.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -85,6 +105,10 @@ def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         _begin_with_retry(conn, "BEGIN IMMEDIATE" if write else "BEGIN")
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Any) -> None:
+        _commit_with_retry(conn)
 
     return engine
 

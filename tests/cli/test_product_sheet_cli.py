@@ -111,13 +111,3 @@ def test_missing_database_and_folder(db, tmp_path: Path, capsys) -> None:  # noq
     assert "tidak ditemukan" in capsys.readouterr().err
     assert main([*base, "--db", str(path), "--out", str(tmp_path / "no" / "a.pdf")]) == 1
     assert "Folder" in capsys.readouterr().err
-
-
-def test_an_empty_catalog_says_how_to_fill_it(tmp_path: Path, capsys) -> None:  # noqa: ANN001
-    path = tmp_path / "empty.sqlite"
-    open_database(path).close()
-    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "240", "--db", str(path),
-            "--out", str(tmp_path / "a.pdf")]  # fmt: skip
-    assert main(argv) == 1
-    assert "masih kosong" in capsys.readouterr().err
-    assert not (tmp_path / "a.pdf").exists()

@@ -182,33 +182,6 @@ def test_readable_table(catalog_db: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "Kredit Modal Kerja (KMK)" in out and "Efektif menurun" in out
 
 
-def test_empty_catalog_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "kosong.sqlite"
-    open_database(path).close()
-    assert (
-        main(
-            [
-                "simulate",
-                "--product",
-                "KPR",
-                "--amount",
-                "500jt",
-                "--tenor",
-                "12",
-                "--db",
-                str(path),
-            ]
-        )
-        == 1
-    )
-    err = capsys.readouterr().err.strip()
-    assert "Katalog produk" in err and "kosong" in err and len(err.splitlines()) == 1
-    db = open_database(path)
-    with SqlUnitOfWork(db).read() as tx:
-        assert tx.products.count() == 0  # read-only: never seeded by the command
-    db.close()
-
-
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [

@@ -27,6 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
 from ao_desktop.domain.common.formatting import format_pct, format_rupiah
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.user_dates import start_date_issue
 from ao_desktop.domain.products.loan_schedule import MAX_AMOUNT, add_months, round_whole
 from ao_desktop.domain.products.rate_conversion import PRECISION, check_rate
 
@@ -112,6 +113,8 @@ def _check(request: DepositRequest, rules: DepositRules) -> None:
         issues.append(FieldIssue("tenor_months", _("Tenor deposito harus 1 sampai 60 bulan"), True))
     if not isinstance(request.start_date, date):
         issues.append(FieldIssue("start_date", _("Tanggal penempatan wajib diisi"), True))
+    elif (issue := start_date_issue(request.start_date)) is not None:
+        issues.append(issue)
     rollovers = request.rollovers
     if not isinstance(rollovers, int) or not 0 <= rollovers <= MAX_ROLLOVERS:
         issues.append(

@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.user_dates import start_date_issue
 from ao_desktop.domain.products.rate_conversion import (
     HUNDREDTH,
     PRECISION,
@@ -180,6 +181,8 @@ def _check_request(request: LoanRequest) -> list[FieldIssue]:
             issues += exc.issues
     if not isinstance(request.start_date, date):
         issues.append(FieldIssue("start_date", _("Tanggal mulai wajib diisi"), True))
+    elif (issue := start_date_issue(request.start_date)) is not None:
+        issues.append(issue)
     if request.method not in tuple(InterestMethod):
         issues.append(FieldIssue("method", _("Metode bunga tidak dikenal"), True))
     if request.rounding not in tuple(Rounding):

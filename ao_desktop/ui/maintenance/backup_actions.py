@@ -25,6 +25,7 @@ from ao_desktop.domain.maintenance.backup import (
 from ao_desktop.services.maintenance import MaintenancePort
 from ao_desktop.ui.maintenance.restore_dialog import RestoreDialog
 from ao_desktop.ui.widgets.messages import confirm, inform, show_exception
+from ao_desktop.ui.widgets.task_progress import discard_progress_dialog
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
 
@@ -198,9 +199,7 @@ class BackupActions(QObject):
     def _close_progress(self) -> None:
         dialog, self._dialog = self._dialog, None
         if dialog is not None:
-            dialog.canceled.disconnect()  # closing would emit canceled again
-            dialog.close()
-            dialog.deleteLater()
+            discard_progress_dialog(dialog)
 
     @Slot(int, int)
     def _on_relay_changed(self, done: int, total: int) -> None:

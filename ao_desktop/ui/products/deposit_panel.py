@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ao_desktop.domain.common.errors import DomainError, ValidationFailed
 from ao_desktop.domain.common.formatting import format_date, format_pct, format_rupiah
+from ao_desktop.domain.common.user_dates import EARLIEST_START, LATEST_START
 from ao_desktop.domain.products.deposit import MAX_ROLLOVERS, DepositResult, DepositRules
 from ao_desktop.domain.products.product import Product
 from ao_desktop.services.products.catalog import deposit_rules, simulate_product_deposit
@@ -78,6 +79,7 @@ class DepositPanel(QWidget):
         self.tenor_combo = QComboBox()
         self.start_edit = QDateEdit(QDate.currentDate())
         self.start_edit.setDisplayFormat("dd/MM/yyyy")
+        self.start_edit.setDateRange(QDate(EARLIEST_START), QDate(LATEST_START))  # as the domain checks
         self.start_edit.setCalendarPopup(True)
         self.start_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.aro_check = QCheckBox(self.tr("Otomatis (ARO)"))

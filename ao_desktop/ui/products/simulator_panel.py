@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.common.errors import DomainError, FieldIssue, ValidationFailed
 from ao_desktop.domain.common.formatting import format_rupiah
+from ao_desktop.domain.common.user_dates import EARLIEST_START, LATEST_START
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 from ao_desktop.domain.products.product import Product
 from ao_desktop.services.clients.directory import get_client
@@ -126,6 +127,7 @@ class LoanSimulatorPanel(QWidget):
         self.method_message = FieldMessage()
         self.start_edit = QDateEdit(QDate.currentDate())
         self.start_edit.setDisplayFormat("dd/MM/yyyy")
+        self.start_edit.setDateRange(QDate(EARLIEST_START), QDate(LATEST_START))  # as the domain checks
         self.start_edit.setCalendarPopup(True)
         self.start_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.kur_spin = QSpinBox()

@@ -30,6 +30,18 @@ SHOW_AFTER_MS = 300  # a quick job never flashes a dialog
 DIALOG_WIDTH = 420
 
 
+def discard_progress_dialog(dialog: QProgressDialog) -> None:
+    """Close a progress dialog for good, shown or not; every progress dialog ends here."""
+    dialog.canceled.disconnect()  # closing would emit canceled again
+    # QProgressDialog starts a timer when built that shows it after a few seconds.
+    # deleteLater() waits for this event loop, and a result box's exec() runs a nested
+    # one: without reset() the timer would pop up an empty modal dialog over the result
+    # box and take its keyboard away.
+    dialog.reset()
+    dialog.close()
+    dialog.deleteLater()
+
+
 class ProgressRelay(QObject):
     """Emitted from the worker thread; delivered queued to a slot in the GUI thread."""
 
@@ -141,9 +153,7 @@ class TaskProgress(QObject):
         self._cancel_button = None
         dialog, self._dialog = self._dialog, None
         if dialog is not None:
-            dialog.canceled.disconnect()  # closing would emit canceled again
-            dialog.close()
-            dialog.deleteLater()
+            discard_progress_dialog(dialog)
 
     @Slot()
     def _on_dialog_canceled(self) -> None:

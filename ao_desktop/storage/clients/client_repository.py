@@ -174,13 +174,28 @@ class SqlClientRepository:
 
     def export_rows(self, query: ClientQuery, batch: int = 2000) -> Iterator[tuple[Client, str]]:
         """Every client the query finds, whole, with the AO's name, in the directory's
-        order; streamed from one read (the caller's transaction) in batches."""
+        order, within the caller's transaction (see export_ids/export_batch for a long
+        export that must not hold one read for its whole length)."""
+        ids = self.export_ids(query)
+        for start in range(0, len(ids), batch):
+            yield from self.export_batch(ids[start:start + batch])
+
+    def export_ids(self, query: ClientQuery) -> list[int]:
+        """The ids the query finds, in the directory's order: one short read, a few
+        megabytes even for a million clients."""
+        stmt = self._filtered(query, (C.c.id,)).order_by(*self._order(query))
+        return list(self.session.scalars(stmt))
+
+    def export_batch(self, ids: Sequence[int]) -> list[tuple[Client, str]]:
+        """The clients with these ids, whole, with the AO's name, in the order given; an id
+        deleted meanwhile is left out."""
         # Core rows (not ORM objects): row_to_client reads them by column name, and a
         # tuple per client is several times cheaper than a tracked object.
-        stmt = (self._filtered(query, (*C.c, OFF.c.name.label("officer_name")), with_officer=True)
-                .order_by(*self._order(query)))
-        for row in self.session.execute(stmt.execution_options(yield_per=batch)):
-            yield row_to_client(row), row.officer_name or ""
+        stmt = (select(*C.c, OFF.c.name.label("officer_name"))
+                .select_from(C.outerjoin(OFF, C.c.officer_id == OFF.c.id))
+                .where(C.c.id.in_(list(ids))))
+        found = {row.id: (row_to_client(row), row.officer_name or "") for row in self.session.execute(stmt)}
+        return [found[i] for i in ids if i in found]
 
     def add_many(self, clients: Sequence[Client], actor: str, now: datetime,
                  details: dict[str, object] | None = None,

@@ -23,6 +23,7 @@ from ao_desktop.ui.clients.import_models import format_count
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.widgets.messages import inform
+from ao_desktop.ui.widgets.save_dialog import ask_save_path
 from ao_desktop.ui.widgets.task_progress import Cancelled, Progress, TaskProgress
 
 FOLDER_KEY = "clients/excel_folder"
@@ -123,15 +124,9 @@ class ClientExcelActions(QObject):
         return self._remember(chosen)
 
     def _choose_save(self, title: str, default_name: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            title,
-            str(self._folder() / default_name),
-            self.tr("Buku kerja Excel (*.xlsx)"),
-        )
-        if chosen and not chosen.lower().endswith(".xlsx"):
-            chosen += ".xlsx"
-        return self._remember(chosen)
+        chosen = ask_save_path(self._parent, title, self._folder() / default_name,
+                               self.tr("Buku kerja Excel (*.xlsx)"), ".xlsx")
+        return self._remember(str(chosen) if chosen else "")
 
     @staticmethod
     def _remember(chosen: str) -> Path | None:

@@ -46,6 +46,7 @@ from ao_desktop.ui.products.catalog_model import (
 from ao_desktop.ui.products.product_dialog import ProductDialog
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
 from ao_desktop.ui.widgets.messages import confirm, show_error, show_exception
+from ao_desktop.ui.widgets.save_dialog import ask_save_path
 from ao_desktop.ui.workers import TaskRunner
 
 MAX_IMPORT_ISSUES_SHOWN = 15
@@ -257,14 +258,10 @@ class CatalogPanel(QWidget):
         default = Path.home() / self.tr("Katalog produk {d}.xlsx").format(
             d=date.today().isoformat()
         )
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Ekspor katalog produk"),
-            str(default),
-            self.tr("Buku kerja Excel (*.xlsx)"),
-        )
-        if path:
-            self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+        path = ask_save_path(self, self.tr("Ekspor katalog produk"), default,
+                             self.tr("Buku kerja Excel (*.xlsx)"), ".xlsx")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         uow = self._context.uow

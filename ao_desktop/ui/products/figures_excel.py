@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.widgets.messages import show_exception
+from ao_desktop.ui.widgets.save_dialog import ask_save_path
 
 FOLDER_KEY = "products/excel_folder"
 
@@ -37,14 +38,11 @@ class FiguresExcelButton(QPushButton):
         self.clicked.connect(self._on_clicked)
 
     def _on_clicked(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan sebagai Excel"), str(remembered_folder(FOLDER_KEY) / self._name()),
-            self.tr("Buku kerja Excel (*.xlsx)"),
-        )  # fmt: skip
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.save_to(Path(path))
+        path = ask_save_path(self, self.tr("Simpan sebagai Excel"),
+                             remembered_folder(FOLDER_KEY) / self._name(),
+                             self.tr("Buku kerja Excel (*.xlsx)"), ".xlsx")
+        if path is not None:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> None:
         try:

@@ -22,7 +22,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ao_desktop.domain.products.loan_schedule import InterestMethod
 from ao_desktop.services.products.product_sheets import make_product_sheet
@@ -35,6 +35,7 @@ from ao_desktop.ui.products.sheet_preview import (
     render_pages,
 )
 from ao_desktop.ui.widgets.messages import show_exception
+from ao_desktop.ui.widgets.save_dialog import ask_save_path
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -128,16 +129,10 @@ class SheetActions(QObject):
         if request is None or self.busy:
             return
         folder = self._folder()
-        path, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            self.tr("Simpan lembar produk"),
-            str(folder / default_file_name(request)),
-            self.tr("Dokumen PDF (*.pdf)"),
-        )
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.save_to(Path(path))
+        path = ask_save_path(self._parent, self.tr("Simpan lembar produk"),
+                             folder / default_file_name(request), self.tr("Dokumen PDF (*.pdf)"), ".pdf")
+        if path is not None:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> None:
         """Write the sheet to `path` off the GUI thread (replaced only by a whole PDF)."""

@@ -48,7 +48,7 @@ def test_a_colleague_saves_while_a_shared_export_is_half_way(tmp_path: Path, mon
             # Half-way through the file, a colleague on another PC adds a client. A read
             # transaction held for the whole export would block this commit (rollback
             # journal) until the busy timeout and its retries ran out.
-            if 1000 <= done and not saved:
+            if done >= 1000 and not saved:
                 client = add_client(SqlUnitOfWork(colleague_db),
                                     Client(full_name="Zaenal Tamu", mobile="+6281399990000"),
                                     "Budi")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
@@ -163,11 +163,11 @@ def test_the_last_folder_is_remembered(
     folder.mkdir()
     offered: list[str] = []
 
-    def save_dialog(_parent, _title, suggested, _filter):  # noqa: ANN001, ANN202
-        offered.append(suggested)
-        return str(folder / "hasil"), ""
+    def save_dialog(_parent, _title, suggested, _filter, suffix):  # noqa: ANN001, ANN202
+        offered.append(str(suggested))
+        return folder / ("hasil" + suffix)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(excel_actions, "ask_save_path", save_dialog)
     assert actions._choose_save("Ekspor", export_file_name()) == folder / "hasil.xlsx"
     assert local_settings().value(FOLDER_KEY) == str(folder)
     actions._choose_save("Ekspor", "nasabah.xlsx")

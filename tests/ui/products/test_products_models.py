@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.enums import Sex
 from ao_desktop.domain.products.deposit import DepositRequest, simulate_deposit
 from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,
@@ -23,7 +25,7 @@ from ao_desktop.ui.products.comparison_panel import ComparisonEntry, ComparisonT
 from ao_desktop.ui.products.deposit_model import DepositProjectionTableModel
 from ao_desktop.ui.products.schedule_chart import ScheduleChart, buckets_of, nice_step
 from ao_desktop.ui.products.schedule_model import Column, ScheduleTableModel, SortRole
-from ao_desktop.ui.products.texts import format_pct, juta, tenor_text, years_hint
+from ao_desktop.ui.products.texts import format_pct, juta, polite_name, tenor_text, years_hint
 
 START = date(2026, 1, 31)
 
@@ -204,3 +206,19 @@ def test_texts() -> None:
     assert tenor_text(240) == "240 bulan (20 tahun)"
     assert tenor_text(18) == "18 bulan (1 tahun 6 bulan)"
     assert years_hint(6) == "" and years_hint(30) == "= 2 tahun 6 bulan"
+
+
+@pytest.mark.parametrize(
+    ("full_name", "sex", "polite"),
+    [
+        ("Hj. Siti Harahap", Sex.FEMALE, "Bu Siti"),
+        ("dr. Budi Santoso, Sp.PD", Sex.MALE, "Pak Budi"),
+        ("Ir. H. Ahmad Fauzi", Sex.MALE, "Pak Ahmad"),
+        ("Siti Nurhaliza", Sex.FEMALE, "Bu Siti"),
+        ("Dra. Wati", None, "Dra. Wati"),  # sex unknown: the name as written, titles and all
+    ],
+)
+def test_polite_name_leaves_titles_out_of_the_form_of_address(
+    full_name: str, sex: Sex | None, polite: str
+) -> None:
+    assert polite_name(Client(full_name=full_name, sex=sex)) == polite

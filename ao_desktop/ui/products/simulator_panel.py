@@ -271,6 +271,11 @@ class LoanSimulatorPanel(QWidget):
             )
             self._set_schedule(None)
             return
+        unreadable = self.amount_edit.issue()
+        if unreadable is not None:
+            self.amount_message.show_message(unreadable.message, Severity.ERROR)
+            self._set_schedule(None)
+            return
         inputs = self.inputs()
         try:
             schedule = simulate_product_loan(

@@ -124,6 +124,34 @@ def test_bad_input_shows_the_message_and_clears_the_result(
     assert not view.preview_button.isEnabled()
 
 
+def test_amount_in_juta_is_read_and_unreadable_text_is_an_error(view: ProductsView, qtbot) -> None:  # noqa: ANN001
+    view.select_product("KPR")
+    _type_amount(view, qtbot, "250 juta")
+    view.simulator.recompute_now()
+    schedule = view.simulator.schedule
+    assert schedule is not None and schedule.request.amount == 250_000_000
+    _type_amount(view, qtbot, "250 jt lagi")
+    view.simulator.recompute_now()
+    message = view.simulator.amount_message
+    assert message.severity is Severity.ERROR and "'jtlagi' tidak dikenal" in message.text()
+    assert view.simulator.schedule is None
+
+
+def test_deposit_amount_unreadable_is_an_error(view: ProductsView, qtbot) -> None:  # noqa: ANN001
+    view.select_product("DEP-3")
+    edit = view.deposit.amount_edit
+    edit.clear()
+    qtbot.keyClicks(edit, "10 jt")
+    view.deposit.recompute_now()
+    assert view.deposit.result is not None and view.deposit.result.request.amount == 10_000_000
+    edit.clear()
+    qtbot.keyClicks(edit, "10 kilo")
+    view.deposit.recompute_now()
+    message = view.deposit.amount_message
+    assert message.severity is Severity.ERROR and "Satuan 'kilo' tidak dikenal" in message.text()
+    assert view.deposit.result is None
+
+
 def test_an_empty_amount_is_a_hint_not_an_error(view: ProductsView) -> None:
     view.select_product("KPR")
     view.simulator.amount_edit.clear()

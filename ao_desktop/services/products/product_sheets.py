@@ -57,6 +57,21 @@ def sheet_header(uow: UnitOfWork, officer_id: int | None) -> SheetHeader:
     )
 
 
+def sheet_officer(uow: UnitOfWork, officer_id: int | None) -> int | None:
+    """The officer whose name and number a sheet carries: `officer_id`, which must exist
+    (NotFound otherwise), or without one the branch's only active officer; None when
+    there are several (the sheet then asks the client to contact "their" AO)."""
+    with uow.read() as tx:
+        if officer_id is not None:
+            if tx.officers.get(officer_id) is None:
+                raise NotFound(
+                    _("Account Officer dengan id {id} tidak ditemukan.").format(id=officer_id)
+                )
+            return officer_id
+        active = tx.officers.list(active_only=True)
+    return active[0].id if len(active) == 1 else None
+
+
 def _comparison(
     product_schedule: LoanSchedule,
     methods: tuple[InterestMethod | str, ...],

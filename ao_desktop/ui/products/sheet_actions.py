@@ -34,7 +34,7 @@ from ao_desktop.ui.products.sheet_preview import (
     print_pdf,
     render_pages,
 )
-from ao_desktop.ui.widgets.messages import show_exception
+from ao_desktop.ui.widgets.messages import confirm, show_exception
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,9 @@ class SheetRequest:
     comparison_methods: tuple[InterestMethod, ...] = ()
     aro: bool = False
     rollovers: int = 0
+    # The client's DSR is over the product's limit: said, and asked about, before the
+    # sheet goes to the client.
+    dsr_warning: str = ""
 
 
 def default_file_name(request: SheetRequest, today: date | None = None) -> str:
@@ -125,7 +128,7 @@ class SheetActions(QObject):
 
     def save(self) -> None:
         request = self._request()
-        if request is None or self.busy:
+        if request is None or self.busy or not self._confirm(request, self.tr("Tetap simpan")):
             return
         folder = self._folder()
         path, _filter = QFileDialog.getSaveFileName(
@@ -154,7 +157,8 @@ class SheetActions(QObject):
         )
 
     def print(self) -> None:
-        if self._request() is None or self.busy:
+        request = self._request()
+        if request is None or self.busy or not self._confirm(request, self.tr("Tetap cetak")):
             return
         printer = choose_printer(self._parent)
         if printer is not None:
@@ -179,6 +183,15 @@ class SheetActions(QObject):
                      self.tr("Lembar produk tidak tercetak"))  # fmt: skip
 
     # --- helpers --------------------------------------------------------------------------
+    def _confirm(self, request: SheetRequest, go_on: str) -> bool:
+        """Ask before a sheet over the client's DSR limit goes to the client."""
+        if not request.dsr_warning:
+            return True
+        text = request.dsr_warning + "\n\n" + self.tr(
+            "Lembar ini memuat simulasi yang melebihi kemampuan bayar nasabah. Lanjutkan?"
+        )
+        return confirm(self._parent, self.tr("DSR melebihi batas"), text, go_on)
+
     def _write(self, request: SheetRequest, out: Path) -> int:
         """The one service call behind every action (runs on the worker thread)."""
         return make_product_sheet(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.common.errors import DomainError, FieldIssue, ValidationFailed
 from ao_desktop.domain.common.formatting import format_rupiah
+from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 from ao_desktop.domain.products.product import Product
 from ao_desktop.services.clients.directory import get_client
@@ -94,6 +95,7 @@ class LoanSimulatorPanel(QWidget):
         self._product: Product | None = None
         self._schedule: LoanSchedule | None = None
         self._client: Client | None = None
+        self._affordability: Affordability | None = None
         self._max_cache: dict[tuple[object, ...], int | None] = {}
         self._timer = QTimer(self, singleShot=True, interval=RECOMPUTE_MS)
         self._timer.timeout.connect(self.recompute_now)
@@ -205,6 +207,11 @@ class LoanSimulatorPanel(QWidget):
     @property
     def client(self) -> Client | None:
         return self._client
+
+    @property
+    def client_dsr(self) -> Affordability | None:
+        """The picked client's DSR for the schedule on screen (None: no client or schedule)."""
+        return self._affordability
 
     def inputs(self) -> LoanInputs:
         qdate = self.start_edit.date()
@@ -354,13 +361,14 @@ class LoanSimulatorPanel(QWidget):
 
     def _update_affordability(self) -> None:
         client, product, schedule = self._client, self._product, self._schedule
+        self._affordability = None
         self.affordability.show_client(client)
         if client is None or client.id is None or product is None or not product.is_loan:
             return
         affordability = None
         if schedule is not None:
             try:
-                affordability = client_affordability(
+                affordability = self._affordability = client_affordability(
                     self._context.uow, client.id, schedule, product
                 )
             except DomainError as exc:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ao_desktop.domain.common.formatting import format_date, format_rupiah
+from ao_desktop.domain.products.affordability import over_limit_text
 from ao_desktop.domain.products.loan_schedule import LoanSchedule
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.services.products.figures_export import export_loan_schedule
@@ -207,6 +208,8 @@ class ProductsView(QWidget):
                 start_date=inputs.start_date, previous_uses=inputs.previous_uses,
                 client_id=inputs.client_id, client_name=client.display_name if client else "",
                 comparison_methods=self._sheet_comparison(self.simulator.schedule),
+                dsr_warning=over_limit_text(self.simulator.client_dsr)
+                if self.simulator.client_dsr else "",
             )  # fmt: skip
         if product.kind is ProductKind.DEPOSIT:
             if self.deposit.result is None:

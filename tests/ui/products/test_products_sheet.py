@@ -182,3 +182,32 @@ def test_a_printer_no_longer_installed_is_not_preselected(monkeypatch) -> None: 
 def test_default_file_name(name: str, client: str, expected: str) -> None:
     request = SheetRequest(code="X", product_name=name, client_name=client)
     assert default_file_name(request, date(2026, 11, 27)) == expected
+
+
+@pytest.mark.parametrize(("answer", "asked_for_printer"), [("Batal", False), ("Tetap cetak", True)])
+def test_printing_a_sheet_over_the_dsr_limit_asks_first(
+    view: ProductsView, monkeypatch, answer: str, asked_for_printer: bool
+) -> None:  # noqa: ANN001
+    from ao_desktop.ui.products import sheet_actions
+    from tests.ui.conftest import answer_next_modal
+
+    printers: list[object] = []
+    monkeypatch.setattr(sheet_actions, "choose_printer", lambda parent: printers.append(parent))
+    view.simulator.set_amount(400_000_000)  # far above Bu Siti's Rp8.000.000 income at 35%
+    request = view.sheet_request()
+    assert request is not None and "melebihi batas produk 35%" in request.dsr_warning
+    seen = answer_next_modal(answer)
+    view.sheet.print()
+    assert any("kelebihan Rp" in text for text in seen)
+    assert bool(printers) is asked_for_printer
+
+
+def test_a_sheet_within_the_dsr_limit_prints_without_asking(view: ProductsView, monkeypatch) -> None:  # noqa: ANN001
+    from ao_desktop.ui.products import sheet_actions
+
+    printers: list[object] = []
+    monkeypatch.setattr(sheet_actions, "choose_printer", lambda parent: printers.append(parent))
+    request = view.sheet_request()
+    assert request is not None and request.dsr_warning == ""
+    view.sheet.print()
+    assert printers

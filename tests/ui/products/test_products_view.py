@@ -196,7 +196,14 @@ def test_client_picker_fills_dsr(view: ProductsView, siti: Client, qtbot) -> Non
     assert box.max_label.text().startswith("Maksimal plafon untuk Bu Siti: Rp")
     # Too much for her income: red, with the shortfall; the button puts the maximum in.
     view.simulator.set_amount(400_000_000)
-    assert "melebihi batas" in box.dsr_label.text() and "#c62828" in box.dsr_label.styleSheet()
+    over = box.dsr_label.text()
+    assert "#c62828" in box.dsr_label.styleSheet()
+    schedule = view.simulator.schedule
+    assert schedule is not None
+    # Income Rp8.000.000 x 35% = Rp2.800.000 for all installments; the excess is the rest.
+    excess = schedule.max_installment + 500_000 - 2_800_000
+    assert "Batas 35%: semua angsuran paling banyak Rp2.800.000 per bulan" in over
+    assert f"kelebihan Rp{excess:,} per bulan".replace(",", ".") in over
     box.use_button.click()
     assert view.simulator.amount_edit.value() == box.max_amount > 0
     assert "#2e7d32" in box.dsr_label.styleSheet()

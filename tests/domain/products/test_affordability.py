@@ -14,9 +14,9 @@ from ao_desktop.domain.common.errors import ValidationFailed
 from ao_desktop.domain.products.affordability import (
     AMOUNT_STEP,
     assess_affordability,
-    over_limit_text,
     debt_service_ratio,
     max_affordable_amount,
+    over_limit_text,
 )
 from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,

@@ -357,3 +357,32 @@ def test_the_deposit_projection_goes_to_excel(view: ProductsView, tmp_path) -> N
     periods = view.deposit.result.periods
     assert [r[6] for r in rows[header + 1 :]] == [p.closing_balance for p in periods]
     assert "ARO" in rows[1][0]
+
+
+def test_each_product_keeps_its_own_inputs_and_a_clamp_is_said(view: ProductsView, qtbot) -> None:  # noqa: ANN001
+    simulator = view.simulator
+    view.select_product("KPR")
+    view.tabs.setCurrentIndex(TAB_SIMULATION)
+    simulator.tenor_spin.setValue(180)
+    _type_amount(view, qtbot, "250000000")
+    simulator.recompute_now()
+    assert not simulator.tenor_message.isVisible()
+    view.select_product("MULTIGUNA")  # at most 120 months
+    assert simulator.tenor_spin.value() == 120
+    note = simulator.tenor_message
+    assert note.isVisible() and note.severity is Severity.NOTE
+    assert "180 bulan" in note.text() and "120 bulan" in note.text()
+    schedule = simulator.schedule
+    assert schedule is not None and schedule.request.tenor_months == 120
+    _type_amount(view, qtbot, "50000000")
+    simulator.tenor_spin.setValue(36)
+    simulator.recompute_now()
+    assert not note.isVisible()  # the AO chose the tenor: nothing left to say
+    view.select_product("KPR")
+    assert simulator.tenor_spin.value() == 180 and simulator.amount_edit.value() == 250_000_000
+    assert not note.isVisible()
+    schedule = simulator.schedule
+    assert schedule is not None and schedule.request.tenor_months == 180
+    assert view.sheet_request().tenor_months == 180  # type: ignore[union-attr]
+    view.select_product("MULTIGUNA")
+    assert simulator.tenor_spin.value() == 36 and simulator.amount_edit.value() == 50_000_000

@@ -13,8 +13,11 @@ raise it. Solved by bisection in Decimal, rounded half-up to hundredths of a per
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ao_desktop.domain.common.formatting import format_pct
+from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.products.loan_schedule import LoanSchedule
 from ao_desktop.domain.products.rate_conversion import HUNDREDTH, PRECISION
 
@@ -54,3 +57,36 @@ def effective_cost_pa(schedule: LoanSchedule) -> Decimal:
             else:
                 high = mid
         return ((low + high) / 2 * 1200).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
+
+
+def cheapest_by_cost(schedules: Sequence[LoanSchedule]) -> int | None:
+    """The option with the lowest effective cost (ties: the least interest); None for
+    fewer than two options."""
+    if len(schedules) < 2:
+        return None
+    costs = [effective_cost_pa(s) for s in schedules]
+    return min(range(len(schedules)), key=lambda i: (costs[i], schedules[i].total_interest))
+
+
+def comparison_notes(schedules: Sequence[LoanSchedule]) -> list[str]:
+    """The sentences under a comparison: the cheapest option, and a warning when the
+    tenors differ (then total interest and total paid mislead as a ranking)."""
+    best = cheapest_by_cost(schedules)
+    if best is None:
+        return []
+    notes = [
+        _("Biaya efektif terendah: Pilihan {n} ({cost} per tahun, termasuk biaya di muka).").format(
+            n=best + 1, cost=format_pct(effective_cost_pa(schedules[best]), 2)
+        )
+    ]
+    tenors = list(dict.fromkeys(s.request.tenor_months for s in schedules))
+    if len(tenors) > 1:
+        listed = ", ".join(str(t) for t in tenors[:-1]) + _(" dan ") + str(tenors[-1])
+        notes.append(
+            _(
+                "Tenor berbeda ({tenors} bulan): pinjaman yang lebih lama membayar bunga lebih "
+                "banyak walau biayanya lebih rendah, jadi total bunga dan total dibayar tidak "
+                "dapat dibandingkan langsung; bandingkan biaya efektif per tahun."
+            ).format(tenors=listed)
+        )
+    return notes

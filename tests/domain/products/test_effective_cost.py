@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ao_desktop.domain.products.effective_cost import effective_cost_pa
+from ao_desktop.domain.products.effective_cost import (
+    cheapest_by_cost,
+    comparison_notes,
+    effective_cost_pa,
+)
 from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,
     LoanFees,
@@ -65,3 +69,21 @@ def test_cost_is_the_effective_rate_without_fees_and_more_with_them(
     with_fees = schedule(amount, str(rate), tenor, method, LoanFees(provision_pct=provision))
     if with_fees.total_fees:
         assert effective_cost_pa(with_fees) > effective_cost_pa(plain)
+
+
+def test_loans_of_different_tenors_are_ranked_by_cost_not_total_paid() -> None:
+    kpr = schedule(300_000_000, "8.5", 180, InterestMethod.ANNUITY)
+    multiguna = schedule(300_000_000, "7.5", 120, InterestMethod.FLAT)  # about 12.4% effective
+    assert multiguna.total_paid < kpr.total_paid  # what misled the old ranking
+    assert cheapest_by_cost([kpr, multiguna]) == 0
+    notes = comparison_notes([kpr, multiguna])
+    assert notes[0] == "Biaya efektif terendah: Pilihan 1 (8,50% per tahun, termasuk biaya di muka)."
+    assert notes[1].startswith("Tenor berbeda (180 dan 120 bulan)")
+    assert cheapest_by_cost([kpr]) is None and comparison_notes([kpr]) == []
+
+
+def test_equal_costs_are_ranked_by_total_interest() -> None:
+    annuity = schedule(100_000_000, "12", 12, InterestMethod.ANNUITY)
+    declining = schedule(100_000_000, "12", 12, InterestMethod.DECLINING)
+    assert cheapest_by_cost([annuity, declining]) == 1
+    assert len(comparison_notes([annuity, declining])) == 1  # same tenor: no tenor note

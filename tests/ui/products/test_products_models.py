@@ -140,6 +140,26 @@ def test_comparison_model_holds_three_and_marks_the_cheapest(qtmodeltester) -> N
     assert model.columnCount() == 0 and model.cheapest() is None
 
 
+def test_comparison_ranks_by_effective_cost_and_says_when_tenors_differ(qtbot) -> None:  # noqa: ANN001
+    kpr = simulate_loan(LoanRequest(300_000_000, Decimal("8.5"), 180, InterestMethod.ANNUITY, START))
+    multiguna = simulate_loan(
+        LoanRequest(300_000_000, Decimal("7.5"), 120, InterestMethod.FLAT, START)
+    )
+    panel = comparison_panel.ComparisonPanel()
+    qtbot.addWidget(panel)
+    panel.add(ComparisonEntry("KPR", "KPR", kpr))
+    panel.add(ComparisonEntry("MULTIGUNA", "Multiguna", multiguna))
+    model, row = panel.model, comparison_panel.Row
+    assert model.cheapest() == 0  # Multiguna pays less in total but costs 12,41% a year
+    assert model.index(row.COST, 0).data() == "8,50%"
+    assert model.index(row.COST, 1).data() == "12,41%"
+    assert model.index(row.COST, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(row.TOTAL_PAID, 0).data(Qt.ItemDataRole.FontRole) is None
+    note = panel.note.text()
+    assert "Biaya efektif terendah: Pilihan 1 (8,50% per tahun" in note
+    assert "Tenor berbeda (180 dan 120 bulan)" in note and "terendah: Pilihan 2" not in note
+
+
 def test_deposit_projection_model(qtmodeltester) -> None:  # noqa: ANN001
     result = simulate_deposit(
         DepositRequest(100_000_000, Decimal("3.5"), 12, START, aro=True, rollovers=3)

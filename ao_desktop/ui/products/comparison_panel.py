@@ -249,10 +249,16 @@ class ComparisonPanel(QWidget):
             self.tr("Hapus pilihan yang dipilih (tanpa pilihan: yang terakhir)")
         )
         self.clear_button = QPushButton(self.tr("Kosongkan"))
+        self.save_button = QPushButton(self.tr("Simpan PDF…"))
+        self.save_button.setToolTip(self.tr("Simpan perbandingan ini sebagai PDF untuk nasabah"))
+        self.print_button = QPushButton(self.tr("Cetak…"))
+        self.print_button.setToolTip(self.tr("Cetak perbandingan ini untuk nasabah"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
         # As tall as its ten rows: the note and buttons sit right under the figures.
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -291,7 +297,7 @@ class ComparisonPanel(QWidget):
 
     def _sync(self) -> None:
         count = len(self.model.entries)
-        self.remove_button.setEnabled(count > 0)
-        self.clear_button.setEnabled(count > 0)
+        for button in (self.remove_button, self.clear_button, self.save_button, self.print_button):
+            button.setEnabled(count > 0)
         self.note.setText("\n".join(comparison_notes([e.schedule for e in self.model.entries])))
         self.entriesChanged.emit(count)

@@ -133,8 +133,8 @@ class SheetActions(QObject):
         folder = self._folder()
         path, _filter = QFileDialog.getSaveFileName(
             self._parent,
-            self.tr("Simpan lembar produk"),
-            str(folder / default_file_name(request)),
+            self.tr("Simpan {doc}").format(doc=self._noun().lower()),
+            str(folder / self._file_name(request)),
             self.tr("Dokumen PDF (*.pdf)"),
         )
         if path:
@@ -151,9 +151,11 @@ class SheetActions(QObject):
         self._submit(
             lambda _token: self._write(request, path),
             lambda pages: self.finished.emit(
-                self.tr("Lembar produk disimpan: {path} ({n} halaman)").format(path=path, n=pages)
+                self.tr("{doc} disimpan: {path} ({n} halaman)").format(
+                    doc=self._noun(), path=path, n=pages
+                )
             ),
-            self.tr("Lembar produk tidak tersimpan"),
+            self.tr("{doc} tidak tersimpan").format(doc=self._noun()),
         )
 
     def print(self) -> None:
@@ -180,7 +182,15 @@ class SheetActions(QObject):
             return temp
 
         self._submit(work, lambda temp: self._print_file(temp, printer),
-                     self.tr("Lembar produk tidak tercetak"))  # fmt: skip
+                     self.tr("{doc} tidak tercetak").format(doc=self._noun()))  # fmt: skip
+
+    # --- what a subclass changes -----------------------------------------------------------
+    def _noun(self) -> str:
+        """The document, as the messages name it."""
+        return self.tr("Lembar produk")
+
+    def _file_name(self, request: SheetRequest) -> str:
+        return default_file_name(request)
 
     # --- helpers --------------------------------------------------------------------------
     def _confirm(self, request: SheetRequest, go_on: str) -> bool:
@@ -251,7 +261,9 @@ class SheetActions(QObject):
         try:
             pages = print_pdf(temp, printer)
         except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
-            show_exception(self._parent, self.tr("Lembar produk tidak tercetak"), exc)
+            show_exception(
+                self._parent, self.tr("{doc} tidak tercetak").format(doc=self._noun()), exc
+            )
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -211,3 +211,39 @@ def test_a_sheet_within_the_dsr_limit_prints_without_asking(view: ProductsView, 
     assert request is not None and request.dsr_warning == ""
     view.sheet.print()
     assert printers
+
+
+def test_the_comparison_is_saved_as_a_pdf_for_the_client(
+    view: ProductsView, qtbot, tmp_path: Path
+) -> None:  # noqa: ANN001
+    panel = view.comparison
+    assert not panel.save_button.isEnabled() and not panel.print_button.isEnabled()
+    view.simulator.set_amount(300_000_000)
+    view.simulator.tenor_spin.setValue(180)
+    view.simulator.recompute_now()
+    view.simulator.compare_button.click()
+    view.select_product("MULTIGUNA")
+    view.simulator.set_amount(300_000_000)
+    view.simulator.compare_button.click()
+    assert panel.save_button.isEnabled() and panel.print_button.isEnabled()
+    kpr, multiguna = (e.schedule for e in panel.model.entries)
+    assert multiguna.request.tenor_months == 120
+    out = tmp_path / "perbandingan.pdf"
+    with qtbot.waitSignal(view.comparison_sheet.finished, timeout=10_000) as blocker:
+        view.comparison_sheet.save_to(out)
+    assert blocker.args[0].startswith("Lembar perbandingan disimpan")
+    text = " ".join(_text(out).split())
+    assert "Perbandingan pilihan kredit" in text and "Disiapkan untuk: Siti Nurhaliza" in text
+    for schedule in (kpr, multiguna):
+        assert format_rupiah(schedule.total_paid) in text
+    assert "Biaya efektif terendah: Pilihan 1" in text and "Tenor berbeda (180 dan 120 bulan)" in text
+    assert "Rina Marlina" in text
+
+
+def test_the_comparison_file_name_names_the_client() -> None:
+    from ao_desktop.ui.products.comparison_actions import ComparisonRequest, comparison_file_name
+
+    request = ComparisonRequest(options=(), client_name="Siti / Nurhaliza")
+    assert comparison_file_name(request, date(2026, 12, 4)) == (
+        "Perbandingan kredit - Siti Nurhaliza - 2026-12-04.pdf"
+    )

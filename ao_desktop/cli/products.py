@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from ao_desktop.cli.common import UserError, add_db, add_force, open_existing_database, output_path
@@ -181,7 +182,12 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     """Simulate one product (for one client) and write its sheet; nothing written on error."""
 
     from ao_desktop.domain.common.money_parse import parse_rupiah
-    from ao_desktop.services.products.product_sheets import make_product_sheet
+    from ao_desktop.domain.products.affordability import over_limit_text
+    from ao_desktop.services.products.product_sheets import (
+        build_product_sheet,
+        sheet_officer,
+        write_atomically,
+    )
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     amount = parse_rupiah(args.amount)
@@ -192,14 +198,19 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     db = open_existing_database(args.db, args.shared, prepare=True)
     try:
         uow = SqlUnitOfWork(db)
-        pages = make_product_sheet(
-            uow, code=args.code, amount=amount, tenor_months=tenor or 0, out=out,
-            officer_id=_sheet_int(args.officer, "--officer"),
+        data = build_product_sheet(
+            uow, code=args.code, amount=amount, tenor_months=tenor or 0,
+            officer_id=sheet_officer(uow, _sheet_int(args.officer, "--officer")),
             client_id=_sheet_int(args.client, "--client"), method=args.method,
             start_date=start, previous_uses=previous_uses,
         )
+        pages = write_atomically(data, out)
     finally:
         db.close()
+    # Printed all the same (the AO may want it for the file), but never without a word.
+    warning = over_limit_text(data.affordability) if data.affordability else ""
+    if warning:
+        print(_("Peringatan: {w}").format(w=warning), file=sys.stderr)
     if args.json:
         print(json.dumps({"path": str(out), "pages": pages}, ensure_ascii=False))
     else:

@@ -88,6 +88,8 @@ def test_method_and_json(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
         (["KPR", "--amount", "250jt", "--tenor", "240", "--client", "999"], "tidak ditemukan"),
         (["KPR", "--amount", "250jt", "--tenor", "240", "--method", "flat"], "tidak tersedia"),
         (["KPR", "--amount", "250jt"], "Perintah tidak valid"),
+        (["KPR", "--amount", "250jt", "--tenor", "240", "--officer", "999"],
+         "Account Officer dengan id 999 tidak ditemukan"),
     ],
 )
 def test_user_errors_are_one_sentence_and_write_nothing(
@@ -111,3 +113,55 @@ def test_missing_database_and_folder(db, tmp_path: Path, capsys) -> None:  # noq
     assert "tidak ditemukan" in capsys.readouterr().err
     assert main([*base, "--db", str(path), "--out", str(tmp_path / "no" / "a.pdf")]) == 1
     assert "Folder" in capsys.readouterr().err
+
+
+def test_a_sheet_over_the_dsr_limit_is_written_with_a_warning(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, officer, siti = db  # Siti earns Rp12.000.000: 35% is Rp4.200.000 for all installments
+    out = tmp_path / "kpr.pdf"
+    argv = ["product-sheet", "KPR", "--amount", "1 miliar", "--tenor", "120", "--client", str(siti),
+            "--officer", str(officer), "--db", str(path), "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "Lembar produk ditulis ke" in captured.out
+    warning = captured.err.strip()
+    assert warning.startswith("Peringatan: DSR ") and len(warning.splitlines()) == 1
+    assert "melebihi batas produk 35%: semua angsuran paling banyak Rp4.200.000 per bulan" in warning
+    assert out.exists() and "melebihi batas, kelebihan" in " ".join(_text(out).split())
+
+
+def test_a_sheet_within_the_dsr_limit_warns_nothing(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, officer, siti = db
+    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "240", "--client", str(siti),
+            "--officer", str(officer), "--db", str(path), "--out", str(tmp_path / "kpr.pdf")]  # fmt: skip
+    assert main(argv) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_without_officer_the_only_active_officer_is_printed(db, tmp_path: Path) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    out = tmp_path / "kpr.pdf"
+    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "240",
+            "--db", str(path), "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    lines = _text(out).splitlines()
+    ask = lines.index("Ada pertanyaan? Hubungi Account Officer Anda")
+    assert lines[ask + 1] == "Rina Marlina"
+    assert "Account Officer: Rina Marlina" in _text(out)
+
+
+def test_without_officer_among_several_no_dash_is_printed(db, tmp_path: Path) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    database = open_database(path)
+    with SqlUnitOfWork(database).write() as tx:
+        tx.officers.add(Officer(name="Dewi Lestari"))
+    database.close()
+    out = tmp_path / "kpr.pdf"
+    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "240",
+            "--db", str(path), "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    text = _text(out)
+    lines = [line.strip() for line in text.splitlines()]
+    ask = lines.index("Ada pertanyaan? Hubungi Account Officer Anda")
+    assert lines[ask + 1] != "-"
+    assert "-" not in lines and "Account Officer: -" not in text
+    assert "Rina Marlina" not in text and "Dewi Lestari" not in text

@@ -28,14 +28,33 @@ def test_group_thousands(digits: str, text: str) -> None:
         ("6000000", 6_000_000, "6.000.000"),
         ("6.000.000", 6_000_000, "6.000.000"),
         ("Rp 1,500,000", 1_500_000, "1.500.000"),
-        ("abc", 0, ""),
+        ("5jt", 5_000_000, "5.000.000"),
+        ("5 jt", 5_000_000, "5.000.000"),
+        ("50 juta", 50_000_000, "50.000.000"),
+        ("1,5 juta", 1_500_000, "1.500.000"),
+        ("1.5jt", 1_500_000, "1.500.000"),
+        ("750rb", 750_000, "750.000"),
     ],
 )
 def test_rupiah_edit_accepts_what_people_type(qtbot, typed: str, value: int, text: str) -> None:  # noqa: ANN001
     edit = RupiahEdit()
     qtbot.addWidget(edit)
     qtbot.keyClicks(edit, typed)
+    assert edit.value() == value and edit.issue() is None
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # leaving the field shows the amount in full
     assert (edit.value(), edit.text()) == (value, text)
+
+
+@pytest.mark.parametrize("typed", ["abc", "5 kilo", "2M", "6,000"])
+def test_rupiah_edit_keeps_unreadable_text_and_says_why(qtbot, typed: str) -> None:  # noqa: ANN001
+    edit = RupiahEdit()
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    issue = edit.issue("monthly_obligations")
+    assert edit.text() == typed and edit.value() == 0
+    assert issue is not None and issue.is_error and issue.field == "monthly_obligations"
+    assert issue.message.startswith(("Nominal", "Satuan"))
 
 
 def test_rupiah_edit_keeps_the_cursor_after_the_same_digit(qtbot) -> None:  # noqa: ANN001

@@ -291,6 +291,33 @@ def key_value_table(rows: list[tuple[str, Flowable | str]], label_width: float) 
     )
 
 
+# A table split over pages leaves at least this many lines (its total row included) for
+# the last page: two lone rows of a schedule on a page of their own read as a mistake.
+MIN_TAIL_ROWS = 5
+
+
+class KeepTailTable(Table):
+    """A Table that, split over pages, moves rows forward rather than leave fewer than
+    MIN_TAIL_ROWS lines (below the repeated header) on the next page. Reportlab builds
+    the parts of a split with ``self.__class__``, so every part keeps the rule."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        repeated = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        rows = len(self._cellvalues)
+        kept = len(parts[0]._cellvalues)
+        tail = rows - kept
+        if tail >= MIN_TAIL_ROWS:
+            return parts
+        keep = kept - (MIN_TAIL_ROWS - tail)
+        if keep - repeated < MIN_TAIL_ROWS:
+            return []  # too little would stay here: the whole table starts on the next page
+        height = sum(self._rowHeights[:keep])
+        return super().split(availWidth, height + 0.5)
+
+
 def long_tables(
     header: list[str],
     rows: list[list[str]],
@@ -319,7 +346,7 @@ def long_tables(
                 ("LINEABOVE", (0, -1), (-1, -1), 0.75, ACCENT),
             ]
         tables.append(
-            Table(
+            KeepTailTable(
                 [header, *body],
                 colWidths=widths,
                 repeatRows=1,

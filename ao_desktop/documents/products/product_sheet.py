@@ -138,9 +138,9 @@ def _page_frame(data: ProductSheetData) -> PageFrame:
     printed_text = _("Dicetak {date} {time}").format(
         date=format_date_long(printed.date()), time=f"{printed:%H:%M}"
     )
-    officer = one_line(header.officer_name, NAME_LIMIT) or "-"
+    officer = one_line(header.officer_name, NAME_LIMIT)
     phone = officer_phone(header.officer_phone)
-    contact = f"{officer} \u00b7 {phone.display}" if phone else officer
+    contact = " \u00b7 ".join(part for part in (officer, phone.display if phone else "") if part)
     return PageFrame(
         bank=header.bank_name,
         branch=header.branch_name,
@@ -148,7 +148,7 @@ def _page_frame(data: ProductSheetData) -> PageFrame:
         labels=(_("Lembar informasi produk"), one_line(product.code, 40)),
         footer=(
             f"{printed_text} \u00b7 {terms}",
-            _("Account Officer: {contact}").format(contact=contact),
+            _("Account Officer: {contact}").format(contact=contact) if contact else "",
             _("Simulasi ini bersifat indikatif dan dapat berbeda dengan perhitungan akhir bank."),
         ),
     )
@@ -272,11 +272,10 @@ def _contact_block(data: ProductSheetData) -> Flowable:
     """The AO's name and phone with the WhatsApp QR code beside them."""
     st = styles()
     header = data.header
-    officer = markup(one_line(header.officer_name, NAME_LIMIT)) or "-"
-    text: list[Flowable] = [
-        Paragraph(_("Ada pertanyaan? Hubungi Account Officer Anda"), st.h2),
-        Paragraph(f"<b>{officer}</b>", st.body),
-    ]
+    officer = markup(one_line(header.officer_name, NAME_LIMIT))
+    text: list[Flowable] = [Paragraph(_("Ada pertanyaan? Hubungi Account Officer Anda"), st.h2)]
+    if officer:
+        text.append(Paragraph(f"<b>{officer}</b>", st.body))
     phone = officer_phone(header.officer_phone)
     if phone is not None:
         label = _("Telepon/WhatsApp") if phone.kind is PhoneKind.MOBILE else _("Telepon")
@@ -438,12 +437,17 @@ def _fee_rows(amount: int, fees: LoanFees) -> list[tuple[str, str]]:
 def _dsr_text(affordability: Affordability) -> str:
     if affordability.dsr_pct is None:
         return _("Belum dapat dihitung: penghasilan belum diisi")
-    text = _("{dsr} dari penghasilan bersih per bulan (batas {limit})").format(
-        dsr=format_pct(affordability.dsr_pct, 2), limit=format_pct(affordability.max_dsr_pct)
+    text = _(
+        "{dsr} dari penghasilan bersih per bulan (batas {limit}, semua angsuran paling banyak "
+        "{limit_amount} per bulan)"
+    ).format(
+        dsr=format_pct(affordability.dsr_pct, 2),
+        limit=format_pct(affordability.max_dsr_pct),
+        limit_amount=format_rupiah(affordability.limit_amount),
     )
     if affordability.affordable:
         return text + _(": memenuhi batas")
-    return text + _(": melebihi batas sebesar {amount} per bulan").format(
+    return text + _(": melebihi batas, kelebihan {amount} per bulan").format(
         amount=format_rupiah(-affordability.headroom)
     )
 

@@ -32,3 +32,19 @@ class ProductSheetData:
     deposit: DepositResult | None = None
     affordability: Affordability | None = None
     comparison: tuple[LoanSchedule, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComparisonOption:
+    product_name: str
+    schedule: LoanSchedule
+
+
+@dataclass(frozen=True)
+class ComparisonSheetData:
+    """Up to three loan options side by side, for the client to take home."""
+
+    header: SheetHeader
+    printed_at: datetime
+    options: tuple[ComparisonOption, ...]
+    client_name: str = ""

@@ -78,6 +78,22 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def given_name(full_name: str) -> str:
+    """The first word of a person's name as written, without leading titles:
+    "Hj. Siti Harahap" -> "Siti", "Dr.Ir. Budi Santoso, M.M." -> "Budi".
+
+    Used for forms of address ("Bu Siti"): a title after "Bu"/"Pak" reads wrong
+    ("Bu Hj. Siti"), and the honorific already shows respect. A name that is nothing
+    but titles is returned as written.
+    """
+    words = full_name.split()
+    for word in words:
+        parts = [p for p in _NON_WORD.split(_APOSTROPHES.sub("", word.lower())) if p]
+        if not parts or not all(p in PREFIX_TITLES for p in parts):
+            return word.rstrip(",")
+    return words[0] if words else ""
+
+
 def fold_name(name: str) -> str:
     """Comparable form of a name: lowercase, no accents/punctuation/titles/legal forms."""
     return " ".join(_strip_titles(_tokens(name)))

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 
 from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
+from ao_desktop.domain.common.formatting import format_pct, format_rupiah
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.products.loan_schedule import (
     MAX_AMOUNT,
@@ -42,6 +43,8 @@ class Affordability:
     affordable: bool
     # Rupiah a month still free under the limit after this installment; negative = short by.
     headroom: int
+    # The limit in rupiah: what all installments together may be a month (income x limit).
+    limit_amount: int = 0
 
 
 def _money(value: object, name: str) -> int:
@@ -94,12 +97,32 @@ def assess_affordability(
     income = _money(income, "monthly_income")
     obligations = _money(obligations, "other_obligations")
     limit = _check_max_dsr(max_dsr_pct)
-    headroom = installment_budget(income, obligations, limit) - installment
+    limit_amount = installment_budget(income, 0, limit)
+    headroom = limit_amount - obligations - installment
     return Affordability(
         dsr_pct=debt_service_ratio(installment, obligations, income),
         max_dsr_pct=limit,
         affordable=income > 0 and headroom >= 0,
         headroom=headroom,
+        limit_amount=limit_amount,
+    )
+
+
+def over_limit_text(affordability: Affordability) -> str:
+    """One sentence naming the limit and the excess when the DSR is over it; "" otherwise.
+
+    Said before a sheet is printed for the client (GUI question, command-line warning).
+    """
+    if affordability.affordable or affordability.dsr_pct is None:
+        return ""
+    return _(
+        "DSR {dsr} melebihi batas produk {limit}: semua angsuran paling banyak {limit_amount} "
+        "per bulan, kelebihan {excess} per bulan."
+    ).format(
+        dsr=format_pct(affordability.dsr_pct, 2),
+        limit=format_pct(affordability.max_dsr_pct),
+        limit_amount=format_rupiah(affordability.limit_amount),
+        excess=format_rupiah(-affordability.headroom),
     )
 
 

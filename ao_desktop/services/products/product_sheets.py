@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
-from ao_desktop.documents.products.product_sheet_data import ProductSheetData, SheetHeader
+from ao_desktop.documents.products.product_sheet_data import (
+    ComparisonOption,
+    ComparisonSheetData,
+    ProductSheetData,
+    SheetHeader,
+)
 from ao_desktop.domain.common.errors import FieldIssue, NotFound, ValidationFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule
@@ -55,6 +61,21 @@ def sheet_header(uow: UnitOfWork, officer_id: int | None) -> SheetHeader:
         officer_name=officer.name if officer else "",
         officer_phone=officer.phone if officer else "",
     )
+
+
+def sheet_officer(uow: UnitOfWork, officer_id: int | None) -> int | None:
+    """The officer whose name and number a sheet carries: `officer_id`, which must exist
+    (NotFound otherwise), or without one the branch's only active officer; None when
+    there are several (the sheet then asks the client to contact "their" AO)."""
+    with uow.read() as tx:
+        if officer_id is not None:
+            if tx.officers.get(officer_id) is None:
+                raise NotFound(
+                    _("Account Officer dengan id {id} tidak ditemukan.").format(id=officer_id)
+                )
+            return officer_id
+        active = tx.officers.list(active_only=True)
+    return active[0].id if len(active) == 1 else None
 
 
 def _comparison(
@@ -191,6 +212,49 @@ def make_product_sheet(
 
 def write_atomically(data: ProductSheetData, out: Path) -> int:
     """Write the sheet to a temporary file in `out`'s folder, then rename it over `out`."""
+
+    def write(handle: BinaryIO) -> int:
+        # reportlab loads here, on first use, not when the window starts.
+        from ao_desktop.documents.products.product_sheet import write_product_sheet
+
+        return write_product_sheet(data, handle)
+
+    return _write_atomically(write, out)
+
+
+def make_comparison_sheet(
+    uow: UnitOfWork,
+    *,
+    options: Sequence[tuple[str, LoanSchedule]],
+    out: Path,
+    officer_id: int | None = None,
+    client_id: int | None = None,
+    printed_at: datetime | None = None,
+) -> int:
+    """Write the comparison of up to three simulated loans (product name, schedule) to
+    `out` for the client; the number of pages. `out` is replaced only by a whole PDF."""
+    if not 1 <= len(options) <= MAX_COMPARISON:
+        raise ValidationFailed(
+            [FieldIssue("options", _("Pilih 1 sampai {n} simulasi untuk dibandingkan")
+                        .format(n=MAX_COMPARISON), True)]
+        )  # fmt: skip
+    data = ComparisonSheetData(
+        header=sheet_header(uow, officer_id),
+        printed_at=printed_at or datetime.now().replace(microsecond=0),
+        options=tuple(ComparisonOption(name, schedule) for name, schedule in options),
+        client_name=get_client(uow, client_id).display_name if client_id is not None else "",
+    )
+
+    def write(handle: BinaryIO) -> int:
+        from ao_desktop.documents.products.comparison_sheet import write_comparison_sheet
+
+        return write_comparison_sheet(data, handle)
+
+    return _write_atomically(write, Path(out))
+
+
+def _write_atomically(write: Callable[[BinaryIO], int], out: Path) -> int:
+    """Run `write` on a temporary file in `out`'s folder, then rename it over `out`."""
     folder = out.parent
     if not folder.is_dir():
         raise NotFound(_("Folder {p} tidak ditemukan.").format(p=folder))
@@ -198,10 +262,7 @@ def write_atomically(data: ProductSheetData, out: Path) -> int:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            # reportlab loads here, on first use, not when the window starts.
-            from ao_desktop.documents.products.product_sheet import write_product_sheet
-
-            pages = write_product_sheet(data, handle)
+            pages = write(handle)
             handle.flush()
             os.fsync(handle.fileno())  # on a shared drive: on disk before the rename
         os.chmod(temp, 0o644)  # mkstemp's 0600 would hide the sheet from colleagues

@@ -26,6 +26,9 @@ from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.location import data_dir
 
+DEMO_BANK_NAME = "PT BPR Mitra Usaha Sejahtera"
+DEMO_BRANCH_NAME = "Kantor Cabang Medan Kota"
+
 BATCH = 10_000
 FINISH_SHARE = 4  # progress: the final indexing counts as clients // FINISH_SHARE units
 
@@ -103,6 +106,10 @@ def _load(
         "demo_seed": str(seed),
         "demo_clients": str(clients),
         "demo_today": today.isoformat(),
+        # What the setup wizard stores (services/setup.py): the sheets of a demo are
+        # headed like a real branch's, not by a bare "Bank".
+        "bank.name": DEMO_BANK_NAME,
+        "bank.branch": DEMO_BRANCH_NAME,
     }
     con.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", settings.items())
     gen = RowBuilder(seed, max(clients, 1), today, ao_rows)

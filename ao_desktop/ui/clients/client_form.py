@@ -280,6 +280,11 @@ class ClientForm(QWidget):
     def validate(self) -> list[FieldIssue]:
         """Run the domain rules on the typed values and show the touched fields' issues."""
         _cleaned, self._issues = clean_client(self.edited())
+        # Unreadable money is read as 0 by the rules; the typo is what the AO must see.
+        for field in ("monthly_income", "monthly_obligations"):
+            unreadable = getattr(self, field).issue(field)
+            if unreadable is not None:
+                self._issues.append(unreadable)
         self._show_issues()
         return self._issues
 

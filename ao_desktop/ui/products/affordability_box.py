@@ -84,22 +84,22 @@ class AffordabilityBox(QFrame):
         parts = self.tr("Angsuran {installment}").format(installment=format_rupiah(installment))
         if obligations:
             parts += self.tr(" + angsuran lain {other}").format(other=format_rupiah(obligations))
-        text = self.tr("{parts} = {dsr} dari penghasilan; batas {limit}").format(
-            parts=parts,
-            dsr=format_pct(affordability.dsr_pct),
-            limit=format_pct(affordability.max_dsr_pct),
-        )
+        dsr, limit = format_pct(affordability.dsr_pct), format_pct(affordability.max_dsr_pct)
         if affordability.affordable:
-            text = "\u2714 " + text
+            text = "\u2714 " + self.tr(
+                "{parts} = {dsr} dari penghasilan; batas {limit} (semua angsuran paling banyak "
+                "{limit_amount} per bulan)"
+            ).format(parts=parts, dsr=dsr, limit=limit,
+                     limit_amount=format_rupiah(affordability.limit_amount))  # fmt: skip
             color = OK_COLOR
         else:
-            text = (
-                "\u2716 "
-                + text
-                + self.tr(" \u2014 melebihi batas {short} per bulan").format(
-                    short=format_rupiah(-affordability.headroom)
-                )
-            )
+            # The limit and the excess said apart: "melebihi batas RpX" read X as the limit.
+            text = "\u2716 " + self.tr(
+                "{parts} = {dsr} dari penghasilan. Batas {limit}: semua angsuran paling banyak "
+                "{limit_amount} per bulan, jadi kelebihan {excess} per bulan."
+            ).format(parts=parts, dsr=dsr, limit=limit,
+                     limit_amount=format_rupiah(affordability.limit_amount),
+                     excess=format_rupiah(-affordability.headroom))  # fmt: skip
             color = ERROR_COLOR
         self.dsr_label.setText(text)
         self.dsr_label.setStyleSheet(f"color: {color}; font-weight: bold;")

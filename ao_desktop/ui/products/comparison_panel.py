@@ -1,14 +1,17 @@
 """ComparisonPanel: up to three simulations side by side, so the client sees the cost.
 
 Each column is one option (a product, a method, an amount and tenor); the rows are what
-a client compares: the rate and its effective equivalent, the installment, total
-interest and total paid. The cheapest option by total paid is marked.
+a client compares: the rate and its effective equivalent, the effective cost after
+up-front fees, the installment, total interest and total paid. The cheapest option is
+the one with the lowest effective cost: total paid cannot rank loans of different tenors.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import IntEnum
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,6 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from ao_desktop.domain.common.formatting import format_pct, format_rupiah
+from ao_desktop.domain.products.effective_cost import (
+    cheapest_by_cost,
+    comparison_notes,
+    effective_cost_pa,
+)
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 from ao_desktop.ui.products.texts import installment_short, tenor_text
 
@@ -53,6 +61,11 @@ class ComparisonEntry:
     def method(self) -> InterestMethod:
         return InterestMethod(self.schedule.request.method)
 
+    @cached_property
+    def cost_pa(self) -> Decimal:
+        """The effective annual cost after up-front fees (computed once per option)."""
+        return effective_cost_pa(self.schedule)
+
 
 class Row(IntEnum):
     """The rows of the comparison (the columns are the options)."""
@@ -63,10 +76,11 @@ class Row(IntEnum):
     TENOR = 3
     RATE = 4
     EFFECTIVE = 5
-    INSTALLMENT = 6
-    TOTAL_INTEREST = 7
-    TOTAL_PAID = 8
-    NET = 9
+    COST = 6
+    INSTALLMENT = 7
+    TOTAL_INTEREST = 8
+    TOTAL_PAID = 9
+    NET = 10
 
 
 def row_title(row: Row) -> str:
@@ -78,6 +92,7 @@ def row_title(row: Row) -> str:
         Row.TENOR: tr("ComparisonTableModel", "Tenor"),
         Row.RATE: tr("ComparisonTableModel", "Suku bunga per tahun"),
         Row.EFFECTIVE: tr("ComparisonTableModel", "Setara bunga efektif"),
+        Row.COST: tr("ComparisonTableModel", "Biaya efektif per tahun (dengan biaya di muka)"),
         Row.INSTALLMENT: tr("ComparisonTableModel", "Angsuran per bulan"),
         Row.TOTAL_INTEREST: tr("ComparisonTableModel", "Total bunga"),
         Row.TOTAL_PAID: tr("ComparisonTableModel", "Total dibayar"),
@@ -101,6 +116,8 @@ def _cell(entry: ComparisonEntry, row: Row) -> tuple[str, Any]:
             return format_pct(s.request.rate_pa), str(s.request.rate_pa)
         case Row.EFFECTIVE:
             return format_pct(s.effective_rate_pa, 2), str(s.effective_rate_pa)
+        case Row.COST:
+            return format_pct(entry.cost_pa, 2), str(entry.cost_pa)
         case Row.INSTALLMENT:
             return installment_short(s), s.first_installment
         case Row.TOTAL_INTEREST:
@@ -117,6 +134,7 @@ class ComparisonTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[ComparisonEntry] = []
+        self._best: int | None = None  # ranked on every change, not on every paint
 
     @property
     def entries(self) -> list[ComparisonEntry]:
@@ -129,6 +147,7 @@ class ComparisonTableModel(QAbstractTableModel):
         column = len(self._entries)
         self.beginInsertColumns(QModelIndex(), column, column)
         self._entries.append(entry)
+        self._rank()
         self.endInsertColumns()
         return True
 
@@ -136,18 +155,21 @@ class ComparisonTableModel(QAbstractTableModel):
         if 0 <= column < len(self._entries):
             self.beginRemoveColumns(QModelIndex(), column, column)
             del self._entries[column]
+            self._rank()
             self.endRemoveColumns()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._entries = []
+        self._rank()
         self.endResetModel()
 
     def cheapest(self) -> int | None:
-        """The column with the lowest total paid, when there is something to compare."""
-        if len(self._entries) < 2:
-            return None
-        return min(range(len(self._entries)), key=lambda i: self._entries[i].schedule.total_paid)
+        """The column with the lowest effective cost, when there is something to compare."""
+        return self._best
+
+    def _rank(self) -> None:
+        self._best = cheapest_by_cost([e.schedule for e in self._entries])
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(Row)
@@ -174,7 +196,7 @@ class ComparisonTableModel(QAbstractTableModel):
         best = index.column() == self.cheapest()
         if role == Qt.ItemDataRole.BackgroundRole and best:
             return QBrush(_BEST)
-        if role == Qt.ItemDataRole.FontRole and row is Row.TOTAL_PAID and best:
+        if role == Qt.ItemDataRole.FontRole and row is Row.COST and best:
             font = QFont()
             font.setBold(True)
             return font
@@ -227,10 +249,16 @@ class ComparisonPanel(QWidget):
             self.tr("Hapus pilihan yang dipilih (tanpa pilihan: yang terakhir)")
         )
         self.clear_button = QPushButton(self.tr("Kosongkan"))
+        self.save_button = QPushButton(self.tr("Simpan PDF…"))
+        self.save_button.setToolTip(self.tr("Simpan perbandingan ini sebagai PDF untuk nasabah"))
+        self.print_button = QPushButton(self.tr("Cetak…"))
+        self.print_button.setToolTip(self.tr("Cetak perbandingan ini untuk nasabah"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
         # As tall as its ten rows: the note and buttons sit right under the figures.
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -269,16 +297,7 @@ class ComparisonPanel(QWidget):
 
     def _sync(self) -> None:
         count = len(self.model.entries)
-        self.remove_button.setEnabled(count > 0)
-        self.clear_button.setEnabled(count > 0)
-        cheapest = self.model.cheapest()
-        if cheapest is None:
-            self.note.clear()
-        else:
-            entry = self.model.entries[cheapest]
-            self.note.setText(
-                self.tr("Total pembayaran terendah: Pilihan {n} ({amount}).").format(
-                    n=cheapest + 1, amount=format_rupiah(entry.schedule.total_paid)
-                )
-            )
+        for button in (self.remove_button, self.clear_button, self.save_button, self.print_button):
+            button.setEnabled(count > 0)
+        self.note.setText("\n".join(comparison_notes([e.schedule for e in self.model.entries])))
         self.entriesChanged.emit(count)

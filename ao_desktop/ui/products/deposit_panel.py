@@ -247,6 +247,11 @@ class DepositPanel(QWidget):
             )
             self._show_result(None)
             return
+        unreadable = self.amount_edit.issue()
+        if unreadable is not None:
+            self.amount_message.show_message(unreadable.message, Severity.ERROR)
+            self._show_result(None)
+            return
         try:
             result = simulate_product_deposit(
                 product, self.amount_edit.value(), self._tenor,

@@ -259,6 +259,11 @@ class ProductForm(QTabWidget):
                 tiered = TieredRateRule(tuple(tiers))
             except ValidationFailed as exc:
                 self._parse_issues.append(FieldIssue("tiered_rate", str(exc), True))
+        for field, edit in (("min_amount", self.min_amount_edit), ("max_amount", self.max_amount_edit),
+                            ("admin", self.admin_edit), ("notary", self.notary_edit)):  # fmt: skip
+            unreadable = edit.issue(field)
+            if unreadable is not None:
+                self._parse_issues.append(unreadable)
         fees = LoanFees(
             provision_pct=self._percent(self.provision_edit, "provision_pct", Decimal(0))
             or Decimal(0),

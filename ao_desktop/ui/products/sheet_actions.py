@@ -34,7 +34,7 @@ from ao_desktop.ui.products.sheet_preview import (
     print_pdf,
     render_pages,
 )
-from ao_desktop.ui.widgets.messages import show_exception
+from ao_desktop.ui.widgets.messages import confirm, show_exception
 from ao_desktop.ui.widgets.save_dialog import ask_save_path
 from ao_desktop.ui.workers import CancelToken, TaskRunner
 
@@ -60,6 +60,9 @@ class SheetRequest:
     comparison_methods: tuple[InterestMethod, ...] = ()
     aro: bool = False
     rollovers: int = 0
+    # The client's DSR is over the product's limit: said, and asked about, before the
+    # sheet goes to the client.
+    dsr_warning: str = ""
 
 
 def default_file_name(request: SheetRequest, today: date | None = None) -> str:
@@ -126,11 +129,11 @@ class SheetActions(QObject):
 
     def save(self) -> None:
         request = self._request()
-        if request is None or self.busy:
+        if request is None or self.busy or not self._confirm(request, self.tr("Tetap simpan")):
             return
         folder = self._folder()
-        path = ask_save_path(self._parent, self.tr("Simpan lembar produk"),
-                             folder / default_file_name(request), self.tr("Dokumen PDF (*.pdf)"), ".pdf")
+        path = ask_save_path(self._parent, self.tr("Simpan {doc}").format(doc=self._noun().lower()),
+                             folder / self._file_name(request), self.tr("Dokumen PDF (*.pdf)"), ".pdf")
         if path is not None:
             self.save_to(path)
 
@@ -143,13 +146,16 @@ class SheetActions(QObject):
         self._submit(
             lambda _token: self._write(request, path),
             lambda pages: self.finished.emit(
-                self.tr("Lembar produk disimpan: {path} ({n} halaman)").format(path=path, n=pages)
+                self.tr("{doc} disimpan: {path} ({n} halaman)").format(
+                    doc=self._noun(), path=path, n=pages
+                )
             ),
-            self.tr("Lembar produk tidak tersimpan"),
+            self.tr("{doc} tidak tersimpan").format(doc=self._noun()),
         )
 
     def print(self) -> None:
-        if self._request() is None or self.busy:
+        request = self._request()
+        if request is None or self.busy or not self._confirm(request, self.tr("Tetap cetak")):
             return
         printer = choose_printer(self._parent)
         if printer is not None:
@@ -171,9 +177,26 @@ class SheetActions(QObject):
             return temp
 
         self._submit(work, lambda temp: self._print_file(temp, printer),
-                     self.tr("Lembar produk tidak tercetak"))  # fmt: skip
+                     self.tr("{doc} tidak tercetak").format(doc=self._noun()))  # fmt: skip
+
+    # --- what a subclass changes -----------------------------------------------------------
+    def _noun(self) -> str:
+        """The document, as the messages name it."""
+        return self.tr("Lembar produk")
+
+    def _file_name(self, request: SheetRequest) -> str:
+        return default_file_name(request)
 
     # --- helpers --------------------------------------------------------------------------
+    def _confirm(self, request: SheetRequest, go_on: str) -> bool:
+        """Ask before a sheet over the client's DSR limit goes to the client."""
+        if not request.dsr_warning:
+            return True
+        text = request.dsr_warning + "\n\n" + self.tr(
+            "Lembar ini memuat simulasi yang melebihi kemampuan bayar nasabah. Lanjutkan?"
+        )
+        return confirm(self._parent, self.tr("DSR melebihi batas"), text, go_on)
+
     def _write(self, request: SheetRequest, out: Path) -> int:
         """The one service call behind every action (runs on the worker thread)."""
         return make_product_sheet(
@@ -233,7 +256,9 @@ class SheetActions(QObject):
         try:
             pages = print_pdf(temp, printer)
         except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
-            show_exception(self._parent, self.tr("Lembar produk tidak tercetak"), exc)
+            show_exception(
+                self._parent, self.tr("{doc} tidak tercetak").format(doc=self._noun()), exc
+            )
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -32,6 +32,7 @@ from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.common.errors import DomainError, FieldIssue, ValidationFailed
 from ao_desktop.domain.common.formatting import format_rupiah
 from ao_desktop.domain.common.user_dates import EARLIEST_START, LATEST_START
+from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 from ao_desktop.domain.products.product import Product
 from ao_desktop.services.clients.directory import get_client
@@ -57,6 +58,16 @@ from ao_desktop.ui.widgets.rupiah_edit import RupiahEdit
 log = logging.getLogger(__name__)
 RECOMPUTE_MS = 120
 MAX_KUR_USE = 10
+
+
+@dataclass(frozen=True)
+class _KeptInputs:
+    """What the AO last typed for one product, restored when they come back to it."""
+
+    amount_text: str
+    tenor_months: int
+    method: InterestMethod | None
+    kur_use: int
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,11 @@ class LoanSimulatorPanel(QWidget):
         self._product: Product | None = None
         self._schedule: LoanSchedule | None = None
         self._client: Client | None = None
+        self._affordability: Affordability | None = None
+        # Each product keeps its own last inputs: a tenor of 180 months for KPR survives a
+        # look at a product whose maximum is 60.
+        self._kept: dict[str, _KeptInputs] = {}
+        self._tenor_note = ""
         self._max_cache: dict[tuple[object, ...], int | None] = {}
         self._timer = QTimer(self, singleShot=True, interval=RECOMPUTE_MS)
         self._timer.timeout.connect(self.recompute_now)
@@ -208,6 +224,11 @@ class LoanSimulatorPanel(QWidget):
     def client(self) -> Client | None:
         return self._client
 
+    @property
+    def client_dsr(self) -> Affordability | None:
+        """The picked client's DSR for the schedule on screen (None: no client or schedule)."""
+        return self._affordability
+
     def inputs(self) -> LoanInputs:
         qdate = self.start_edit.date()
         return LoanInputs(
@@ -220,24 +241,43 @@ class LoanSimulatorPanel(QWidget):
         )
 
     def set_product(self, product: Product | None) -> None:
-        """Drive the simulator by `product`: its methods, ranges and KUR tiers."""
+        """Drive the simulator by `product`: its methods, ranges and KUR tiers, and the
+        inputs last used with it (a new product starts from the current ones; a tenor
+        outside its range is brought inside with a note saying so)."""
+        if self._product is not None and self._product.is_loan:
+            self._kept[self._product.code] = _KeptInputs(
+                self.amount_edit.text(), self.tenor_spin.value(),
+                self.method_combo.currentData(), self.kur_spin.value(),
+            )  # fmt: skip
         self._product = product
         self._max_cache.clear()
+        self._tenor_note = ""
         if product is None or not product.is_loan:
             self._set_schedule(None)
             return
+        kept = self._kept.get(product.code)
         self.method_combo.blockSignals(True)
         self.method_combo.clear()
         for method in product.methods:
             self.method_combo.addItem(method_label(method), method)
         self.method_combo.setEnabled(len(product.methods) > 1)
+        if kept is not None and kept.method in product.methods:
+            self.method_combo.setCurrentIndex(product.methods.index(kept.method))
         self.method_combo.blockSignals(False)
-        self.tenor_spin.blockSignals(True)
-        tenor = min(
-            max(self.tenor_spin.value(), product.min_tenor_months), product.max_tenor_months
-        )
+        for widget in (self.tenor_spin, self.amount_edit, self.kur_spin):
+            widget.blockSignals(True)
+        if kept is not None:
+            self.amount_edit.setText(kept.amount_text)
+            self.kur_spin.setValue(kept.kur_use)
+        wanted = kept.tenor_months if kept is not None else self.tenor_spin.value()
+        tenor = min(max(wanted, product.min_tenor_months), product.max_tenor_months)
         self.tenor_spin.setValue(tenor)
-        self.tenor_spin.blockSignals(False)
+        if tenor != wanted:
+            self._tenor_note = self.tr(
+                "Tenor {wanted} bulan di luar batas produk ini; disesuaikan menjadi {tenor} bulan."
+            ).format(wanted=wanted, tenor=tenor)
+        for widget in (self.tenor_spin, self.amount_edit, self.kur_spin):
+            widget.blockSignals(False)
         self.inputs_form.setRowVisible(self._kur_row, product.tiered_rate is not None)
         self.range_label.setText(
             self.tr("Plafon {low} \u2013 {high} \u00b7 tenor {tmin}\u2013{tmax} bulan").format(
@@ -267,10 +307,17 @@ class LoanSimulatorPanel(QWidget):
             self._set_schedule(None)
             return
         self._update_hints(product)
+        if self._tenor_note:
+            self.tenor_message.show_message(self._tenor_note, Severity.NOTE)
         if not self.amount_edit.text().strip():
             self.amount_message.show_message(
                 self.tr("Isi plafon untuk melihat angsurannya"), Severity.NOTE
             )
+            self._set_schedule(None)
+            return
+        unreadable = self.amount_edit.issue()
+        if unreadable is not None:
+            self.amount_message.show_message(unreadable.message, Severity.ERROR)
             self._set_schedule(None)
             return
         inputs = self.inputs()
@@ -351,13 +398,14 @@ class LoanSimulatorPanel(QWidget):
 
     def _update_affordability(self) -> None:
         client, product, schedule = self._client, self._product, self._schedule
+        self._affordability = None
         self.affordability.show_client(client)
         if client is None or client.id is None or product is None or not product.is_loan:
             return
         affordability = None
         if schedule is not None:
             try:
-                affordability = client_affordability(
+                affordability = self._affordability = client_affordability(
                     self._context.uow, client.id, schedule, product
                 )
             except DomainError as exc:
@@ -392,6 +440,7 @@ class LoanSimulatorPanel(QWidget):
         self._timer.start()
 
     def _on_tenor_spin_value_changed(self, months: int) -> None:
+        self._tenor_note = ""  # the AO chose this tenor
         self.years_label.setText(years_hint(months))
         self._timer.start()
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ao_desktop.domain.clients.client import Client, ClientKind
 from ao_desktop.domain.clients.enums import Sex
+from ao_desktop.domain.clients.names import given_name
 from ao_desktop.domain.common.formatting import format_pct, format_rupiah
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule, method_label
 
@@ -90,7 +91,7 @@ def polite_name(client: Client) -> str:
     """How the AO speaks of the client: `Bu Siti`, `Pak Budi`, or the business name."""
     if client.kind is ClientKind.BUSINESS and client.business_name:
         return client.business_name
-    first = client.full_name.split()[0] if client.full_name.split() else client.full_name
+    first = given_name(client.full_name)
     if client.sex is Sex.FEMALE:
         return _tr("Bu {name}").format(name=first)
     if client.sex is Sex.MALE:

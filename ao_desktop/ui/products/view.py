@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from ao_desktop.domain.common.formatting import format_date, format_rupiah
+from ao_desktop.domain.products.affordability import over_limit_text
 from ao_desktop.domain.products.loan_schedule import LoanSchedule
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.services.products.figures_export import export_loan_schedule
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products.catalog_panel import CatalogPanel
+from ao_desktop.ui.products.comparison_actions import ComparisonActions, ComparisonRequest
 from ao_desktop.ui.products.comparison_panel import MAX_ENTRIES, ComparisonEntry, ComparisonPanel
 from ao_desktop.ui.products.deposit_panel import DepositPanel
 from ao_desktop.ui.products.figures_excel import FiguresExcelButton, file_name
@@ -63,6 +65,7 @@ class ProductsView(QWidget):
         self.schedule_model = ScheduleTableModel(self)
         self.chart = ScheduleChart()
         self.sheet = SheetActions(context, self.sheet_request, self)
+        self.comparison_sheet = ComparisonActions(context, self.comparison_request, self)
         self._build_header()
         self._build_simulation_tab()
         self._build_layout()
@@ -180,6 +183,10 @@ class ProductsView(QWidget):
         self.print_button.clicked.connect(self.sheet.print)
         self.sheet.busyChanged.connect(self._on_sheet_busy_changed)
         self.sheet.finished.connect(self.status_label.setText)
+        self.comparison.save_button.clicked.connect(self.comparison_sheet.save)
+        self.comparison.print_button.clicked.connect(self.comparison_sheet.print)
+        self.comparison_sheet.busyChanged.connect(self._on_sheet_busy_changed)
+        self.comparison_sheet.finished.connect(self.status_label.setText)
         self.schedule_excel.written.connect(self.status_label.setText)
         self.deposit.excel_button.written.connect(self.status_label.setText)
 
@@ -207,6 +214,8 @@ class ProductsView(QWidget):
                 start_date=inputs.start_date, previous_uses=inputs.previous_uses,
                 client_id=inputs.client_id, client_name=client.display_name if client else "",
                 comparison_methods=self._sheet_comparison(self.simulator.schedule),
+                dsr_warning=over_limit_text(self.simulator.client_dsr)
+                if self.simulator.client_dsr else "",
             )  # fmt: skip
         if product.kind is ProductKind.DEPOSIT:
             if self.deposit.result is None:
@@ -218,6 +227,18 @@ class ProductsView(QWidget):
                 rollovers=self.deposit.rollovers,
             )  # fmt: skip
         return SheetRequest(code=product.code, product_name=product.name)
+
+    def comparison_request(self) -> ComparisonRequest | None:
+        """The options on the Perbandingan tab, for the client picked in the simulator."""
+        entries = self.comparison.model.entries
+        if not entries:
+            return None
+        client = self.simulator.client
+        return ComparisonRequest(
+            options=tuple((e.product_name, e.schedule) for e in entries),
+            client_id=client.id if client else None,
+            client_name=client.display_name if client else "",
+        )
 
     def _sheet_comparison(self, schedule: LoanSchedule) -> tuple:  # type: ignore[type-arg]
         """The compared methods of this product at this amount and tenor, for the sheet."""
@@ -354,5 +375,5 @@ class ProductsView(QWidget):
     def _on_sheet_busy_changed(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
         # Cleared when done; a save or print then reports its own result in the same line.
-        self.status_label.setText(self.tr("Menyiapkan lembar produk…") if busy else "")
+        self.status_label.setText(self.tr("Menyiapkan PDF…") if busy else "")
         self._update_sheet_buttons()

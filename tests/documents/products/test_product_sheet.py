@@ -249,7 +249,9 @@ def test_affordability_and_comparison(tmp_path, kpr_schedule):
     data = ProductSheetData(HEADER, KPR, PRINTED, "", kpr_schedule, None, affordability, options)
     _pages, _reader, texts = write(tmp_path, data)
     text = " ".join("\n".join(texts).split())
-    assert "34,96% dari penghasilan bersih per bulan (batas 35%): memenuhi batas" in text
+    assert "34,96% dari penghasilan bersih per bulan (batas 35%, semua" in text
+    assert "per bulan): memenuhi batas" in text
+    assert "semua angsuran paling banyak Rp3.500.000 per bulan" in text
     assert "Perbandingan pilihan" in text
     assert "Pilihan 3" in text and "Pilihan 4" not in text
     cheapest = min(options[:3], key=lambda s: s.total_paid)
@@ -363,3 +365,18 @@ def test_an_existing_file_is_replaced(tmp_path):
     write_product_sheet(ProductSheetData(HEADER, KPR, PRINTED), out)
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
+
+
+def test_dsr_over_the_limit_says_the_limit_and_the_excess(tmp_path, kpr_schedule):
+    installment = kpr_schedule.first_installment  # Rp3.496.073
+    affordability = assess_affordability(installment, 2_000_000, 500_000, Decimal(35))
+    data = ProductSheetData(HEADER, KPR, PRINTED, "", kpr_schedule, None, affordability)
+    _pages, _reader, texts = write(tmp_path, data)
+    text = " ".join("\n".join(texts).split())
+    limit, excess = 700_000, installment + 500_000 - 700_000
+    assert format_rupiah(excess) == "Rp3.296.073"
+    assert (
+        f"199,80% dari penghasilan bersih per bulan (batas 35%, semua angsuran paling banyak "
+        f"{format_rupiah(limit)} per bulan): melebihi batas, kelebihan {format_rupiah(excess)} "
+        "per bulan"
+    ) in text

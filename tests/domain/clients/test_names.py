@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from ao_desktop.domain.clients.names import (
     SIMILAR_NAME_THRESHOLD,
     fold_name,
+    given_name,
     jaro_winkler,
     name_search_key,
     name_similarity,
@@ -188,3 +189,29 @@ def test_folding_never_fails(name: str) -> None:
     assert isinstance(fold_name(name), str)
     assert isinstance(name_search_key(name), str)
     assert 0.0 <= name_similarity(name, "Budi Santoso") <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("full_name", "expected"),
+    [
+        ("Siti Harahap", "Siti"),
+        ("Hj. Siti Harahap", "Siti"),
+        ("Hajjah Siti Harahap", "Siti"),
+        ("H. Ahmad Fauzi, S.E.", "Ahmad"),
+        ("dr. Budi Santoso", "Budi"),
+        ("Dr. Ir. Budi Santoso, M.M.", "Budi"),
+        ("Dr.Ir. Budi Santoso", "Budi"),
+        ("Prof. Dr. H. Rahmat", "Rahmat"),
+        ("Drs. Hendra", "Hendra"),
+        ("Dra. Wati Lestari", "Wati"),
+        ("Ibu Ratna", "Ratna"),
+        ("Bapak Joko Widodo", "Joko"),
+        ("Rina Wati S.Kom", "Rina"),
+        ("Tono, A.Md.", "Tono"),
+        ("  ", ""),
+        ("Hj.", "Hj."),  # nothing but a title: keep what was written
+        ("Haryanto", "Haryanto"),  # starts like "H" but is a name
+    ],
+)
+def test_given_name_leaves_out_titles(full_name: str, expected: str) -> None:
+    assert given_name(full_name) == expected

@@ -16,6 +16,7 @@ from ao_desktop.domain.products.affordability import (
     assess_affordability,
     debt_service_ratio,
     max_affordable_amount,
+    over_limit_text,
 )
 from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,
@@ -64,6 +65,9 @@ def test_assess_affordability(
     assert result.headroom == headroom
     assert result.max_dsr_pct == Decimal(35)
     assert result.dsr_pct == debt_service_ratio(installment, obligations, income)
+    # The limit in rupiah is for all installments together; headroom is what is left of it.
+    assert result.limit_amount == income * 35 // 100
+    assert result.headroom == result.limit_amount - obligations - installment
 
 
 @pytest.mark.parametrize(
@@ -184,3 +188,12 @@ def test_max_affordable_amount_respects_the_rounding(
 
     assert (highest(amount) or budget + 1) <= budget
     assert (highest(amount + AMOUNT_STEP) or budget + 1) > budget
+
+
+def test_over_limit_text_says_the_limit_and_the_excess() -> None:
+    over = assess_affordability(31_531_698, 8_000_000, 0, Decimal(35))
+    assert over_limit_text(over) == (
+        "DSR 394,15% melebihi batas produk 35%: semua angsuran paling banyak Rp2.800.000 "
+        "per bulan, kelebihan Rp28.731.698 per bulan."
+    )
+    assert over_limit_text(assess_affordability(2_000_000, 8_000_000, 0, Decimal(35))) == ""

@@ -216,3 +216,30 @@ def test_the_sheet_replaces_an_old_file_readable_by_colleagues(seeded, tmp_path:
     make_product_sheet(uow, code="TAB", amount=0, tenor_months=0, out=out)
     assert out.read_bytes().startswith(b"%PDF")
     assert out.stat().st_mode & 0o044 == 0o044
+
+
+def test_comparison_sheet_for_a_client(seeded, tmp_path: Path) -> None:  # noqa: ANN001
+    uow, officer_id, siti = seeded
+    kpr = simulate_product_loan(get_product(uow, "KPR"), 300_000_000, 180, start_date=START)
+    multiguna = simulate_product_loan(
+        get_product(uow, "MULTIGUNA"), 300_000_000, 120, start_date=START
+    )
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "perbandingan.pdf"
+    pages = product_sheets.make_comparison_sheet(
+        uow, options=[("KPR", kpr), ("Multiguna", multiguna)], out=out,
+        officer_id=officer_id, client_id=siti, printed_at=PRINTED,
+    )  # fmt: skip
+    text = _text(out)
+    assert pages == len(PdfReader(out).pages)
+    assert "Bank Contoh Sejahtera" in text and "Rina Marlina" in text
+    assert "Disiapkan untuk: Siti Nurhaliza" in text
+    assert format_rupiah(kpr.total_paid) in text and format_rupiah(multiguna.total_paid) in text
+    assert [p.name for p in out.parent.iterdir()] == ["perbandingan.pdf"]  # no temporary left
+
+
+def test_comparison_sheet_needs_an_option(seeded, tmp_path: Path) -> None:  # noqa: ANN001
+    uow, _officer, _siti = seeded
+    with pytest.raises(ValidationFailed):
+        product_sheets.make_comparison_sheet(uow, options=[], out=tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()

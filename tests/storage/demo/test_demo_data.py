@@ -322,3 +322,15 @@ def test_open_demo_database_builds_once_in_the_data_folder(tmp_path: Path, monke
     assert open_demo_database(seed=3, clients=40) == path
     assert len(_clients(path)) == 40
     assert open_demo_database(seed=3, clients=41).name == "demo-3-41.sqlite"
+
+
+def test_the_demo_bank_and_branch_head_its_sheets(demo: Path) -> None:
+    from ao_desktop.services.products.product_sheets import DEFAULT_BANK_NAME, sheet_header
+
+    db = open_database(demo)
+    try:
+        header = sheet_header(SqlUnitOfWork(db), None)
+    finally:
+        db.close()
+    assert header.bank_name != DEFAULT_BANK_NAME and len(header.bank_name.split()) >= 3
+    assert header.branch_name.startswith("Kantor Cabang ")

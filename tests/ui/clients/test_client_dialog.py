@@ -89,6 +89,23 @@ def test_rupiah_field_groups_thousands(new_dialog: ClientDialog, qtbot) -> None:
     assert new_dialog.form.monthly_income.value() == 6_500_000
 
 
+def test_other_installments_read_5jt_as_five_million(new_dialog: ClientDialog, qtbot) -> None:  # noqa: ANN001
+    _type(qtbot, new_dialog.form.full_name, "Siti Aminah")
+    _type(qtbot, new_dialog.form.monthly_obligations, "5jt")
+    assert new_dialog.form.edited().monthly_obligations == 5_000_000
+    assert new_dialog.form.monthly_obligations.text() == "5.000.000"
+    assert new_dialog.save_button.isEnabled()
+
+
+def test_unreadable_money_is_an_error_beside_the_field(new_dialog: ClientDialog, qtbot) -> None:  # noqa: ANN001
+    _type(qtbot, new_dialog.form.full_name, "Siti Aminah")
+    _type(qtbot, new_dialog.form.monthly_obligations, "5 kilo")
+    message = new_dialog.form.message("monthly_obligations")
+    assert message.isVisibleTo(new_dialog) and message.severity is Severity.ERROR
+    assert "kilo" in message.text()
+    assert not new_dialog.save_button.isEnabled()
+
+
 def test_business_shows_nib_and_npwp_instead_of_nik(new_dialog: ClientDialog) -> None:
     form = new_dialog.form
     assert form.nik.isVisibleTo(new_dialog) and not form.nib.isVisibleTo(new_dialog)

@@ -49,6 +49,8 @@ def test_admin_edits_the_rate(kpr_dialog: ProductDialog, uow: SqlUnitOfWork) -> 
         (lambda f: f.rate_edit.setText("delapan"), "rate_pa", "Isi angka persen"),
         (lambda f: f.max_tenor_spin.setValue(6), "min_tenor_months", "tidak boleh lebih kecil"),
         (lambda f: f.code_edit.setText("KPR BARU!"), "code", "Kode produk hanya huruf"),
+        (lambda f: f.admin_edit.setText("5 kilo"), "admin", "Satuan 'kilo' tidak dikenal"),
+        (lambda f: f.max_amount_edit.setText("2M"), "max_amount", "Satuan 'm' tidak jelas"),
     ],
 )
 def test_bad_fields_show_inline_and_block_saving(

@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.enums import Sex
 from ao_desktop.domain.products.deposit import DepositRequest, simulate_deposit
 from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,
@@ -23,7 +25,7 @@ from ao_desktop.ui.products.comparison_panel import ComparisonEntry, ComparisonT
 from ao_desktop.ui.products.deposit_model import DepositProjectionTableModel
 from ao_desktop.ui.products.schedule_chart import ScheduleChart, buckets_of, nice_step
 from ao_desktop.ui.products.schedule_model import Column, ScheduleTableModel, SortRole
-from ao_desktop.ui.products.texts import format_pct, juta, tenor_text, years_hint
+from ao_desktop.ui.products.texts import format_pct, juta, polite_name, tenor_text, years_hint
 
 START = date(2026, 1, 31)
 
@@ -138,6 +140,26 @@ def test_comparison_model_holds_three_and_marks_the_cheapest(qtmodeltester) -> N
     assert model.columnCount() == 0 and model.cheapest() is None
 
 
+def test_comparison_ranks_by_effective_cost_and_says_when_tenors_differ(qtbot) -> None:  # noqa: ANN001
+    kpr = simulate_loan(LoanRequest(300_000_000, Decimal("8.5"), 180, InterestMethod.ANNUITY, START))
+    multiguna = simulate_loan(
+        LoanRequest(300_000_000, Decimal("7.5"), 120, InterestMethod.FLAT, START)
+    )
+    panel = comparison_panel.ComparisonPanel()
+    qtbot.addWidget(panel)
+    panel.add(ComparisonEntry("KPR", "KPR", kpr))
+    panel.add(ComparisonEntry("MULTIGUNA", "Multiguna", multiguna))
+    model, row = panel.model, comparison_panel.Row
+    assert model.cheapest() == 0  # Multiguna pays less in total but costs 12,41% a year
+    assert model.index(row.COST, 0).data() == "8,50%"
+    assert model.index(row.COST, 1).data() == "12,41%"
+    assert model.index(row.COST, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(row.TOTAL_PAID, 0).data(Qt.ItemDataRole.FontRole) is None
+    note = panel.note.text()
+    assert "Biaya efektif terendah: Pilihan 1 (8,50% per tahun" in note
+    assert "Tenor berbeda (180 dan 120 bulan)" in note and "terendah: Pilihan 2" not in note
+
+
 def test_deposit_projection_model(qtmodeltester) -> None:  # noqa: ANN001
     result = simulate_deposit(
         DepositRequest(100_000_000, Decimal("3.5"), 12, START, aro=True, rollovers=3)
@@ -204,3 +226,19 @@ def test_texts() -> None:
     assert tenor_text(240) == "240 bulan (20 tahun)"
     assert tenor_text(18) == "18 bulan (1 tahun 6 bulan)"
     assert years_hint(6) == "" and years_hint(30) == "= 2 tahun 6 bulan"
+
+
+@pytest.mark.parametrize(
+    ("full_name", "sex", "polite"),
+    [
+        ("Hj. Siti Harahap", Sex.FEMALE, "Bu Siti"),
+        ("dr. Budi Santoso, Sp.PD", Sex.MALE, "Pak Budi"),
+        ("Ir. H. Ahmad Fauzi", Sex.MALE, "Pak Ahmad"),
+        ("Siti Nurhaliza", Sex.FEMALE, "Bu Siti"),
+        ("Dra. Wati", None, "Dra. Wati"),  # sex unknown: the name as written, titles and all
+    ],
+)
+def test_polite_name_leaves_titles_out_of_the_form_of_address(
+    full_name: str, sex: Sex | None, polite: str
+) -> None:
+    assert polite_name(Client(full_name=full_name, sex=sex)) == polite

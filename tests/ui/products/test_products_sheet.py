@@ -182,3 +182,68 @@ def test_a_printer_no_longer_installed_is_not_preselected(monkeypatch) -> None: 
 def test_default_file_name(name: str, client: str, expected: str) -> None:
     request = SheetRequest(code="X", product_name=name, client_name=client)
     assert default_file_name(request, date(2026, 11, 27)) == expected
+
+
+@pytest.mark.parametrize(("answer", "asked_for_printer"), [("Batal", False), ("Tetap cetak", True)])
+def test_printing_a_sheet_over_the_dsr_limit_asks_first(
+    view: ProductsView, monkeypatch, answer: str, asked_for_printer: bool
+) -> None:  # noqa: ANN001
+    from ao_desktop.ui.products import sheet_actions
+    from tests.ui.conftest import answer_next_modal
+
+    printers: list[object] = []
+    monkeypatch.setattr(sheet_actions, "choose_printer", lambda parent: printers.append(parent))
+    view.simulator.set_amount(400_000_000)  # far above Bu Siti's Rp8.000.000 income at 35%
+    request = view.sheet_request()
+    assert request is not None and "melebihi batas produk 35%" in request.dsr_warning
+    seen = answer_next_modal(answer)
+    view.sheet.print()
+    assert any("kelebihan Rp" in text for text in seen)
+    assert bool(printers) is asked_for_printer
+
+
+def test_a_sheet_within_the_dsr_limit_prints_without_asking(view: ProductsView, monkeypatch) -> None:  # noqa: ANN001
+    from ao_desktop.ui.products import sheet_actions
+
+    printers: list[object] = []
+    monkeypatch.setattr(sheet_actions, "choose_printer", lambda parent: printers.append(parent))
+    request = view.sheet_request()
+    assert request is not None and request.dsr_warning == ""
+    view.sheet.print()
+    assert printers
+
+
+def test_the_comparison_is_saved_as_a_pdf_for_the_client(
+    view: ProductsView, qtbot, tmp_path: Path
+) -> None:  # noqa: ANN001
+    panel = view.comparison
+    assert not panel.save_button.isEnabled() and not panel.print_button.isEnabled()
+    view.simulator.set_amount(300_000_000)
+    view.simulator.tenor_spin.setValue(180)
+    view.simulator.recompute_now()
+    view.simulator.compare_button.click()
+    view.select_product("MULTIGUNA")
+    view.simulator.set_amount(300_000_000)
+    view.simulator.compare_button.click()
+    assert panel.save_button.isEnabled() and panel.print_button.isEnabled()
+    kpr, multiguna = (e.schedule for e in panel.model.entries)
+    assert multiguna.request.tenor_months == 120
+    out = tmp_path / "perbandingan.pdf"
+    with qtbot.waitSignal(view.comparison_sheet.finished, timeout=10_000) as blocker:
+        view.comparison_sheet.save_to(out)
+    assert blocker.args[0].startswith("Lembar perbandingan disimpan")
+    text = " ".join(_text(out).split())
+    assert "Perbandingan pilihan kredit" in text and "Disiapkan untuk: Siti Nurhaliza" in text
+    for schedule in (kpr, multiguna):
+        assert format_rupiah(schedule.total_paid) in text
+    assert "Biaya efektif terendah: Pilihan 1" in text and "Tenor berbeda (180 dan 120 bulan)" in text
+    assert "Rina Marlina" in text
+
+
+def test_the_comparison_file_name_names_the_client() -> None:
+    from ao_desktop.ui.products.comparison_actions import ComparisonRequest, comparison_file_name
+
+    request = ComparisonRequest(options=(), client_name="Siti / Nurhaliza")
+    assert comparison_file_name(request, date(2026, 12, 4)) == (
+        "Perbandingan kredit - Siti Nurhaliza - 2026-12-04.pdf"
+    )

@@ -124,6 +124,34 @@ def test_bad_input_shows_the_message_and_clears_the_result(
     assert not view.preview_button.isEnabled()
 
 
+def test_amount_in_juta_is_read_and_unreadable_text_is_an_error(view: ProductsView, qtbot) -> None:  # noqa: ANN001
+    view.select_product("KPR")
+    _type_amount(view, qtbot, "250 juta")
+    view.simulator.recompute_now()
+    schedule = view.simulator.schedule
+    assert schedule is not None and schedule.request.amount == 250_000_000
+    _type_amount(view, qtbot, "250 jt lagi")
+    view.simulator.recompute_now()
+    message = view.simulator.amount_message
+    assert message.severity is Severity.ERROR and "'jtlagi' tidak dikenal" in message.text()
+    assert view.simulator.schedule is None
+
+
+def test_deposit_amount_unreadable_is_an_error(view: ProductsView, qtbot) -> None:  # noqa: ANN001
+    view.select_product("DEP-3")
+    edit = view.deposit.amount_edit
+    edit.clear()
+    qtbot.keyClicks(edit, "10 jt")
+    view.deposit.recompute_now()
+    assert view.deposit.result is not None and view.deposit.result.request.amount == 10_000_000
+    edit.clear()
+    qtbot.keyClicks(edit, "10 kilo")
+    view.deposit.recompute_now()
+    message = view.deposit.amount_message
+    assert message.severity is Severity.ERROR and "Satuan 'kilo' tidak dikenal" in message.text()
+    assert view.deposit.result is None
+
+
 def test_an_empty_amount_is_a_hint_not_an_error(view: ProductsView) -> None:
     view.select_product("KPR")
     view.simulator.amount_edit.clear()
@@ -168,7 +196,14 @@ def test_client_picker_fills_dsr(view: ProductsView, siti: Client, qtbot) -> Non
     assert box.max_label.text().startswith("Maksimal plafon untuk Bu Siti: Rp")
     # Too much for her income: red, with the shortfall; the button puts the maximum in.
     view.simulator.set_amount(400_000_000)
-    assert "melebihi batas" in box.dsr_label.text() and "#c62828" in box.dsr_label.styleSheet()
+    over = box.dsr_label.text()
+    assert "#c62828" in box.dsr_label.styleSheet()
+    schedule = view.simulator.schedule
+    assert schedule is not None
+    # Income Rp8.000.000 x 35% = Rp2.800.000 for all installments; the excess is the rest.
+    excess = schedule.max_installment + 500_000 - 2_800_000
+    assert "Batas 35%: semua angsuran paling banyak Rp2.800.000 per bulan" in over
+    assert f"kelebihan Rp{excess:,} per bulan".replace(",", ".") in over
     box.use_button.click()
     assert view.simulator.amount_edit.value() == box.max_amount > 0
     assert "#2e7d32" in box.dsr_label.styleSheet()
@@ -322,3 +357,32 @@ def test_the_deposit_projection_goes_to_excel(view: ProductsView, tmp_path) -> N
     periods = view.deposit.result.periods
     assert [r[6] for r in rows[header + 1 :]] == [p.closing_balance for p in periods]
     assert "ARO" in rows[1][0]
+
+
+def test_each_product_keeps_its_own_inputs_and_a_clamp_is_said(view: ProductsView, qtbot) -> None:  # noqa: ANN001
+    simulator = view.simulator
+    view.select_product("KPR")
+    view.tabs.setCurrentIndex(TAB_SIMULATION)
+    simulator.tenor_spin.setValue(180)
+    _type_amount(view, qtbot, "250000000")
+    simulator.recompute_now()
+    assert not simulator.tenor_message.isVisible()
+    view.select_product("MULTIGUNA")  # at most 120 months
+    assert simulator.tenor_spin.value() == 120
+    note = simulator.tenor_message
+    assert note.isVisible() and note.severity is Severity.NOTE
+    assert "180 bulan" in note.text() and "120 bulan" in note.text()
+    schedule = simulator.schedule
+    assert schedule is not None and schedule.request.tenor_months == 120
+    _type_amount(view, qtbot, "50000000")
+    simulator.tenor_spin.setValue(36)
+    simulator.recompute_now()
+    assert not note.isVisible()  # the AO chose the tenor: nothing left to say
+    view.select_product("KPR")
+    assert simulator.tenor_spin.value() == 180 and simulator.amount_edit.value() == 250_000_000
+    assert not note.isVisible()
+    schedule = simulator.schedule
+    assert schedule is not None and schedule.request.tenor_months == 180
+    assert view.sheet_request().tenor_months == 180  # type: ignore[union-attr]
+    view.select_product("MULTIGUNA")
+    assert simulator.tenor_spin.value() == 36 and simulator.amount_edit.value() == 50_000_000

@@ -188,7 +188,9 @@ class ClientDirectoryView(QWidget):
         self.archived_check.toggled.connect(self._apply_filters)
         self.model.totalChanged.connect(self._on_model_total_changed)
         self.model.modelReset.connect(self._on_model_reset)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # The selection, not the current row: a mouse press moves the current row before
+        # it selects it, so buttons following the current row saw nothing selected.
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.horizontalHeader().sortIndicatorChanged.connect(
             self._on_header_sort_indicator_changed
@@ -321,8 +323,8 @@ class ClientDirectoryView(QWidget):
             self.detail.clear()
         self._update_actions()
 
-    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_client(current.data(IdRole) if current.isValid() else None)
+    def _on_selection_changed(self, *_args: object) -> None:
+        self.detail.show_client(self.selected_id())
         self._update_actions()
 
     def _on_header_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:

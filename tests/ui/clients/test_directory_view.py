@@ -208,3 +208,48 @@ def test_enter_on_the_table_opens_the_selected_client(
     on_next_modal(close)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert titles == ["Ubah nasabah — Agus Salim"]
+
+
+def _click_row(view: ClientDirectoryView, qtbot, row: int, double: bool = False) -> None:  # noqa: ANN001
+    pos = view.table.visualRect(view.model.index(row, Column.NAME)).center()
+    click = qtbot.mouseDClick if double else qtbot.mouseClick
+    if double:  # a real double-click starts with a press that selects the row
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    click(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_mouse_click_selects_the_client_and_enables_its_actions(
+    view: ClientDirectoryView, qtbot
+) -> None:  # noqa: ANN001
+    assert not view.edit_action.isEnabled()
+    _click_row(view, qtbot, 1)
+    assert view.selected_id() == view.model.client_id(1)
+    assert view.detail.name_label.text() == "Budi Santoso"
+    assert view.edit_action.isEnabled()
+    assert view.status_action.isEnabled()
+    assert view.archive_action.isEnabled()
+
+
+def test_double_click_opens_the_editor(view: ClientDirectoryView, qtbot) -> None:  # noqa: ANN001
+    titles: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        click_button(dialog, "Batal")
+
+    on_next_modal(close)
+    _click_row(view, qtbot, 0, double=True)
+    assert titles == ["Ubah nasabah — Agus Salim"]
+
+
+def test_enter_after_a_click_opens_the_editor(view: ClientDirectoryView, qtbot) -> None:  # noqa: ANN001
+    _click_row(view, qtbot, 2)
+    titles: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        click_button(dialog, "Batal")
+
+    on_next_modal(close)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert titles == ["Ubah nasabah — Siti Nurhaliza"]

@@ -9,6 +9,7 @@ client dialog or call one presenter action, then refresh the table.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QByteArray,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -41,6 +43,7 @@ from ao_desktop.domain.clients.labels import source_label, status_label
 from ao_desktop.services.clients.directory import list_officers
 from ao_desktop.ui.clients.client_dialog import ClientDialog
 from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
+from ao_desktop.ui.clients.empty_state import ClientEmptyState
 from ao_desktop.ui.clients.excel_actions import ClientExcelActions
 from ao_desktop.ui.clients.presenter import ClientDirectoryPresenter, DirectoryFilters, build_query
 from ao_desktop.ui.clients.status_dialog import StatusDialog
@@ -167,7 +170,13 @@ class ClientDirectoryView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(actions)
-        left_layout.addWidget(self.table, 1)
+        self.empty_state = ClientEmptyState(
+            self.add_action, self.excel_actions.import_action, self.excel_actions.template_action
+        )
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_state)
+        left_layout.addWidget(self.table_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
@@ -315,6 +324,11 @@ class ClientDirectoryView(QWidget):
             self.tr("menghitung…")
             if total < 0
             else self.tr("{n} nasabah").format(n=format_count(total))
+        )
+        # The hint only when nothing is filtered out: an empty search keeps its table.
+        unfiltered = replace(self.filters(), officer_id=None) == DirectoryFilters()
+        self.table_stack.setCurrentWidget(
+            self.empty_state if total == 0 and unfiltered else self.table
         )
 
     def _on_model_reset(self) -> None:

@@ -253,3 +253,35 @@ def test_enter_after_a_click_opens_the_editor(view: ClientDirectoryView, qtbot) 
     on_next_modal(close)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert titles == ["Ubah nasabah — Siti Nurhaliza"]
+
+
+def test_an_empty_directory_offers_add_import_and_the_template(context: UiContext, qtbot, add) -> None:  # noqa: ANN001
+    view = ClientDirectoryView(context)
+    qtbot.addWidget(view)
+    view.show()
+    empty = view.empty_state
+    assert empty.isVisible() and not view.table.isVisible()
+    assert [b.text() for b in (empty.add_button, empty.import_button, empty.template_button)] == [
+        "Tambah nasabah", "Impor dari Excel…", "Unduh templat impor…"
+    ]
+    triggered: list[str] = []
+    view.excel_actions.template_action.triggered.disconnect()
+    view.excel_actions.template_action.triggered.connect(lambda: triggered.append("template"))
+    empty.template_button.click()
+    assert triggered == ["template"]
+
+    def fill(dialog: QWidget) -> None:
+        dialog.form.full_name.setText("Dewi Lestari")  # type: ignore[attr-defined]
+        dialog.form.mobile.setText("0813 1111 2222")  # type: ignore[attr-defined]
+        click_button(dialog, "Simpan")
+
+    on_next_modal(fill)
+    empty.add_button.click()
+    assert view.table.isVisible() and not empty.isVisible()
+    assert _names(view) == ["Dewi Lestari"]
+
+
+def test_a_search_without_hits_keeps_the_table(view: ClientDirectoryView, qtbot) -> None:  # noqa: ANN001
+    view.search_edit.setText("zzzz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.table.isVisible() and not view.empty_state.isVisible()

@@ -100,3 +100,13 @@ def test_keyboard_starts_in_the_search_box_and_ctrl_n_adds(context: UiContext, q
     on_next_modal(close)
     qtbot.keyClick(directory.search_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert titles == ["Tambah nasabah"]
+
+
+def test_the_first_window_fits_the_screen_with_its_title_bar(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)  # offscreen: an 800x800 screen, like a small laptop's
+    available = window.screen().availableGeometry()
+    # Never wider than the screen, unless the window cannot be narrower (its minimum, under
+    # 1000 px, fits a 1366 laptop); never so tall that the title bar ends up off screen.
+    assert window.width() <= max(available.width(), window.minimumSizeHint().width())
+    assert window.width() < 1280
+    assert window.height() + 40 <= available.height()

@@ -27,7 +27,9 @@ class ClientEmptyState(QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setMaximumWidth(460)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # A centred, wrapped label gets one line's height from the layout: fix its size.
+        hint.setFixedSize(420, hint.heightForWidth(420))
         self.add_button = QPushButton(self.tr("Tambah nasabah"))
         self.import_button = QPushButton(self.tr("Impor dari Excel…"))
         self.template_button = QPushButton(self.tr("Unduh templat impor…"))

@@ -54,15 +54,17 @@ from ao_desktop.ui.widgets.messages import confirm, show_exception
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
 
 SEARCH_DEBOUNCE_MS = 150
-COLUMN_WIDTHS = {
-    Column.NAME: 220,
-    Column.NIK: 140,
-    Column.MOBILE: 120,
-    Column.CITY: 110,
-    Column.STATUS: 100,
-    Column.SOURCE: 100,
-    Column.OFFICER: 110,
-    Column.INCOME: 110,
+# Columns take the width of their first page's content, up to these widths: a long
+# business name or city is elided rather than pushing the other columns out of sight.
+COLUMN_MAX_WIDTHS = {
+    Column.NAME: 260,
+    Column.NIK: 150,
+    Column.MOBILE: 130,
+    Column.CITY: 150,
+    Column.STATUS: 120,
+    Column.SOURCE: 120,
+    Column.OFFICER: 140,
+    Column.INCOME: 120,
 }
 
 
@@ -141,8 +143,7 @@ class ClientDirectoryView(QWidget):
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
+        self._columns_fitted = False  # once per session, unless the user's widths are restored
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -180,9 +181,10 @@ class ClientDirectoryView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 430])
+        # The table grows with the window; the panel keeps a reading width.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([900, 340])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -266,6 +268,7 @@ class ClientDirectoryView(QWidget):
         if isinstance(splitter_state, QByteArray | bytes):
             self.splitter.restoreState(QByteArray(splitter_state))
         if isinstance(header_state, QByteArray | bytes):
+            self._columns_fitted = True
             with QSignalBlocker(
                 self.table.horizontalHeader()
             ):  # a saved indicator must not re-sort
@@ -331,7 +334,17 @@ class ClientDirectoryView(QWidget):
             self.empty_state if total == 0 and unfiltered else self.table
         )
 
+    def _fit_columns(self) -> None:
+        if self._columns_fitted or not self.model.rowCount():
+            return
+        self._columns_fitted = True
+        header = self.table.horizontalHeader()
+        for column, most in COLUMN_MAX_WIDTHS.items():
+            fits = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.table.setColumnWidth(column, min(fits, most))
+
     def _on_model_reset(self) -> None:
+        self._fit_columns()
         self._sync_sort_indicator()
         if not self.select_client(self._keep_id):
             self.detail.clear()

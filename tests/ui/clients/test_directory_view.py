@@ -285,3 +285,14 @@ def test_a_search_without_hits_keeps_the_table(view: ClientDirectoryView, qtbot)
     view.search_edit.setText("zzzz")
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
     assert view.table.isVisible() and not view.empty_state.isVisible()
+
+
+def test_the_table_gets_most_of_the_width_and_columns_fit_their_content(
+    view: ClientDirectoryView, add, qtbot  # noqa: ANN001
+) -> None:
+    table_width, detail_width = view.splitter.sizes()
+    assert detail_width < table_width / 2
+    phone = view.model.index(0, Column.MOBILE)
+    assert view.table.columnWidth(Column.MOBILE) >= view.table.sizeHintForColumn(Column.MOBILE)
+    assert view.table.columnWidth(Column.NIK) <= 160  # within reason: not the old fixed widths
+    assert phone.isValid()

@@ -296,3 +296,12 @@ def test_the_table_gets_most_of_the_width_and_columns_fit_their_content(
     assert view.table.columnWidth(Column.MOBILE) >= view.table.sizeHintForColumn(Column.MOBILE)
     assert view.table.columnWidth(Column.NIK) <= 160  # within reason: not the old fixed widths
     assert phone.isValid()
+
+
+def test_change_status_starts_on_the_current_status(qtbot) -> None:  # noqa: ANN001
+    dialog = StatusDialog("Siti Nurhaliza", ClientStatus.ACTIVE)
+    qtbot.addWidget(dialog)
+    assert dialog.status_combo.value() is ClientStatus.ACTIVE
+    assert not dialog.ok_button.isEnabled()  # nothing to change yet
+    dialog.status_combo.set_value(ClientStatus.INACTIVE)
+    assert dialog.ok_button.isEnabled()

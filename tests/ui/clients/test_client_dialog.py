@@ -207,3 +207,10 @@ def test_stale_edit_is_refused_and_reloaded(
     dialog.form.occupation.setText("Guru")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert get_client(uow, client.id).occupation == "Guru"
+
+
+def test_form_groups_are_titled_in_indonesian(new_dialog: ClientDialog) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    titles = [box.title() for box in new_dialog.form.findChildren(QGroupBox)]
+    assert "Status dan sumber" in titles and "Pipeline" not in titles

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,7 +12,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Set before any ao_desktop module asks for the data folder, so a test can never
 # create or open the user's real database.
-os.environ["AO_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="ao-desktop-test-home-")
+TEST_HOME = tempfile.mkdtemp(prefix="ao-desktop-test-home-")
+os.environ["AO_DESKTOP_HOME"] = TEST_HOME
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's data folder goes when the run ends: no ao-desktop-test-home-* left in /tmp."""
+    shutil.rmtree(TEST_HOME, ignore_errors=True)
 
 
 @pytest.fixture

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from ao_desktop.ui.setup.setup_fields import SetupEnvironment
 
 
+DEFAULT_SIZE = (1280, 760)
+TITLE_BAR_ALLOWANCE = 40  # title bar and frame, outside the window's own height
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     key: str  # stable: names the view's QSettings group
@@ -88,7 +92,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._shown = self._painted = False
         self.setWindowTitle(self.tr("AO Desktop"))
-        self.resize(1280, 760)
+        self.resize(*DEFAULT_SIZE)
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(120)
         self.stack = QStackedWidget()
@@ -206,10 +210,19 @@ class MainWindow(QMainWindow):
         if not self._shown:  # only the first show: later shows are un-minimising
             self._shown = True
             geometry = app_settings().value("window/geometry")
-            if geometry is not None:
-                self.restoreGeometry(geometry)
+            if geometry is None or not self.restoreGeometry(geometry):
+                self._fit_screen()
             self._sync_view_settings(save=False)
         super().showEvent(event)
+
+    def _fit_screen(self) -> None:
+        """The default size, shrunk to the screen: a 1366x768 laptop leaves ~1366x728
+        above the taskbar, and the title bar (~32 px) is outside the window's height."""
+        available = self.screen().availableGeometry()
+        width = min(DEFAULT_SIZE[0], available.width() - 16)
+        height = min(DEFAULT_SIZE[1], available.height() - TITLE_BAR_ALLOWANCE)
+        self.resize(width, height)
+        self.move(available.x() + (available.width() - width) // 2, available.y())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

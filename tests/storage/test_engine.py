@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -104,29 +102,20 @@ def test_folder_and_missing_parent_are_refused(tmp_path: Path) -> None:
         open_database(tmp_path / "missing" / "ao.sqlite")
 
 
-def test_write_takes_the_lock_at_begin(db) -> None:
-    """BEGIN IMMEDIATE: a second writer waits at BEGIN, not at its first write."""
+def test_write_takes_the_lock_at_begin(db, tmp_path: Path) -> None:
+    """BEGIN IMMEDIATE: the write lock is held from the start of a write, before its first
+    statement, so a second writer waits at BEGIN instead of failing at its first write."""
     uow = SqlUnitOfWork(db)
-    inside = threading.Event()
-    order: list[str] = []
-
-    def first() -> None:
-        with uow.write() as tx:
-            tx.settings.set("a", "1")
-            inside.set()
-            time.sleep(0.4)
-            order.append("first-commit")
-
-    t = threading.Thread(target=first)
-    t.start()
-    inside.wait(5)
-    with uow.write() as tx:  # blocks in BEGIN IMMEDIATE until the first commits
-        order.append("second-begin")
-        tx.settings.set("b", "2")
-    t.join()
-    assert order == ["first-commit", "second-begin"]
+    other = sqlite3.connect(tmp_path / "ao.sqlite", timeout=0, isolation_level=None)
+    with uow.write() as tx:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")  # timeout 0: answers at once instead of waiting
+        tx.settings.set("a", "1")
+    other.execute("BEGIN IMMEDIATE")  # free again after the commit
+    other.execute("ROLLBACK")
+    other.close()
     with uow.read() as tx:
-        assert (tx.settings.get("a"), tx.settings.get("b")) == ("1", "2")
+        assert tx.settings.get("a") == "1"
 
 
 def test_failed_write_leaves_nothing(db) -> None:

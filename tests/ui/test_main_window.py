@@ -118,3 +118,13 @@ def test_about_box_lists_only_the_views_this_version_has(context: UiContext, qtb
     # Views still to come are not promised.
     for missing in ("kunjungan", "portofolio", "laporan"):
         assert missing not in text.lower()
+
+
+def test_the_first_window_fits_the_screen_with_its_title_bar(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)  # offscreen: an 800x800 screen, like a small laptop's
+    available = window.screen().availableGeometry()
+    # Never wider than the screen, unless the window cannot be narrower (its minimum, under
+    # 1000 px, fits a 1366 laptop); never so tall that the title bar ends up off screen.
+    assert window.width() <= max(available.width(), window.minimumSizeHint().width())
+    assert window.width() < 1280
+    assert window.height() + 40 <= available.height()

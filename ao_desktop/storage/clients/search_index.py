@@ -84,3 +84,15 @@ def match_expression(text: str) -> str | None:
     if not phrases:
         return None
     return " AND ".join(phrases)
+
+
+def word_start_expression(text: str) -> str | None:
+    """An FTS5 expression matching names (or business names) with a word, after the first,
+    that starts with the user's text: the phrase with a leading space, so its first
+    trigram is " si" and only word starts match. Names that start with the text are
+    found through the name_key index instead. None when the text is not a name fragment."""
+    words = text.split()
+    if not words or _PHONE_LIKE.match(text.strip()):
+        return None
+    phrase = " " + " ".join(words)
+    return '{name business} : "' + phrase.replace('"', '""') + '"'

@@ -76,7 +76,7 @@ COLUMNS: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = (
     (
         (QT_TRANSLATE_NOOP("ClientForm", "Alamat"), ADDRESS_FIELDS),
         (
-            QT_TRANSLATE_NOOP("ClientForm", "Pipeline"),
+            QT_TRANSLATE_NOOP("ClientForm", "Status dan sumber"),
             (
                 "status",
                 "lead_source",

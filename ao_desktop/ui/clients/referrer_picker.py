@@ -75,7 +75,16 @@ class ReferrerPicker(QLineEdit):
             labels = [suggestion_label(i) for i in items]
         self._suggestions.setStringList(labels)
         if labels and self.hasFocus():
+            self._fit_popup(labels)
             self.completer().complete()
+
+    def _fit_popup(self, labels: list[str]) -> None:
+        # The popup is as wide as the field by default (200 px in the simulator), which
+        # cuts the phone and city that tell namesakes apart; 640 px keeps it on a laptop.
+        popup = self.completer().popup()
+        text = max(popup.fontMetrics().horizontalAdvance(label) for label in labels)
+        frame = popup.verticalScrollBar().sizeHint().width() + 4 * popup.frameWidth() + 16
+        popup.setMinimumWidth(min(text + frame, 640))
 
     def _on_self_text_edited(self, _text: str) -> None:
         if self._client_id is not None:

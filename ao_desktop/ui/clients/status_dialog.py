@@ -33,9 +33,11 @@ class StatusDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.status_combo = EnumComboBox(
-            [s for s in ClientStatus if s is not current], status_label
-        )
+        # Starts on the current status (not on the first other one, which preselected
+        # Prospek for an active client); the button waits for a real change.
+        self._current = current
+        self.status_combo = EnumComboBox(list(ClientStatus), status_label)
+        self.status_combo.set_value(current)
         self.note_label = QLabel()
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
@@ -65,6 +67,7 @@ class StatusDialog(QDialog):
         return self.note_edit.toPlainText().strip()
 
     def _on_status_combo_changed(self, *_args: object) -> None:
+        self.ok_button.setEnabled(self.status() is not self._current)
         declined = self.status() is ClientStatus.DECLINED
         self.note_label.setText(
             self.tr("Alasan menolak") if declined else self.tr("Catatan (opsional)")

@@ -28,7 +28,7 @@ from ao_desktop.domain.clients.client import ClientListItem
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.labels import source_label, status_label
 from ao_desktop.domain.common.formatting import format_date, format_rupiah
-from ao_desktop.domain.common.phone import PhoneError, PhoneKind, PhoneNumber
+from ao_desktop.domain.common.phone import PhoneError, normalize_phone
 from ao_desktop.services.clients.directory import MAX_PAGE, count_clients, search_clients
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.ui.workers import BackgroundTask, TaskRunner
@@ -63,6 +63,7 @@ class Column(IntEnum):
 
 
 _INCOME = int(Column.INCOME)  # a plain int for the hot path in data()
+_NAME = int(Column.NAME)
 
 
 SORT_OF_COLUMN: dict[Column, ClientSort] = {
@@ -104,11 +105,13 @@ def column_title(column: Column) -> str:
 
 
 def display_phone(e164: str) -> str:
-    """`+6281234567890` -> `0812-3456-7890`; anything unparsable is shown as stored."""
+    """`+6281234567890` -> `0812-3456-7890`, `+62215551234` -> `(021) 5551234`: the
+    number's own kind, as a landline imported into the mobile column is still a landline;
+    anything unparsable is shown as stored."""
     if not e164:
         return ""
     try:
-        return PhoneNumber(e164, PhoneKind.MOBILE).display
+        return normalize_phone(e164).display
     except PhoneError:
         return e164
 
@@ -294,6 +297,9 @@ class ClientTableModel(QAbstractTableModel):
             return _raw(self._rows[row], Column(column))
         if role == _ID:
             return self._rows[row].id
+        if role == _TOOLTIP and column == _NAME and not self._rows[row].archived:
+            # A long business name can hide its owner in the column: hovering tells both.
+            return display_name(self._rows[row])
         if self._rows[row].archived:
             if role == _FOREGROUND:
                 return QBrush(QColor(128, 128, 128))

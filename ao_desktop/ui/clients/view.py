@@ -9,6 +9,7 @@ client dialog or call one presenter action, then refresh the table.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QByteArray,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -41,6 +43,7 @@ from ao_desktop.domain.clients.labels import source_label, status_label
 from ao_desktop.services.clients.directory import list_officers
 from ao_desktop.ui.clients.client_dialog import ClientDialog
 from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
+from ao_desktop.ui.clients.empty_state import ClientEmptyState
 from ao_desktop.ui.clients.excel_actions import ClientExcelActions
 from ao_desktop.ui.clients.presenter import ClientDirectoryPresenter, DirectoryFilters, build_query
 from ao_desktop.ui.clients.status_dialog import StatusDialog
@@ -51,15 +54,17 @@ from ao_desktop.ui.widgets.messages import confirm, show_exception
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
 
 SEARCH_DEBOUNCE_MS = 150
-COLUMN_WIDTHS = {
-    Column.NAME: 220,
-    Column.NIK: 140,
-    Column.MOBILE: 120,
-    Column.CITY: 110,
-    Column.STATUS: 100,
-    Column.SOURCE: 100,
-    Column.OFFICER: 110,
-    Column.INCOME: 110,
+# Columns take the width of their first page's content, up to these widths: a long
+# business name or city is elided rather than pushing the other columns out of sight.
+COLUMN_MAX_WIDTHS = {
+    Column.NAME: 260,
+    Column.NIK: 150,
+    Column.MOBILE: 130,
+    Column.CITY: 150,
+    Column.STATUS: 120,
+    Column.SOURCE: 120,
+    Column.OFFICER: 140,
+    Column.INCOME: 120,
 }
 
 
@@ -138,8 +143,7 @@ class ClientDirectoryView(QWidget):
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
+        self._columns_fitted = False  # once per session, unless the user's widths are restored
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -167,13 +171,20 @@ class ClientDirectoryView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(actions)
-        left_layout.addWidget(self.table, 1)
+        self.empty_state = ClientEmptyState(
+            self.add_action, self.excel_actions.import_action, self.excel_actions.template_action
+        )
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_state)
+        left_layout.addWidget(self.table_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 430])
+        # The table grows with the window; the panel keeps a reading width.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([900, 340])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -188,7 +199,9 @@ class ClientDirectoryView(QWidget):
         self.archived_check.toggled.connect(self._apply_filters)
         self.model.totalChanged.connect(self._on_model_total_changed)
         self.model.modelReset.connect(self._on_model_reset)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # The selection, not the current row: a mouse press moves the current row before
+        # it selects it, so buttons following the current row saw nothing selected.
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.horizontalHeader().sortIndicatorChanged.connect(
             self._on_header_sort_indicator_changed
@@ -255,6 +268,7 @@ class ClientDirectoryView(QWidget):
         if isinstance(splitter_state, QByteArray | bytes):
             self.splitter.restoreState(QByteArray(splitter_state))
         if isinstance(header_state, QByteArray | bytes):
+            self._columns_fitted = True
             with QSignalBlocker(
                 self.table.horizontalHeader()
             ):  # a saved indicator must not re-sort
@@ -314,15 +328,30 @@ class ClientDirectoryView(QWidget):
             if total < 0
             else self.tr("{n} nasabah").format(n=format_count(total))
         )
+        # The hint only when nothing is filtered out: an empty search keeps its table.
+        unfiltered = replace(self.filters(), officer_id=None) == DirectoryFilters()
+        self.table_stack.setCurrentWidget(
+            self.empty_state if total == 0 and unfiltered else self.table
+        )
+
+    def _fit_columns(self) -> None:
+        if self._columns_fitted or not self.model.rowCount():
+            return
+        self._columns_fitted = True
+        header = self.table.horizontalHeader()
+        for column, most in COLUMN_MAX_WIDTHS.items():
+            fits = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.table.setColumnWidth(column, min(fits, most))
 
     def _on_model_reset(self) -> None:
+        self._fit_columns()
         self._sync_sort_indicator()
         if not self.select_client(self._keep_id):
             self.detail.clear()
         self._update_actions()
 
-    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_client(current.data(IdRole) if current.isValid() else None)
+    def _on_selection_changed(self, *_args: object) -> None:
+        self.detail.show_client(self.selected_id())
         self._update_actions()
 
     def _on_header_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:

@@ -165,7 +165,7 @@ class ProductsView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 1000])
+        self.splitter.setSizes([340, 1000])  # wide enough for product names like "KUR Mikro"
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)

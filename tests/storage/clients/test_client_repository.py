@@ -163,6 +163,37 @@ def test_relevance_streams_newest_first(uow, stored) -> None:
         assert [h.id for h in oldest] == [stored["a"].id, stored["b"].id]
 
 
+def test_relevance_puts_names_starting_with_the_text_first(uow) -> None:
+    """Typing "sit": names that start with it, then names with a word that starts with it,
+    then any other match (inside a word, the address); names in name order, the rest
+    newest first."""
+    with uow.write() as tx:
+        ids = {name: tx.clients.add(_client(name, **kw), "rina", NOW).id for name, kw in [
+            ("Siti Aminah", {}),
+            ("Rahma Indah Laksita", {}),
+            ("Budi Sitorus", {}),
+            ("Siti Rahayu", {}),
+            ("Ahmad Yani", {"kind": ClientKind.BUSINESS, "business_name": "Toko Sitompul"}),
+            ("Hendra Gunawan", {"address": Address("Jl. Kusitah 3", "", "", "Bogor", "", "")}),
+            ("Sitorus Pane", {}),
+        ]}
+    with uow.read() as tx:
+        hits = tx.clients.search(ClientQuery(text="sit", sort=ClientSort.RELEVANCE), 0, 10)
+        two_words = tx.clients.search(ClientQuery(text="siti ra", sort=ClientSort.RELEVANCE), 0, 10)
+    assert [h.full_name for h in hits] == [
+        "Siti Aminah", "Siti Rahayu", "Sitorus Pane",  # the name starts with "sit"
+        "Ahmad Yani", "Budi Sitorus",  # a word of the name (or business name) does
+        "Hendra Gunawan", "Rahma Indah Laksita",  # elsewhere
+    ]
+    assert [h.id for h in two_words][:2] == [ids["Siti Rahayu"], ids["Siti Aminah"]]
+    with uow.read() as tx:  # paging goes on across the groups without gaps or repeats
+        pages = [h.full_name for o in (0, 2, 4, 6)
+                 for h in tx.clients.search(ClientQuery(text="sit"), o, 2)]
+        backwards = tx.clients.search(ClientQuery(text="sit", descending=True), 0, 10)
+    assert pages == [h.full_name for h in hits]
+    assert [h.full_name for h in backwards] == [h.full_name for h in reversed(hits)]
+
+
 @pytest.mark.parametrize("query", [
     ClientQuery(text="siti"),
     ClientQuery(text="siti", sort=ClientSort.NAME),

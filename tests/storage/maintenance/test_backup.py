@@ -71,12 +71,13 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _writer(path: str, shared: bool, started: mp.synchronize.Event, seconds: float) -> None:  # type: ignore[name-defined]
+def _writer(path: str, shared: bool, started: mp.synchronize.Event, stop: mp.synchronize.Event) -> None:  # type: ignore[name-defined]
+    """Adds clients one commit at a time until `stop` is set (not for a fixed time, which
+    a slow machine could spend before the copy even starts)."""
     db = open_database(Path(path), shared=shared)
     uow = SqlUnitOfWork(db)
-    end = time.monotonic() + seconds
     i = 0
-    while time.monotonic() < end:
+    while not stop.is_set():
         add_client(
             uow, Client(full_name=f"Nasabah Tulis {i}"), actor="writer", allow_duplicates=True
         )
@@ -97,8 +98,8 @@ def test_backup_while_another_process_writes_is_consistent(
     # Small steps: the copy spans many of the writer's commits.
     monkeypatch.setattr(sqlite_copy, "STEP_PAGES", 8)
     ctx = mp.get_context("spawn")
-    started = ctx.Event()
-    writer = ctx.Process(target=_writer, args=(str(path), shared, started, 2.0))
+    started, stop = ctx.Event(), ctx.Event()
+    writer = ctx.Process(target=_writer, args=(str(path), shared, started, stop))
     writer.start()
     try:
         assert started.wait(60)
@@ -108,10 +109,15 @@ def test_backup_while_another_process_writes_is_consistent(
             path, tmp_path / "copy.sqlite", progress=lambda d, t: steps.append((d, t))
         )
         after = _count(path)
+        copied = _count(info.path)
+        # The writer is still writing: wait for its next commit after the copy's snapshot.
+        deadline = time.monotonic() + 60
+        while _count(path) <= copied and time.monotonic() < deadline and writer.is_alive():
+            writer.join(0.05)
     finally:
+        stop.set()
         writer.join(60)
     assert writer.exitcode == 0
-    copied = _count(info.path)
     assert before <= copied <= after
     assert _count(path) > copied  # the writer kept going after the copy's snapshot
     assert len(steps) > 1 and steps[-1][0] == steps[-1][1]

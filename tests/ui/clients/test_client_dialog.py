@@ -157,6 +157,22 @@ def test_referrer_is_picked_from_suggestions(new_dialog: ClientDialog, qtbot, ad
     assert picker.client_id() is None
 
 
+def test_suggestions_are_as_wide_as_their_text(context: UiContext, qtbot, add) -> None:  # noqa: ANN001
+    from ao_desktop.ui.clients.referrer_picker import ReferrerPicker
+
+    add("Koperasi Simpan Pinjam Sejahtera Bersama", mobile="081311112222")
+    picker = ReferrerPicker(context.uow)
+    qtbot.addWidget(picker)
+    picker.resize(200, picker.height())  # as narrow as the simulator's field
+    picker.show()
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Koperasi")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    label = popup.model().index(0, 0).data()
+    assert popup.width() > popup.fontMetrics().horizontalAdvance(label)
+
+
 @pytest.mark.parametrize(("answer", "expected_count"), [("Tetap simpan", 2), ("Batal", 1)])
 def test_duplicate_asks_before_saving(
     context: UiContext,
@@ -208,3 +224,10 @@ def test_stale_edit_is_refused_and_reloaded(
     dialog.form.occupation.setText("Guru")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert get_client(uow, client.id).occupation == "Guru"
+
+
+def test_form_groups_are_titled_in_indonesian(new_dialog: ClientDialog) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    titles = [box.title() for box in new_dialog.form.findChildren(QGroupBox)]
+    assert "Status dan sumber" in titles and "Pipeline" not in titles

@@ -176,3 +176,25 @@ def test_headers_are_indonesian(model: ClientTableModel) -> None:
         "Penghasilan",
         "Diubah",
     ]
+
+
+def test_a_landline_in_the_mobile_column_shows_as_a_landline(
+    model: ClientTableModel, uow: SqlUnitOfWork
+) -> None:
+    from datetime import datetime
+
+    with uow.write() as tx:  # as an import from an older sheet left it: straight to storage
+        tx.clients.add(Client(full_name="Toko Kelontong", mobile="+62215551234"), "t", datetime.now())
+        tx.clients.add(Client(full_name="Siti", mobile="+6281234567890"), "t", datetime.now())
+    model.set_query(ClientQuery(sort=ClientSort.NAME))
+    phones = [model.index(r, Column.MOBILE).data() for r in range(model.rowCount())]
+    assert phones == ["0812-3456-7890", "(021) 5551234"]
+
+
+def test_the_name_column_tells_the_whole_name_on_hover(model: ClientTableModel, add) -> None:  # noqa: ANN001
+    from ao_desktop.domain.clients.enums import ClientKind
+
+    add("Adi Pradipta", kind=ClientKind.BUSINESS, business_name="Apotek Jaya Maju Sentosa Abadi")
+    model.set_query(ClientQuery())
+    tip = model.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Apotek Jaya Maju Sentosa Abadi (Adi Pradipta)"

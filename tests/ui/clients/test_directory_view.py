@@ -208,3 +208,100 @@ def test_enter_on_the_table_opens_the_selected_client(
     on_next_modal(close)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert titles == ["Ubah nasabah — Agus Salim"]
+
+
+def _click_row(view: ClientDirectoryView, qtbot, row: int, double: bool = False) -> None:  # noqa: ANN001
+    pos = view.table.visualRect(view.model.index(row, Column.NAME)).center()
+    click = qtbot.mouseDClick if double else qtbot.mouseClick
+    if double:  # a real double-click starts with a press that selects the row
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    click(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_mouse_click_selects_the_client_and_enables_its_actions(
+    view: ClientDirectoryView, qtbot
+) -> None:  # noqa: ANN001
+    assert not view.edit_action.isEnabled()
+    _click_row(view, qtbot, 1)
+    assert view.selected_id() == view.model.client_id(1)
+    assert view.detail.name_label.text() == "Budi Santoso"
+    assert view.edit_action.isEnabled()
+    assert view.status_action.isEnabled()
+    assert view.archive_action.isEnabled()
+
+
+def test_double_click_opens_the_editor(view: ClientDirectoryView, qtbot) -> None:  # noqa: ANN001
+    titles: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        click_button(dialog, "Batal")
+
+    on_next_modal(close)
+    _click_row(view, qtbot, 0, double=True)
+    assert titles == ["Ubah nasabah — Agus Salim"]
+
+
+def test_enter_after_a_click_opens_the_editor(view: ClientDirectoryView, qtbot) -> None:  # noqa: ANN001
+    _click_row(view, qtbot, 2)
+    titles: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        click_button(dialog, "Batal")
+
+    on_next_modal(close)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert titles == ["Ubah nasabah — Siti Nurhaliza"]
+
+
+def test_an_empty_directory_offers_add_import_and_the_template(context: UiContext, qtbot, add) -> None:  # noqa: ANN001
+    view = ClientDirectoryView(context)
+    qtbot.addWidget(view)
+    view.show()
+    empty = view.empty_state
+    assert empty.isVisible() and not view.table.isVisible()
+    assert [b.text() for b in (empty.add_button, empty.import_button, empty.template_button)] == [
+        "Tambah nasabah", "Impor dari Excel…", "Unduh templat impor…"
+    ]
+    triggered: list[str] = []
+    view.excel_actions.template_action.triggered.disconnect()
+    view.excel_actions.template_action.triggered.connect(lambda: triggered.append("template"))
+    empty.template_button.click()
+    assert triggered == ["template"]
+
+    def fill(dialog: QWidget) -> None:
+        dialog.form.full_name.setText("Dewi Lestari")  # type: ignore[attr-defined]
+        dialog.form.mobile.setText("0813 1111 2222")  # type: ignore[attr-defined]
+        click_button(dialog, "Simpan")
+
+    on_next_modal(fill)
+    empty.add_button.click()
+    assert view.table.isVisible() and not empty.isVisible()
+    assert _names(view) == ["Dewi Lestari"]
+
+
+def test_a_search_without_hits_keeps_the_table(view: ClientDirectoryView, qtbot) -> None:  # noqa: ANN001
+    view.search_edit.setText("zzzz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.table.isVisible() and not view.empty_state.isVisible()
+
+
+def test_the_table_gets_most_of_the_width_and_columns_fit_their_content(
+    view: ClientDirectoryView, add, qtbot  # noqa: ANN001
+) -> None:
+    table_width, detail_width = view.splitter.sizes()
+    assert detail_width < table_width / 2
+    phone = view.model.index(0, Column.MOBILE)
+    assert view.table.columnWidth(Column.MOBILE) >= view.table.sizeHintForColumn(Column.MOBILE)
+    assert view.table.columnWidth(Column.NIK) <= 160  # within reason: not the old fixed widths
+    assert phone.isValid()
+
+
+def test_change_status_starts_on_the_current_status(qtbot) -> None:  # noqa: ANN001
+    dialog = StatusDialog("Siti Nurhaliza", ClientStatus.ACTIVE)
+    qtbot.addWidget(dialog)
+    assert dialog.status_combo.value() is ClientStatus.ACTIVE
+    assert not dialog.ok_button.isEnabled()  # nothing to change yet
+    dialog.status_combo.set_value(ClientStatus.INACTIVE)
+    assert dialog.ok_button.isEnabled()

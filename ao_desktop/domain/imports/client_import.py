@@ -231,6 +231,13 @@ class RowParser:
     def classify(self, values: Sequence[Any]) -> RowKind:
         return _classify(values, self._name_col)
 
+    def _unknown_officer(self, name: str) -> str:
+        # Says where the client really goes: an importer without an officer id (the command
+        # line without --officer, an admin) stores it without an AO.
+        if self._default_officer_id is None:
+            return _("AO '{x}' tidak dikenal; nasabah disimpan tanpa AO").format(x=name)
+        return _("AO '{x}' tidak dikenal; nasabah dimasukkan ke AO yang mengimpor").format(x=name)
+
     def _place(self, field: str) -> tuple[str, str]:
         return self._where.get(field) or (field, FIELD_LABELS.get(field, field))
 
@@ -301,17 +308,7 @@ class RowParser:
             known = self._officers.get(_officer_key(officer_name))
             if known is None:
                 sheet_field, header = self._where["officer"]
-                issues.append(
-                    RowIssue(
-                        row,
-                        sheet_field,
-                        header,
-                        _("AO '{x}' tidak dikenal; nasabah dimasukkan ke AO yang mengimpor").format(
-                            x=officer_name
-                        ),
-                        False,
-                    )
-                )
+                issues.append(RowIssue(row, sheet_field, header, self._unknown_officer(officer_name), False))
             else:
                 officer_id = known
                 data["officer_id"] = known
@@ -352,7 +349,7 @@ def parse_row(
     Every mapped cell is read by its column's reader and each unreadable cell becomes an
     error on its column; then clean_client validates the whole client. A phone column's
     landline goes to the landline field when that is empty; an unknown AO is a warning and
-    the row goes to `default_officer_id`. Never raises for any cell value. The parser is
+    the row goes to `default_officer_id` (no officer when that is None; the warning says so). Never raises for any cell value. The parser is
     kept for the next call with the same arguments; building one RowParser and calling its
     parse() saves comparing them on every row."""
     global _last_parser

@@ -267,3 +267,40 @@ def test_the_database_duplicate_check_reports_progress_and_can_be_cancelled(
         preview_import(uow, fixture_file, ACTOR, today=TODAY,
                        progress=lambda w, d, t: seen.append((w, d, t)),
                        cancelled=lambda: "database" in seen[-1][0])
+
+
+# --- an AO the database does not know (issue #11 item 4) ------------------------------------
+
+
+def _sheet_with_unknown_ao(path: Path) -> Path:
+    wb = Workbook()
+    wb.active.append(["Nama", "No HP", "AO"])
+    wb.active.append(["Tono Sugiarto", "081298765432", "Pak Bukan Siapa"])
+    wb.save(path)
+    return path
+
+
+def _stored_officer(uow) -> int | None:
+    with uow.read() as tx:
+        (client, _officer), = tx.clients.export_rows(ClientQuery())
+    return client.officer_id
+
+
+def test_a_client_of_an_unknown_ao_goes_to_the_importing_ao_as_the_warning_says(uow, tmp_path) -> None:
+    with uow.write() as tx:
+        rina = tx.officers.add(Officer(name="Rina Wulandari"))
+    importer = Actor("Rina Wulandari", officer_id=rina.id)
+    preview = preview_import(uow, _sheet_with_unknown_ao(tmp_path / "ao.xlsx"), importer, today=TODAY)
+    (warning,) = preview.issues()
+    assert not warning.is_error and "AO yang mengimpor" in warning.message
+    commit_import(uow, preview, DuplicatePolicy.SKIP, importer)
+    assert _stored_officer(uow) == rina.id
+
+
+def test_without_an_importing_ao_the_warning_says_the_client_is_stored_without_one(uow, tmp_path) -> None:
+    preview = preview_import(uow, _sheet_with_unknown_ao(tmp_path / "ao.xlsx"), ACTOR, today=TODAY)
+    (warning,) = preview.issues()
+    assert not warning.is_error and "tanpa AO" in warning.message
+    assert "AO yang mengimpor" not in warning.message
+    commit_import(uow, preview, DuplicatePolicy.SKIP, ACTOR)
+    assert _stored_officer(uow) is None

@@ -74,3 +74,18 @@ def test_sheet_xml_that_is_not_well_formed_is_refused_as_damaged(tmp_path: Path)
         read_sheet(xlsx_with_rows(tmp_path / "rusak.xlsx", broken))
     with pytest.raises(SheetReadError, match="rusak"):
         list_sheets(tmp_path / "rusak.xlsx")
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        b'<c r="B2" t="str"><f>A2&amp;""</f><v></v></c>',
+        b'<c r="B2" t="str"><f>A2&amp;""</f><v/></c>',
+        b'<c r="B2"><f>1+1</f><v xml:space="preserve"></v></c>',
+        b'<c r="B2"><f>1+1</f><v xml:space="preserve"/></c>',
+    ],
+)
+def test_a_formula_with_an_empty_stored_value_is_reported(tmp_path: Path, formula: bytes) -> None:
+    rows = b'<row r="3">' + formula.replace(b'r="B2"', b'r="B3"') + b"</row>"
+    data = read_sheet(xlsx_with_rows(tmp_path / "f.xlsx", rows))
+    assert data.formula_blanks == frozenset({(2, 1)})

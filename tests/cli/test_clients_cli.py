@@ -16,9 +16,10 @@ from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.services.clients.directory import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
-from tests.fixtures.client_sheets import DATA_ROWS, STORED, build_fixture
+from tests.fixtures.client_sheets import DATA_ROWS, ROWS, STORED, build_fixture
 
 REJECTED = [r for r, _c, e in DATA_ROWS if e.outcome == "rejected"]
+NOTES = [r for r, _c, e in ROWS if e.outcome == "note"]  # skipped, with the reason
 
 
 # Backups, logs and the default database go to this test's own folder.
@@ -57,12 +58,14 @@ def _one_sentence(err: str) -> str:
 def test_import_json_counts_and_every_reason(db_path, sheet, capsys) -> None:
     assert main(["import-clients", str(sheet), "--db", str(db_path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["rows"] == len(DATA_ROWS) and out["rejected"] == len(REJECTED)
-    assert out["duplicates"] == 2 and out["skipped"] == 2 and out["flagged"] == 1
+    assert out["rows"] == len(DATA_ROWS) + len(NOTES) and out["rejected"] == len(REJECTED)
+    assert out["rows"] == out["inserted"] + out["merged"] + out["skipped"] + out["rejected"]
+    assert out["duplicates"] == 2 and out["skipped"] == 2 + len(NOTES) and out["flagged"] == 1
     assert out["accepted"] == out["inserted"] == len(DATA_ROWS) - len(REJECTED) - 2
     errors = [i for i in out["issues"] if i["severity"] == "error"]
     assert sorted({i["row"] for i in errors}) == REJECTED
-    assert all(i["column"] and i["reason"] and i["field"] for i in out["issues"])
+    assert all(i["column"] and i["reason"] and i["field"] for i in out["issues"] if i["row"] not in NOTES)
+    assert all(i["reason"] and i["severity"] == "warning" for i in out["issues"] if i["row"] in NOTES)
     assert {d["row"] for d in out["duplicate_rows"]} == {14, 15}
     assert _count(db_path) == 2 + out["inserted"]
 
@@ -76,7 +79,7 @@ def test_dry_run_writes_nothing_but_the_report(db_path, sheet, tmp_path, capsys)
     assert "Simulasi, tidak ada yang disimpan" in text and "ditolak" in text
     assert db_path.read_bytes() == before
     rows = list(load_workbook(report).worksheets[0].iter_rows(values_only=True))
-    assert [r[1] for r in rows[1:]] == REJECTED
+    assert [r[1] for r in rows[1:]] == sorted(REJECTED + NOTES)
 
 
 def test_merge_policy(db_path, sheet, capsys) -> None:

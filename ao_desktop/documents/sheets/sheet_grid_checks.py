@@ -1,7 +1,7 @@
 """Checks that a sheet's cells fit in memory before calamine builds its grid of them.
 
-Responsible for: the cell limit, bounding an xlsx worksheet part by a streamed scan of
-its cell references, and checking an ODS content.xml (well-formed XML, repeated rows and
+Responsible for: the cell limit, bounding an xlsx worksheet part by a streamed XML parse of
+its cells, and checking an ODS content.xml (well-formed XML, repeated rows and
 columns expanded) for cells that lie so far apart that calamine would allocate gigabytes
 for its dense grid (its out-of-memory is an abort that kills the app, so it must be
 prevented, not caught). Also the `AB`-style column letters these refusals name.
@@ -23,12 +23,8 @@ CHUNK = 16 * 1024**2
 
 
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData[\s>/]")
-# Cell refs that reach past column Z or row 99,999, except in self-closing tags (calamine
-# skips cells without a value, such as styled empty ones). calamine takes any quotes,
-# spaces around "=", lower case and any number of letters, so these do too; the
-# look-ahead is bounded so that a crafted tag with no end cannot make the scan quadratic.
-_FAR_REF = re.compile(rb"""r\s*=\s*["']([A-Za-z](?:[A-Za-z]+\d+|\d{6,}))["'](?![^>]{0,64}/>)""")
-_ANY_REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]+)(\d+)["'](?![^>]{0,64}/>)""")
+# A start tag of XML that expat accepted: attribute values may hold ">" and "/>".
+_START_TAG = re.compile(rb"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 
 
 def column_letters(n: int) -> str:
@@ -63,10 +59,118 @@ def _chunks(zf: zipfile.ZipFile, part: str, tag_open: bytes) -> Iterator[bytes]:
     yield carry
 
 
+class _SheetExtent:
+    """The extent of the cells calamine puts in its grid, placed the way calamine places
+    them, fed by expat's start tags (one callback per element; end and text callbacks
+    would double the cost on a 100,000-row sheet).
+
+    A cell's `r` gives its row and column; a cell without one goes one column right of
+    the cell before it, in the current row; a row's `r` sets the row, a row without one
+    is the next. A self-closing cell holds no value and calamine leaves it out of its
+    grid. Where calamine's placing is not certain the guess is the larger one, so the
+    bound is never too small.
+    """
+
+    __slots__ = ("rows", "cols", "xml", "_kinds", "_columns", "_tag_row", "_row", "_col", "_buf",
+                 "_base")  # fmt: skip
+
+    def __init__(self) -> None:
+        self.rows = self.cols = 0  # 1-based extent of the counted cells
+        self.xml: expat.XMLParserType | None = None
+        self._kinds: dict[str, int] = {}  # tag name -> 0 cell, 1 row, 2 other
+        self._columns: dict[str, int] = {}  # "AB" -> 0-based column
+        self._tag_row = self._row = -1  # 0-based: the row tags' row, the cells' row
+        self._col = 0  # 0-based column of the next cell without `r`
+        self._buf, self._base = b"", 0  # the piece being parsed and its offset in the part
+
+    def feed(self, buf: bytes, base: int) -> None:
+        self._buf, self._base = buf, base
+
+    def _kind(self, name: str) -> int:
+        local = name.rpartition(":")[2]  # any prefix: calamine matches local names
+        kind = self._kinds[name] = 0 if local == "c" else 1 if local == "row" else 2
+        return kind
+
+    def _column(self, letters: str) -> int:
+        if not (letters.isascii() and letters.isalpha()):
+            raise ValueError(letters)  # calamine cannot place it either: a damaged file
+        col = self._columns[letters] = column_index(letters) - 1
+        return col
+
+    def start(self, name: str, attrs: list[str]) -> None:
+        kind = self._kinds.get(name)
+        if kind is None:
+            kind = self._kind(name)
+        if kind == 2:
+            return
+        # ordered_attributes: [name, value, ...], cheaper to make than a dict; r comes first
+        # in what Excel and the usual libraries write.
+        ref = attrs[1] if attrs and attrs[0] == "r" else _attribute(attrs, "r")
+        if kind == 1:
+            self._tag_row = int(ref) - 1 if ref is not None else max(self._tag_row, self._row) + 1
+            self._row, self._col = self._tag_row, 0
+            return
+        if ref is None:
+            row, col = max(self._tag_row, self._row, 0), self._col
+        else:
+            # Split by hand, the letters looked up: a regex and column_index per cell cost
+            # more than the XML parse itself.
+            letters = ref.rstrip("0123456789")
+            col = self._columns.get(letters)
+            if col is None:
+                col = self._column(letters)
+            digits = ref[len(letters) :]
+            if not digits.isdigit():
+                raise ValueError(ref)  # calamine cannot place it either: a damaged file
+            row = self._row = int(digits) - 1
+        self._col = col + 1
+        # Only a cell past the bound so far needs its tag read (about one per row).
+        if (row >= self.rows or col >= self.cols) and not self._self_closing():
+            self.rows, self.cols = max(self.rows, row + 1), max(self.cols, col + 1)
+
+    def _self_closing(self) -> bool:
+        """Whether the start tag being reported ends in `/>` (read from the piece: expat
+        does not say); when the tag is not found there, the answer is the safe False."""
+        assert self.xml is not None
+        pos = self.xml.CurrentByteIndex - self._base
+        found = _START_TAG.match(self._buf, pos) if pos >= 0 else None
+        return found is not None and found.group(1) == b"/"
+
+
+def _attribute(attrs: list[str], name: str) -> str | None:
+    for i in range(0, len(attrs), 2):
+        if attrs[i] == name:
+            return attrs[i + 1]
+    return None
+
+
+def _refuse_entity(*_args: object) -> None:
+    raise ValueError("ENTITY")
+
+
+def _sheet_parser(extent: _SheetExtent) -> expat.XMLParserType:
+    """expat for a worksheet part: start tags only, no DTD and no entity of any kind (as
+    defusedxml sets it up), so hostile XML can neither expand nor fetch anything."""
+    xml = expat.ParserCreate()
+    xml.ordered_attributes = True
+    xml.StartDoctypeDeclHandler = _no_doctype
+    xml.EntityDeclHandler = _refuse_entity
+    xml.UnparsedEntityDeclHandler = _refuse_entity
+    xml.ExternalEntityRefHandler = _refuse_entity
+    xml.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    xml.StartElementHandler = extent.start
+    extent.xml = xml
+    return xml
+
+
 def bound_xlsx_sheet(
     name: str, zf: zipfile.ZipFile, part: str, look: Callable[[bytes, bytes], None] | None = None
 ) -> tuple[int, int]:
-    """(rows, cols) bounding the cells of a worksheet part, read in one streamed pass.
+    """(rows, cols) bounding the cells calamine will place for a worksheet part, from one
+    streamed pass of an XML parser over it: a tag-matching scan was fooled by cells
+    without `r` and by `/>` inside an attribute value, and calamine's out-of-memory on
+    the grid they claimed aborts the process. XML that is not well-formed is refused as
+    damaged (calamine's own parser is lenient about it).
 
     `look(piece, prefix)`, when given, sees every piece of that pass (whole cells only)
     and the namespace prefix of the cell tags, so the reader needs no second pass.
@@ -76,23 +180,19 @@ def bound_xlsx_sheet(
             prefix_match = _SHEET_DATA.search(f.read(65_536))
         prefix = (prefix_match.group(1) or b"") if prefix_match else b""
         cell_open = b"<" + prefix + b"c "
-        max_row, max_col = 99_999, 26  # as far as the refs that _FAR_REF skips can reach
+        extent = _SheetExtent()
+        xml = _sheet_parser(extent)
+        base = 0
         for buf in _chunks(zf, part, cell_open):
-            for ref in _FAR_REF.findall(buf):
-                letters = ref.rstrip(b"0123456789")  # digits follow letters
-                max_col = max(max_col, column_index(letters))
-                max_row = max(max_row, int(ref[len(letters) :]))
+            extent.feed(buf, base)
+            xml.Parse(buf, False)
+            base += len(buf)
             if look is not None:
                 look(buf, prefix)
-        if is_oversized(max_row, max_col):  # the quick bound is loose: measure exactly
-            max_row, max_col = 0, 0
-            for buf in _chunks(zf, part, cell_open):
-                for col, row in _ANY_REF.findall(buf):
-                    max_col = max(max_col, column_index(col))
-                    max_row = max(max_row, int(row))
-    except Exception:  # BadZipFile (CRC), zlib.error, a row number with 5,000 digits
+        xml.Parse(b"", True)
+    except Exception:  # BadZipFile (CRC), zlib.error, not well-formed, a 5,000-digit row
         corrupt(name)
-    return max_row, max_col
+    return extent.rows, extent.cols
 
 
 def is_oversized(rows: int, cols: int) -> bool:

@@ -88,7 +88,6 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 _REF_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+)(\d+)["']""")
-_TYPE_ATTR = re.compile(rb"""\st\s*=\s*["'](\w+)["']""")
 
 
 @lru_cache(maxsize=8)
@@ -99,8 +98,13 @@ def _blank_formula_patterns(prefix: bytes) -> tuple[re.Pattern[bytes], ...]:
     starting with a literal so the scan runs at memory speed.
     """
     p = re.escape(prefix)
+    # An empty stored value (<v/>, <v></v>, with attributes or not) is no value either,
+    # whatever the cell's type: openpyxl and some generators write it for a formula they
+    # never computed, and reading it as "" would import the field blank.
+    v_attrs = rb"(?:\s[^>]{0,64})?"
     tail = (
-        rb"\s{0,64}(<" + p + rb"v\s{0,8}/>|<" + p + rb"v></" + p + rb"v>)?\s{0,64}</" + p + rb"c>"
+        rb"\s{0,64}(<" + p + rb"v" + v_attrs + rb"/>|<" + p + rb"v" + v_attrs + rb"></" + p
+        + rb"v>)?\s{0,64}</" + p + rb"c>"
     )
     return (
         re.compile(rb"</" + p + rb"f>" + tail),
@@ -118,8 +122,8 @@ def formula_blanks(buf: bytes, prefix: bytes) -> Iterator[tuple[int, int]]:
         for m in pattern.finditer(buf):
             start, done = buf.rfind(c_open, done, m.start()), m.end()
             tag = buf[start : buf.find(b">", start, m.start())] if start >= 0 else b""
-            ref, typ = _REF_ATTR.search(tag), _TYPE_ATTR.search(tag)
-            if ref and not (m.group(1) and typ and typ.group(1) == b"str"):  # "" is a value
+            ref = _REF_ATTR.search(tag)
+            if ref:
                 yield int(ref.group(2)) - 1, column_index(ref.group(1)) - 1
 
 

@@ -53,9 +53,26 @@ _NOTE_START = re.compile(
 )
 
 
+# A name cell holding only note words ("TOTAL", "Mengetahui,", "Jumlah nasabah") is no
+# name; "Total Jaya Motor" and "Jumlah Rejeki" are (a client's name is never a note).
+_ONLY_NOTE_WORDS = re.compile(
+    r"\W*(?:total|jumlah|sumber data|dicetak|dibuat oleh|mengetahui|catatan|keterangan)"
+    r"(?:\s+(?:nasabah|debitur|keseluruhan|seluruhnya|semua))?\W*",
+    re.IGNORECASE,
+)
+NOTE_MESSAGE = _(
+    "dilewati: baris catatan atau total (diawali \"{x}\"), bukan data nasabah; jika ini "
+    "nasabah, tulis namanya di kolom nama"
+)
+LONE_CELL_MESSAGE = _(
+    "dilewati: baris tanpa nama yang hanya berisi satu isian (dianggap catatan atau total); "
+    "jika ini nasabah, lengkapi namanya"
+)
+
+
 class RowKind(StrEnum):
     BLANK = "blank"  # nothing in any cell
-    NOTE = "note"  # a footer, total or remark line: skipped without a message
+    NOTE = "note"  # a footer, total or remark line: skipped, with the reason shown
     DATA = "data"  # a client, imported or rejected with reasons
 
 
@@ -63,11 +80,24 @@ def _name_column(mapping: Mapping[int, str]) -> int | None:
     return min((c for c, f in mapping.items() if f == "full_name"), default=None)
 
 
+def _plausible_name(value: Any) -> bool:
+    """A name a client may have: letters, no digits, no colon, not only note words."""
+    return (
+        isinstance(value, str)
+        and not any(ch.isdigit() or ch in ":=" for ch in value)
+        and _ONLY_NOTE_WORDS.fullmatch(value) is None
+    )
+
+
 def _classify(values: Sequence[Any], name_col: int | None) -> RowKind:
     if name_col is not None and name_col < len(values) and not is_blank(values[name_col]):
-        # The usual data row (its name is filled): only its first filled cell matters.
-        first = next(v for v in values if not is_blank(v))
+        # The usual data row (its name is filled): only its first filled cell matters, and
+        # when that is the name, a name that could be a client's ("Total Jaya Motor").
+        at = next(i for i, v in enumerate(values) if not is_blank(v))
+        first = values[at]
         note = isinstance(first, str) and _NOTE_START.match(first)
+        if note and at == name_col and _plausible_name(first):
+            return RowKind.DATA
         return RowKind.NOTE if note else RowKind.DATA
     filled = [v for v in values if not is_blank(v)]
     if not filled:
@@ -96,6 +126,7 @@ class ParsedRow:
     issues: tuple[RowIssue, ...]  # RowIssue.column is the sheet's own header text
     officer_name: str  # the AO as typed ('' if none)
     filled_fields: frozenset[str] = frozenset()  # Client/Address field names with a value
+    note: bool = False  # a note or total line: skipped, the reason is its one issue
 
     @property
     def rejected(self) -> bool:
@@ -103,7 +134,7 @@ class ParsedRow:
 
     @property
     def flagged(self) -> bool:
-        return not self.rejected and bool(self.issues)
+        return not self.note and not self.rejected and bool(self.issues)
 
 
 def _officer_key(name: str) -> str:
@@ -231,6 +262,25 @@ class RowParser:
     def classify(self, values: Sequence[Any]) -> RowKind:
         return _classify(values, self._name_col)
 
+    def _unknown_officer(self, name: str) -> str:
+        # Says where the client really goes: an importer without an officer id (the command
+        # line without --officer, an admin) stores it without an AO.
+        if self._default_officer_id is None:
+            return _("AO '{x}' tidak dikenal; nasabah disimpan tanpa AO").format(x=name)
+        return _("AO '{x}' tidak dikenal; nasabah dimasukkan ke AO yang mengimpor").format(x=name)
+
+    def note(self, row: int, values: Sequence[Any]) -> ParsedRow:
+        """A row classify() calls NOTE, kept with the reason it is skipped: every row of a
+        sheet is counted and listed somewhere."""
+        filled = [v for v in values if not is_blank(v)]
+        first = filled[0] if filled else ""
+        if isinstance(first, str) and _NOTE_START.match(first):
+            message = NOTE_MESSAGE.format(x=" ".join(first.split())[:40])
+        else:
+            message = LONE_CELL_MESSAGE
+        issue = RowIssue(row, "", "", message, False)
+        return ParsedRow(row, tuple(values), None, (issue,), "", note=True)
+
     def _place(self, field: str) -> tuple[str, str]:
         return self._where.get(field) or (field, FIELD_LABELS.get(field, field))
 
@@ -301,17 +351,7 @@ class RowParser:
             known = self._officers.get(_officer_key(officer_name))
             if known is None:
                 sheet_field, header = self._where["officer"]
-                issues.append(
-                    RowIssue(
-                        row,
-                        sheet_field,
-                        header,
-                        _("AO '{x}' tidak dikenal; nasabah dimasukkan ke AO yang mengimpor").format(
-                            x=officer_name
-                        ),
-                        False,
-                    )
-                )
+                issues.append(RowIssue(row, sheet_field, header, self._unknown_officer(officer_name), False))
             else:
                 officer_id = known
                 data["officer_id"] = known
@@ -352,7 +392,7 @@ def parse_row(
     Every mapped cell is read by its column's reader and each unreadable cell becomes an
     error on its column; then clean_client validates the whole client. A phone column's
     landline goes to the landline field when that is empty; an unknown AO is a warning and
-    the row goes to `default_officer_id`. Never raises for any cell value. The parser is
+    the row goes to `default_officer_id` (no officer when that is None; the warning says so). Never raises for any cell value. The parser is
     kept for the next call with the same arguments; building one RowParser and calling its
     parse() saves comparing them on every row."""
     global _last_parser

@@ -74,11 +74,11 @@ class PlannedRow(NamedTuple):
 
 @dataclass(frozen=True)
 class ImportCounts:
-    rows: int  # data rows read (blank rows and notes not counted)
+    rows: int  # rows read below the header, blank rows not counted: the sum of the four below
     accepted: int  # rows that will be written: inserted or merged
     inserted: int
     merged: int
-    skipped: int  # duplicates skipped by choice
+    skipped: int  # duplicates skipped by choice, and note or total lines
     rejected: int
     flagged: int  # accepted rows with a warning
     duplicates: int  # rows that repeat a stored client or an earlier row
@@ -129,6 +129,9 @@ def plan_import(
     overrides = overrides or {}
     planned: dict[int, PlannedRow] = {}
     for parsed in rows:
+        if parsed.note:
+            planned[parsed.row] = PlannedRow(parsed, RowAction.SKIP)
+            continue
         if parsed.client is None:
             planned[parsed.row] = PlannedRow(parsed, RowAction.REJECT)
             continue

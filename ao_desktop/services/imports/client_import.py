@@ -64,8 +64,8 @@ class ImportPreview:
     mapping: dict[int, str]  # column index -> field
     layout_key: str
     mapping_remembered: bool  # the mapping came from an earlier import of this layout
-    rows: list[ParsedRow] = field(default_factory=list)  # data rows, in sheet order
-    skipped_rows: int = 0  # blank rows and notes
+    rows: list[ParsedRow] = field(default_factory=list)  # rows below the header but blank ones
+    skipped_rows: int = 0  # blank rows
     stored_duplicates: dict[int, DuplicateOf] = field(default_factory=dict)
     file_duplicates: dict[int, DuplicateOf] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # why nothing can be imported
@@ -203,11 +203,15 @@ def preview_import(
     with gc_paused():
         for offset, values in enumerate(body):
             row_index = guess.row + 1 + offset
-            if parser.classify(values) is not RowKind.DATA:
+            kind = parser.classify(values)
+            if kind is RowKind.BLANK:
                 preview.skipped_rows += 1
                 continue
-            preview.rows.append(parser.parse(row_index + 1, values, blanks.get(row_index, ()),
-                                             errors.get(row_index, ())))
+            if kind is RowKind.NOTE:
+                preview.rows.append(parser.note(row_index + 1, values))
+            else:
+                preview.rows.append(parser.parse(row_index + 1, values, blanks.get(row_index, ()),
+                                                 errors.get(row_index, ())))
             if offset % PROGRESS_EVERY == 0:
                 report(_("Memeriksa baris…"), offset, total)
                 _check(cancelled)
@@ -307,19 +311,21 @@ def commit_import(
     return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started)
 
 
-def rejected_rows(preview: ImportPreview) -> list[tuple[int, tuple[object, ...], list[str]]]:
-    """(sheet row, original cells, reasons) of every rejected row, for the error report."""
+def report_rows(preview: ImportPreview) -> list[tuple[int, tuple[object, ...], list[str]]]:
+    """(sheet row, original cells, reasons) of every rejected row and every note line
+    skipped, for the error report: what was not imported, and why."""
     out = []
     for parsed in preview.rows:
-        if parsed.rejected:
+        if parsed.rejected or parsed.note:
             reasons = [f"{i.column}: {i.message}" if i.column else i.message
-                       for i in parsed.issues if i.is_error]
+                       for i in parsed.issues if i.is_error or parsed.note]
             out.append((parsed.row, parsed.values, reasons))
     return out
 
 
 def write_error_report(preview: ImportPreview, path: str | Path) -> int:
-    """Write the rejected rows with their reasons to an .xlsx the AO can fix and re-import."""
+    """Write the rejected rows and skipped note lines with their reasons to an .xlsx the AO
+    can fix and re-import."""
     from ao_desktop.documents.imports.client_workbook import write_error_report as write
 
-    return write(path, preview.headers, rejected_rows(preview))
+    return write(path, preview.headers, report_rows(preview))

@@ -214,7 +214,8 @@ class ClientImportDialog(QDialog):
         accepted = counts.accepted if counts else 0
         self.import_button.setText(self.tr("Impor {n} nasabah").format(n=format_count(accepted)))
         self.import_button.setEnabled(accepted > 0)
-        self.report_button.setEnabled(bool(counts and counts.rejected))
+        notes = self.preview is not None and any(p.note for p in self.preview.rows)
+        self.report_button.setEnabled(bool(counts and (counts.rejected or notes)))
 
     # --- preview ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -284,7 +285,7 @@ class ClientImportDialog(QDialog):
         header = (self.tr("Baris judul: {n}").format(n=preview.header_row) if preview.header_row
                   else self.tr("Baris judul tidak ditemukan"))  # fmt: skip
         if preview.skipped_rows:
-            header += self.tr(" \u00b7 {n} baris kosong/catatan dilewati").format(
+            header += self.tr(" \u00b7 {n} baris kosong dilewati").format(
                 n=format_count(preview.skipped_rows)
             )
         self.header_label.setText(header)

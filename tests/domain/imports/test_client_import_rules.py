@@ -75,6 +75,11 @@ def messages(parsed: ParsedRow) -> list[tuple[str, str, bool]]:
         ([2, None, "3174051207900012", "0812"], RowKind.DATA),  # no name: an error later
         ([1, "Totalia Siregar", "3174051207900012"], RowKind.DATA),  # not the word "total"
         ([1, "Budi", "Catatan: teman"], RowKind.DATA),  # a remark after the name
+        # A client's name that starts like a note is a name (the export puts it first).
+        ([None, "Total Jaya Motor", "3174051207900012"], RowKind.DATA),
+        ([None, "Jumlah Rejeki", None, "081234567890"], RowKind.DATA),
+        ([None, "Total: 120 nasabah"], RowKind.NOTE),
+        ([None, "Total nasabah", None, None, 120], RowKind.NOTE),
     ],
 )
 def test_classify_row(row: list[Any], kind: RowKind) -> None:

@@ -90,21 +90,26 @@ def test_every_fixture_row_becomes_what_it_should(uow, stored, fixture_file, row
         assert preview.file_duplicates[row_no].first_row == 5
 
 
-def test_blank_rows_and_the_footer_note_are_skipped(uow, fixture_file) -> None:
+def test_blank_rows_are_left_out_and_the_footer_note_is_skipped_with_its_reason(uow, fixture_file) -> None:
     preview = preview_import(uow, fixture_file, ACTOR, today=TODAY)
-    skipped = [r for r, _c, e in ROWS if e.outcome in ("blank", "note")]
-    assert not set(skipped) & set(_by_row(preview))
-    assert preview.skipped_rows == len(skipped)
+    blank = [r for r, _c, e in ROWS if e.outcome == "blank"]
+    (note,) = [r for r, _c, e in ROWS if e.outcome == "note"]
+    assert not set(blank) & set(_by_row(preview)) and preview.skipped_rows == len(blank)
+    planned = {p.row.row: p for p in preview.plan(DuplicatePolicy.SKIP)}
+    assert planned[note].action is RowAction.SKIP
+    (issue,) = [i for i in preview.issues() if i.row == note]
+    assert "dilewati" in issue.message and "Total" in issue.message
 
 
 def test_counts_follow_the_duplicate_policy(uow, stored, fixture_file) -> None:
     preview = preview_import(uow, fixture_file, ACTOR, today=TODAY)
     rejected = sum(1 for _r, _c, e in DATA_ROWS if e.outcome == "rejected")
     skip = preview.counts(DuplicatePolicy.SKIP)
-    assert (skip.rows, skip.rejected, skip.duplicates, skip.skipped) == (len(DATA_ROWS), rejected, 2, 2)
+    notes = 1  # the footer line, skipped with its reason
+    assert (skip.rows, skip.rejected, skip.duplicates, skip.skipped) == (len(DATA_ROWS) + notes, rejected, 2, 2 + notes)
     assert skip.flagged == 1 and skip.accepted == skip.inserted == len(DATA_ROWS) - rejected - 2
     merge = preview.counts(DuplicatePolicy.MERGE)
-    assert (merge.merged, merge.inserted, merge.skipped) == (2, skip.inserted, 0)
+    assert (merge.merged, merge.inserted, merge.skipped) == (2, skip.inserted, notes)
     new = preview.counts(DuplicatePolicy.NEW)
     assert (new.inserted, new.merged) == (skip.inserted + 2, 0)
     one_new = preview.counts(DuplicatePolicy.SKIP, {15: DuplicatePolicy.NEW})
@@ -153,7 +158,7 @@ def test_a_stored_duplicate_added_after_the_preview_is_still_caught(uow, fixture
     add_client(uow, Client(**STORED), "budi")  # a colleague, meanwhile
     result = commit_import(uow, preview, DuplicatePolicy.SKIP, ACTOR)
     assert len(search_clients(uow, ClientQuery(text=STORED["nik"]))) == 1
-    assert result.counts.skipped == 2
+    assert result.counts.skipped == 2 + 1  # two duplicates and the footer line
 
 
 def test_a_mapping_chosen_by_the_user_is_used_and_remembered(uow, fixture_file) -> None:
@@ -182,11 +187,11 @@ def test_a_sheet_without_a_header_says_so(uow, tmp_path) -> None:
     assert preview.problems and "judul" in preview.problems[0]
 
 
-def test_the_error_report_lists_every_rejected_row_with_reasons(uow, fixture_file, tmp_path) -> None:
+def test_the_error_report_lists_every_rejected_or_skipped_note_row_with_reasons(uow, fixture_file, tmp_path) -> None:
     preview = preview_import(uow, fixture_file, ACTOR, today=TODAY)
     out = tmp_path / "ditolak.xlsx"
     written = write_error_report(preview, out)
-    rejected = [r for r, _c, e in DATA_ROWS if e.outcome == "rejected"]
+    rejected = [r for r, _c, e in ROWS if e.outcome in ("rejected", "note")]
     assert written == len(rejected)
     ws = load_workbook(out).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
@@ -247,7 +252,7 @@ def test_export_then_import_gives_back_the_same_clients(uow, tmp_path) -> None:
 def test_plan_actions_are_in_sheet_order(uow, stored, fixture_file) -> None:
     preview = preview_import(uow, fixture_file, ACTOR, today=TODAY)
     plan = preview.plan(DuplicatePolicy.SKIP)
-    assert [p.row.row for p in plan] == [r for r, _c, _e in DATA_ROWS]
+    assert [p.row.row for p in plan] == [r for r, _c, e in ROWS if e.outcome != "blank"]
     assert {p.row.row: p.action for p in plan}[14] is RowAction.SKIP
 
 
@@ -267,3 +272,91 @@ def test_the_database_duplicate_check_reports_progress_and_can_be_cancelled(
         preview_import(uow, fixture_file, ACTOR, today=TODAY,
                        progress=lambda w, d, t: seen.append((w, d, t)),
                        cancelled=lambda: "database" in seen[-1][0])
+
+
+# --- an AO the database does not know (issue #11 item 4) ------------------------------------
+
+
+def _sheet_with_unknown_ao(path: Path) -> Path:
+    wb = Workbook()
+    wb.active.append(["Nama", "No HP", "AO"])
+    wb.active.append(["Tono Sugiarto", "081298765432", "Pak Bukan Siapa"])
+    wb.save(path)
+    return path
+
+
+def _stored_officer(uow) -> int | None:
+    with uow.read() as tx:
+        (client, _officer), = tx.clients.export_rows(ClientQuery())
+    return client.officer_id
+
+
+def test_a_client_of_an_unknown_ao_goes_to_the_importing_ao_as_the_warning_says(uow, tmp_path) -> None:
+    with uow.write() as tx:
+        rina = tx.officers.add(Officer(name="Rina Wulandari"))
+    importer = Actor("Rina Wulandari", officer_id=rina.id)
+    preview = preview_import(uow, _sheet_with_unknown_ao(tmp_path / "ao.xlsx"), importer, today=TODAY)
+    (warning,) = preview.issues()
+    assert not warning.is_error and "AO yang mengimpor" in warning.message
+    commit_import(uow, preview, DuplicatePolicy.SKIP, importer)
+    assert _stored_officer(uow) == rina.id
+
+
+def test_without_an_importing_ao_the_warning_says_the_client_is_stored_without_one(uow, tmp_path) -> None:
+    preview = preview_import(uow, _sheet_with_unknown_ao(tmp_path / "ao.xlsx"), ACTOR, today=TODAY)
+    (warning,) = preview.issues()
+    assert not warning.is_error and "tanpa AO" in warning.message
+    assert "AO yang mengimpor" not in warning.message
+    commit_import(uow, preview, DuplicatePolicy.SKIP, ACTOR)
+    assert _stored_officer(uow) is None
+
+
+# --- every row is counted once (issue #11 item 1) -------------------------------------------
+
+
+def _names_like_notes(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nama", "NIK", "No HP", "Kota"])
+    ws.append(["Total Jaya Motor", "3201011207900003", "081298765401", "Bogor"])
+    ws.append(["Jumlah Rejeki", "3201014503880004", "081298765402", "Depok"])
+    ws.append([None, "3174055207900001", None, None])  # only a NIK: no name
+    ws.append(["Siti Aminah", None, "081298765403", None])
+    ws.append([None, None, None, None])
+    ws.append(["Total: 120 nasabah", None, None, None])
+    wb.save(path)
+    return path
+
+
+def _assert_every_row_counted(preview, filled_rows: int) -> None:
+    for policy in DuplicatePolicy:
+        counts = preview.counts(policy)
+        assert counts.rows == filled_rows
+        assert counts.rows == counts.inserted + counts.merged + counts.skipped + counts.rejected
+    listed = {i.row for i in preview.issues()}
+    for planned in preview.plan(DuplicatePolicy.SKIP):
+        if planned.action in (RowAction.SKIP, RowAction.REJECT) and planned.duplicate is None:
+            assert planned.row.row in listed  # a row not written says why
+
+
+def test_every_row_of_the_fixture_is_counted_once(uow, stored, fixture_file) -> None:
+    preview = preview_import(uow, fixture_file, ACTOR, today=TODAY)
+    _assert_every_row_counted(preview, sum(1 for _r, _c, e in ROWS if e.outcome != "blank"))
+
+
+def test_clients_named_like_totals_are_imported_and_no_row_vanishes(uow, tmp_path) -> None:
+    path = _names_like_notes(tmp_path / "nama.xlsx")
+    preview = preview_import(uow, path, ACTOR, today=TODAY)
+    _assert_every_row_counted(preview, 5)
+    planned = {p.row.row: p.action for p in preview.plan(DuplicatePolicy.SKIP)}
+    assert planned == {2: RowAction.INSERT, 3: RowAction.INSERT, 4: RowAction.SKIP,
+                       5: RowAction.INSERT, 7: RowAction.SKIP}  # fmt: skip
+    reasons = {i.row: i.message for i in preview.issues()}
+    assert "dilewati" in reasons[4] and "dilewati" in reasons[7]
+    out = tmp_path / "laporan.xlsx"
+    assert write_error_report(preview, out) == 2
+    reported = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))[1:]
+    assert [(r[1], "dilewati" in r[0]) for r in reported] == [(4, True), (7, True)]
+    commit_import(uow, preview, DuplicatePolicy.SKIP, ACTOR)
+    names = {c.full_name for c in search_clients(uow, ClientQuery())}
+    assert {"Total Jaya Motor", "Jumlah Rejeki", "Siti Aminah"} <= names

@@ -31,6 +31,7 @@ class OpenRequest:
     shared: bool
     officer: RememberedOfficer | None = None  # who signed in on this PC (ui/local_settings.py)
     add_officer: bool = False  # add them when the database does not know them yet
+    create: bool = False  # only the wizard and Settings, on a location the user chose as new
 
 
 def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
@@ -55,7 +56,7 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         path = request.db_path or default_database_path()
     if damage_check is not None:
         damage_check()  # a damaged file: DatabaseDamaged, the GUI offers a restore
-    db = open_database(path, shared=True if request.shared else None)
+    db = open_database(path, shared=True if request.shared else None, create=request.create)
     uow = SqlUnitOfWork(db)
     seed_catalog_if_empty(uow)  # the first open of a database loads the seed products
     actor = _current_user()

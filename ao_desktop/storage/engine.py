@@ -30,6 +30,7 @@ from ao_desktop.storage.sqlite_file import (  # noqa: F401 - APPLICATION_ID and 
     APPLICATION_ID,
     SCHEMA_VERSION,
     SHARED_SETTING,
+    create_private_file,
     inspect_file,
 )
 
@@ -131,9 +132,15 @@ def _set_journal_mode(path: Path, shared: bool) -> None:
         )
 
 
-def open_database(path: str | Path, *, shared: bool | None = None, migrate: bool = True) -> Database:
-    """Open (creating if needed) the AO Desktop database at `path`.
+def open_database(
+    path: str | Path, *, shared: bool | None = None, migrate: bool = True, create: bool = False
+) -> Database:
+    """Open the AO Desktop database at `path`; with `create`, make a new one when the file
+    is missing, empty (0 bytes) or a blank SQLite file.
 
+    Only the callers that create a database on purpose pass `create` (the first-run wizard
+    and Settings, demo-data, `init`): for everything else a file that is not yet an AO
+    Desktop database is refused and left untouched, never silently turned into one.
     `shared=None` decides from the path: a UNC path or a remote drive is shared.
     """
     path = Path(path)
@@ -144,6 +151,15 @@ def open_database(path: str | Path, *, shared: bool | None = None, migrate: bool
     if not path.parent.exists():
         raise DatabaseRefused(_("Folder {p} tidak ada.").format(p=path.parent))
     state = inspect_file(path)
+    if not create and not state.exists and not path.exists():
+        raise DatabaseRefused(_("Database {p} tidak ditemukan.").format(p=path))
+    if not create and state.application_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (kosong atau belum dibuat). "
+              "Berkas tidak diubah.").format(p=path)
+        )
+    if create and not path.exists():
+        create_private_file(path)
     if state.marked_shared:
         shared = True  # a colleague's PC marked it: a share Windows may not report as remote
     _set_journal_mode(path, shared)

@@ -111,6 +111,13 @@ def inspect_file(path: Path) -> FileState:
             _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
               "Berkas tidak diubah.").format(p=path)
         )
+    blank = app_id == 0 and user_version == 0  # what SQLite leaves before our first migration
+    if not state.has_tables and not blank:
+        # Stamped without any table: no AO Desktop version wrote it, whatever the numbers say.
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (database SQLite kosong milik aplikasi "
+              "lain). Berkas tidak diubah.").format(p=path)
+        )
     if user_version > SCHEMA_VERSION:
         raise DatabaseRefused(
             _("Database {p} dibuat oleh versi AO Desktop yang lebih baru (skema {v}, versi ini "
@@ -118,3 +125,50 @@ def inspect_file(path: Path) -> FileState:
                 p=path, v=user_version, m=SCHEMA_VERSION)
         )
     return state
+
+
+PRIVATE_FILE_MODE = 0o600  # POSIX: only the user; on Windows the profile folder's ACL does it
+
+
+def create_private_file(path: Path) -> None:
+    """Create the empty file `path` readable by the user only, before SQLite fills it:
+    SQLite gives its -journal, -wal and -shm files the mode of the database file, so
+    they are private too. FileExistsError when it exists."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+
+
+def _stamped_application_id(path: Path, header: bytes) -> int:
+    """The application id as SQLite reads it (through a WAL not yet checkpointed), else
+    from the header bytes: a file damaged beyond page 1 still says whose it is."""
+    try:
+        con = connect_read_only(path)
+        try:
+            return int(con.execute("PRAGMA application_id").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return int.from_bytes(header[68:72], "big")
+
+
+def refuse_unless_ours(path: Path) -> None:
+    """Refuse (DatabaseRefused) an existing file that is not an AO Desktop database: empty,
+    not SQLite, or another application's. Only the header and the stamp are read, so a
+    database of ours that is damaged elsewhere passes (it may be checked or restored)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise DatabaseRefused(_("Berkas {p} tidak dapat dibaca: {e}").format(p=path, e=exc)) from exc
+    if not header:
+        raise DatabaseRefused(
+            _("Berkas {p} kosong (0 byte), bukan database AO Desktop. Berkas tidak diubah.").format(p=path)
+        )
+    if header[:16] != SQLITE_HEADER:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (bukan berkas SQLite). Berkas tidak diubah.").format(p=path)
+        )
+    if _stamped_application_id(path, header) != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (database SQLite milik aplikasi lain atau "
+              "kosong). Berkas tidak diubah.").format(p=path)
+        )

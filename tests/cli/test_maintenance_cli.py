@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("home")
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cabang.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
     for name in ("Siti Nurhaliza", "Ahmad Nurdin"):
         add_client(uow, Client(full_name=name), actor="t")
@@ -135,7 +135,7 @@ def test_check_reports_broken_foreign_keys(db_path: Path, capsys) -> None:  # no
 def test_restore_with_yes_keeps_the_old_database(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     backup = tmp_path / "cadangan.sqlite"
     assert main(["backup", "--db", str(db_path), "--out", str(backup)]) == 0
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     add_client(SqlUnitOfWork(db), Client(full_name="Citra Lestari"), actor="t")
     db.close()
     capsys.readouterr()

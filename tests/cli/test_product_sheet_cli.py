@@ -29,7 +29,7 @@ START = date(2026, 11, 27)
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[Path, int, int]:
     path = tmp_path / "cli.sqlite"
-    database = open_database(path)
+    database = open_database(path, create=True)
     uow = SqlUnitOfWork(database)
     seed_catalog_if_empty(uow)
     with uow.write() as tx:
@@ -45,7 +45,7 @@ def _text(path: Path) -> str:
 
 
 def _expected(db_path: Path, code: str, amount: int, tenor: int, method=None) -> int:  # noqa: ANN001
-    database = open_database(db_path)
+    database = open_database(db_path, create=True)
     try:
         product = get_product(SqlUnitOfWork(database), code)
     finally:
@@ -115,7 +115,7 @@ def test_missing_database_and_folder(db, tmp_path: Path, capsys) -> None:  # noq
 
 def test_an_empty_catalog_says_how_to_fill_it(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     path = tmp_path / "empty.sqlite"
-    open_database(path).close()
+    open_database(path, create=True).close()
     argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "240", "--db", str(path),
             "--out", str(tmp_path / "a.pdf")]  # fmt: skip
     assert main(argv) == 1

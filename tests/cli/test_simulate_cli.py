@@ -38,7 +38,7 @@ def _run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
 @pytest.fixture
 def catalog_db(tmp_path: Path) -> Path:
     path = tmp_path / "katalog.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     seed_catalog_if_empty(SqlUnitOfWork(db))
     db.close()
     return path
@@ -184,7 +184,7 @@ def test_readable_table(catalog_db: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_empty_catalog_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "kosong.sqlite"
-    open_database(path).close()
+    open_database(path, create=True).close()
     assert (
         main(
             [
@@ -203,7 +203,7 @@ def test_empty_catalog_is_explained(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     err = capsys.readouterr().err.strip()
     assert "Katalog produk" in err and "kosong" in err and len(err.splitlines()) == 1
-    db = open_database(path)
+    db = open_database(path, create=True)
     with SqlUnitOfWork(db).read() as tx:
         assert tx.products.count() == 0  # read-only: never seeded by the command
     db.close()

@@ -40,7 +40,6 @@ from ao_desktop.storage.maintenance.db_check import (
     check_database,
     connect_read_only,
     integrity_problems,
-    is_sqlite_file,
     quick_check,
 )
 from ao_desktop.storage.maintenance.sqlite_copy import (
@@ -50,7 +49,7 @@ from ao_desktop.storage.maintenance.sqlite_copy import (
     copy_checked,
     temp_beside,
 )
-from ao_desktop.storage.sqlite_file import APPLICATION_ID, inspect_file
+from ao_desktop.storage.sqlite_file import APPLICATION_ID, inspect_file, is_sqlite_file
 
 __all__ = [
     "backup_database",

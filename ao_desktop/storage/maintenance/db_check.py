@@ -19,7 +19,7 @@ from ao_desktop.storage.sqlite_file import (
     APPLICATION_ID,
     BUSY_TIMEOUT_S,
     connect_read_only,
-    is_sqlite_file,
+    refuse_unless_ours,
 )
 
 log = logging.getLogger(__name__)
@@ -116,9 +116,7 @@ def check_database(path: Path) -> CheckReport:
     path = Path(path)
     if not path.is_file():
         raise DatabaseRefused(_("Database {p} tidak ditemukan.").format(p=path))
-    if not is_sqlite_file(path):
-        line = _("Berkas {p} bukan berkas SQLite (bukan database AO Desktop).").format(p=path)
-        return CheckReport(path, (line,), (), None, False, (line,))
+    refuse_unless_ours(path)  # another app's file is not "damaged": nothing to restore
     lines: list[str] = []
     try:
         con = connect_for_check(path)

@@ -77,7 +77,8 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
 
     return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
                      officer_id=officer_id, demo=request.demo, role=role,
-                     maintenance=SqlMaintenance(path, close_database=db.close))
+                     maintenance=SqlMaintenance(path, close_database=db.close,
+                                                 reopen_database=db.hold_in_use_again))
 
 
 def _current_user() -> str:

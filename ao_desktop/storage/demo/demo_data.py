@@ -70,7 +70,7 @@ class DemoCancelled(DomainError):
 
 
 def _remove(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm", "-inuse"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
 

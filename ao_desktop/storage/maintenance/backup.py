@@ -49,7 +49,13 @@ from ao_desktop.storage.maintenance.sqlite_copy import (
     copy_checked,
     temp_beside,
 )
-from ao_desktop.storage.sqlite_file import APPLICATION_ID, inspect_file, is_sqlite_file
+from ao_desktop.storage.in_use import exclusive_use
+from ao_desktop.storage.sqlite_file import (
+    APPLICATION_ID,
+    inspect_file,
+    is_sqlite_file,
+    refuse_unless_ours,
+)
 
 __all__ = [
     "backup_database",
@@ -320,13 +326,21 @@ def restore_backup(backup: Path, target: Path, *, now: datetime | None = None) -
     database was kept (None when there was none). The backup is checked first, copied
     beside the target with the backup API and checked again, and only then is the current
     file moved aside, so a failure at any step leaves the current database in place.
-    The database must be closed (the app closes its own connections first)."""
+    Refused (DatabaseRefused, nothing changed) while another program or PC has the
+    database open; the app closes its own connections first."""
     backup, target = Path(backup), Path(target)
     if target.exists() and backup.resolve() == target.resolve():
         raise DatabaseRefused(_("Cadangan dan database adalah berkas yang sama."))
     verify_backup(backup)
     if not target.parent.is_dir():
         raise DatabaseRefused(_("Folder {p} tidak ada.").format(p=target.parent))
+    if target.is_file() and target.stat().st_size > 0:
+        refuse_unless_ours(target)  # another application's file is never replaced
+    with exclusive_use(target):  # nobody else has it open, and nobody opens it meanwhile
+        return _swap_in(backup, target, now or datetime.now())
+
+
+def _swap_in(backup: Path, target: Path, now: datetime) -> Path | None:
     temp = temp_beside(target, "restore")
     try:
         try:
@@ -339,7 +353,7 @@ def restore_backup(backup: Path, target: Path, *, now: datetime | None = None) -
             ) from exc
         aside = None
         if any(Path(f"{target}{s}").exists() for s in ("", *SIDECARS)):
-            aside = _aside_path(target, now or datetime.now())
+            aside = _aside_path(target, now)
             _move_aside(target, aside)
         os.replace(temp, target)
     finally:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import sqlite3
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -194,15 +196,19 @@ def test_restore_moves_a_wal_with_its_database(tmp_path: Path) -> None:
     path = _database(tmp_path / "ao.sqlite", ["Siti"])
     info = take_backup(path, BackupKind.MANUAL)
     # A crash left committed data in the WAL: it must travel with the file set aside.
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA wal_autocheckpoint = 0")
-    con.execute("UPDATE clients SET full_name = 'Siti Berubah'")
-    con.commit()
+    crash = (
+        "import os, sqlite3, sys\n"
+        "con = sqlite3.connect(sys.argv[1])\n"
+        "con.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "con.execute(\"UPDATE clients SET full_name = 'Siti Berubah'\")\n"
+        "con.commit()\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
     wal = Path(f"{path}-wal")
     assert wal.exists() and wal.stat().st_size > 0
     wal_bytes = wal.read_bytes()
     aside = restore_backup(info.path, path)
-    con.close()
     assert aside is not None
     assert Path(f"{aside}-wal").read_bytes() == wal_bytes
     assert _names(aside) == ["Siti Berubah"]

@@ -14,6 +14,7 @@ restore also looks for SQLite's own locks of their connections (`exclusive_use`)
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -48,10 +49,8 @@ def _is_locked(exc: sqlite3.Error) -> bool:
 
 def _connect_side_file(db_path: Path, timeout: float) -> sqlite3.Connection:
     side = in_use_path(db_path)
-    try:
+    with contextlib.suppress(FileExistsError):
         create_private_file(side)
-    except FileExistsError:
-        pass
     return sqlite3.connect(str(side), timeout=timeout, isolation_level=None, check_same_thread=False)
 
 

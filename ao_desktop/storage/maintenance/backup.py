@@ -35,6 +35,7 @@ from ao_desktop.domain.maintenance.backup import (
     backups_to_prune,
     parse_backup_name,
 )
+from ao_desktop.storage.in_use import exclusive_use
 from ao_desktop.storage.location import DEFAULT_DB_NAME, data_dir
 from ao_desktop.storage.maintenance.db_check import (
     check_database,
@@ -49,7 +50,6 @@ from ao_desktop.storage.maintenance.sqlite_copy import (
     copy_checked,
     temp_beside,
 )
-from ao_desktop.storage.in_use import exclusive_use
 from ao_desktop.storage.sqlite_file import (
     APPLICATION_ID,
     inspect_file,

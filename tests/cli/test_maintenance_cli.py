@@ -194,3 +194,16 @@ def test_restore_refuses_a_foreign_file_and_changes_nothing(
     assert "bukan" in _one_sentence(capsys.readouterr().err)
     assert db_path.read_bytes() == before
     assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_backup_into_the_same_folder_twice_in_a_minute_numbers_the_second(
+    db_path: Path, tmp_path: Path, capsys  # noqa: ANN001
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert main(["backup", "--db", str(db_path), "--out", str(folder)]) == 0
+    assert main(["backup", "--db", str(db_path), "--out", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    # The default folder's rule: a second backup in the same minute gets "-2".
+    assert len(names) == 2 and all(n.startswith("ao-desktop-") for n in names), names
+    assert all(n.endswith(("-manual.sqlite", "-manual-2.sqlite")) for n in names), names

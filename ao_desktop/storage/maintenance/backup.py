@@ -18,7 +18,7 @@ import os
 import shutil
 import sqlite3
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from ao_desktop.domain.common.errors import BackupFailed, DatabaseRefused, OperationCancelled
@@ -48,10 +48,13 @@ from ao_desktop.storage.maintenance.sqlite_copy import (
     CopyCancelled,
     Progress,
     copy_checked,
+    remove_part,
+    sweep_stale_parts,
     temp_beside,
 )
 from ao_desktop.storage.sqlite_file import (
     APPLICATION_ID,
+    create_private_file,
     inspect_file,
     is_sqlite_file,
     refuse_unless_ours,
@@ -74,7 +77,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-STALE_PART_AGE = timedelta(days=1)
 SIDECARS = ("-journal", "-wal", "-shm")
 
 
@@ -118,6 +120,7 @@ def backup_database(
     state = inspect_file(source)  # refuses a foreign file before anything is written
     if state.application_id != APPLICATION_ID:
         raise DatabaseRefused(_("Berkas {p} bukan database AO Desktop.").format(p=source))
+    sweep_stale_parts(dest.parent)
     temp = temp_beside(dest, "backup")
     started = time.perf_counter()
     try:
@@ -132,7 +135,7 @@ def backup_database(
     except OSError as exc:
         raise BackupFailed(_("Cadangan {p} gagal ditulis: {e}").format(p=dest, e=exc)) from exc
     finally:
-        temp.unlink(missing_ok=True)
+        remove_part(temp)
     size = dest.stat().st_size
     log.info("backup %s -> %s (%d bytes, %.2fs)", source, dest, size, time.perf_counter() - started)
     parsed = parse_backup_name(dest, size)
@@ -198,13 +201,7 @@ def prune_backups(
             deleted.append(info.path)
         except OSError as exc:
             log.warning("could not delete old backup %s: %s", info.path, exc)
-    cutoff = time.time() - STALE_PART_AGE.total_seconds()
-    for part in folder.glob(".ao-desktop-*.part"):
-        try:
-            if part.stat().st_mtime < cutoff:
-                part.unlink()
-        except OSError:
-            pass
+    sweep_stale_parts(folder)
     if deleted:
         log.info("pruned %d old backups in %s", len(deleted), folder)
     return deleted
@@ -253,10 +250,11 @@ def run_scheduled_backup(
             dest = _free_path(folder, now, BackupKind.MONTHLY, "")
             temp = temp_beside(dest, "monthly")
             try:
+                create_private_file(temp)
                 shutil.copyfile(daily.path, temp)
                 os.replace(temp, dest)
             finally:
-                temp.unlink(missing_ok=True)
+                remove_part(temp)
         else:
             take_backup(db_path, BackupKind.MONTHLY, folder=folder, now=now)
     prune_backups(folder, *retention(db_path))
@@ -341,6 +339,7 @@ def restore_backup(backup: Path, target: Path, *, now: datetime | None = None) -
 
 
 def _swap_in(backup: Path, target: Path, now: datetime) -> Path | None:
+    sweep_stale_parts(target.parent)
     temp = temp_beside(target, "restore")
     try:
         try:
@@ -357,7 +356,7 @@ def _swap_in(backup: Path, target: Path, now: datetime) -> Path | None:
             _move_aside(target, aside)
         os.replace(temp, target)
     finally:
-        temp.unlink(missing_ok=True)
+        remove_part(temp)
     log.info("restored %s from %s; previous database kept as %s", target, backup, aside)
     return aside
 

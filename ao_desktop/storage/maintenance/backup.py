@@ -36,7 +36,12 @@ from ao_desktop.domain.maintenance.backup import (
     parse_backup_name,
 )
 from ao_desktop.storage.in_use import exclusive_use
-from ao_desktop.storage.location import DEFAULT_DB_NAME, data_dir
+from ao_desktop.storage.location import (
+    DEFAULT_DB_NAME,
+    PRIVATE_FOLDER_MODE,
+    data_dir,
+    private_folder,
+)
 from ao_desktop.storage.maintenance.db_check import (
     check_database,
     connect_read_only,
@@ -82,9 +87,7 @@ SIDECARS = ("-journal", "-wal", "-shm")
 
 def backup_dir() -> Path:
     """The local folder of backups (created on demand), on this PC in every case."""
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(data_dir() / "backups")
 
 
 def backup_folder_for(db_path: Path) -> Path:
@@ -97,9 +100,7 @@ def backup_folder_for(db_path: Path) -> Path:
     if resolved == (data_dir() / DEFAULT_DB_NAME).resolve():
         return folder
     digest = hashlib.sha1(str(resolved).lower().encode("utf-8")).hexdigest()[:8]
-    sub = folder / f"{db_path.stem}-{digest}"
-    sub.mkdir(parents=True, exist_ok=True)
-    return sub
+    return private_folder(folder / f"{db_path.stem}-{digest}")
 
 
 def backup_database(
@@ -163,7 +164,7 @@ def take_backup(
 ) -> BackupInfo:
     """A backup of `db_path` named for its kind and time, in its backup folder."""
     folder = folder or backup_folder_for(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)  # a folder of the user's: as it is
     dest = _free_path(folder, now or datetime.now(), kind, detail)
     return backup_database(db_path, dest, progress=progress, cancelled=cancelled)
 

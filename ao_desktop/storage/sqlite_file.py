@@ -57,6 +57,40 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     )
 
 
+# SQLite's primary result codes that describe the disk, folder or drive, not the file.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 10, 13, 14
+
+
+def environment_problem(exc: sqlite3.Error, path: Path) -> str | None:
+    """The real cause and its remedy when SQLite failed because of where the file is (a
+    full disk, a read-only folder or file, a drive gone, a colleague's lock), or None
+    when the error may be damage. A healthy database is never called damaged for these."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF  # the extended code's primary part
+    if code == SQLITE_FULL:
+        return _("Disk tempat database {p} penuh; kosongkan ruang disk lalu coba lagi. "
+                 "Database tidak rusak dan tidak diubah.").format(p=path)
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return _("Database {p} atau foldernya hanya-baca (read-only) bagi pengguna ini; minta "
+                 "izin tulis ke IT cabang atau pindahkan database ke folder yang bisa ditulisi. "
+                 "Database tidak rusak dan tidak diubah.").format(p=path)
+    if code == SQLITE_CANTOPEN:
+        return _("Database {p} tidak dapat dibuka: foldernya tidak dapat ditulisi atau drive-nya "
+                 "tidak tersambung. Periksa folder dan sambungan lalu coba lagi; database tidak "
+                 "diubah.").format(p=path)
+    if code == SQLITE_IOERR:
+        return _("Disk atau shared drive gagal membaca/menulis database {p} ({e}); periksa disk "
+                 "(juga apakah penuh) atau sambungan ke drive lalu coba lagi. Ini bukan tanda "
+                 "database rusak; database tidak diubah.").format(p=path, e=exc)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return _("Database {p} sedang dipakai oleh program lain atau PC lain; coba lagi "
+                 "sebentar lagi.").format(p=path)
+    return None
+
+
 SHARED_SETTING = "database.shared"  # "1": every PC opens this file in shared mode
 
 
@@ -103,7 +137,8 @@ def inspect_file(path: Path) -> FileState:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(
-            _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
+            environment_problem(exc, path)  # a full disk or a drive gone is not damage
+            or _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
         ) from exc
     state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked)
     if state.has_tables and app_id != APPLICATION_ID:

@@ -90,7 +90,7 @@ def import_into(db_path: Path, sheet: Path) -> dict[str, float]:
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     try:
         uow = SqlUnitOfWork(db)
         actor = Actor("bench")
@@ -128,7 +128,7 @@ def export_from(db_path: Path, out: Path) -> dict[str, float]:
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     try:
         t0 = time.perf_counter()
         written = export_clients(SqlUnitOfWork(db), ClientQuery(), out, Actor("bench"))

@@ -30,7 +30,7 @@ def run(clients: int) -> dict[str, object]:
 
     app = QApplication.instance() or QApplication([])
     path = demo_db(clients)
-    db = open_database(path)
+    db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
     view = ClientDirectoryView(UiContext(uow=uow, database_label=str(path), shared=False, actor="bench"))
     view.resize(1280, 760)

@@ -38,7 +38,7 @@ def run(clients: int) -> dict[str, object]:
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    db = open_database(demo_db(clients))
+    db = open_database(demo_db(clients), create=True)
     uow = SqlUnitOfWork(db)
     rng = random.Random(1)
     queries = typed_queries(uow, rng)

@@ -14,7 +14,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from ao_desktop.cli.common import UserError, add_db, add_force, output_path
@@ -86,18 +85,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from ao_desktop.domain.maintenance.backup import BackupKind, backup_name
+    from ao_desktop.domain.maintenance.backup import BackupKind
     from ao_desktop.storage.maintenance.backup import backup_database, take_backup
 
     db = _database(args)
     progress = _progress(args)
-    if args.out is None:
-        info = take_backup(db, BackupKind.MANUAL, progress=progress)
+    out = args.out.expanduser() if args.out is not None else None
+    if out is None or out.is_dir():
+        # One naming rule for every folder: a second backup in a minute gets "-2".
+        info = take_backup(db, BackupKind.MANUAL, folder=out, progress=progress)
     else:
-        out = args.out.expanduser()
-        if out.is_dir():
-            out = out / backup_name(datetime.now(), BackupKind.MANUAL)
-        if out.expanduser().resolve() == db.resolve():
+        if out.resolve() == db.resolve():
             raise _user_error(_("Berkas {p} sudah ada: itu database ini sendiri.").format(p=out))
         out = output_path(out, args.force)
         info = backup_database(db, out, progress=progress)

@@ -72,7 +72,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     if issues := profile_issues(profile) + officer_issues(args.officer_name, args.officer_phone):
         raise ValidationFailed(issues)
     try:
-        db = open_database(path, shared=True if args.shared else None)
+        db = open_database(path, shared=True if args.shared else None, create=True)
         try:
             uow = SqlUnitOfWork(db)
             products = prepare_database(uow)

@@ -26,7 +26,7 @@ def open_for_setup(path: Path, shared: bool) -> OpenedDatabase:
     from ao_desktop.startup.opening import OpenRequest, open_context
     from ao_desktop.ui.setup.setup_fields import OpenedDatabase
 
-    context = open_context(OpenRequest(path, demo=False, shared=shared))
+    context = open_context(OpenRequest(path, demo=False, shared=shared, create=True))
     return OpenedDatabase(context, context.uow.db.close)  # a SqlUnitOfWork
 
 

@@ -5,18 +5,43 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
 _configured = False
 
 
+PRIVATE_FOLDER_MODE = 0o700  # the log names clients and paths: the user only (POSIX)
+PRIVATE_FILE_MODE = 0o600
+
+
 def log_path() -> Path:
     from ao_desktop.storage.location import data_dir
 
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "ao-desktop.log"
+    return data_dir() / "logs" / "ao-desktop.log"
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Creates every log file (the first and each one after a rotation) as 0600, not
+    with the umask; rotated files keep their mode because they are renamed."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        # A log that cannot be written (a full disk, a read-only folder) must not print
+        # logging's own "--- Logging error ---" traceback on the user's stderr: the
+        # message the user needs is already said in one sentence.
+        return
+
+
+def private_log_handler(path: Path, *, max_bytes: int, backups: int) -> logging.Handler:
+    path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    handler = _PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    return handler
 
 
 def setup_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
@@ -26,8 +51,7 @@ def setup_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
     path = log_path()
     if _configured:
         return path
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler = private_log_handler(path, max_bytes=2_000_000, backups=5)
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)

@@ -31,6 +31,7 @@ class OpenRequest:
     shared: bool
     officer: RememberedOfficer | None = None  # who signed in on this PC (ui/local_settings.py)
     add_officer: bool = False  # add them when the database does not know them yet
+    create: bool = False  # only the wizard and Settings, on a location the user chose as new
 
 
 def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
@@ -55,7 +56,7 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         path = request.db_path or default_database_path()
     if damage_check is not None:
         damage_check()  # a damaged file: DatabaseDamaged, the GUI offers a restore
-    db = open_database(path, shared=True if request.shared else None)
+    db = open_database(path, shared=True if request.shared else None, create=request.create)
     uow = SqlUnitOfWork(db)
     prepare_database(uow)  # the first open of a database loads the seed products
     actor = _current_user()
@@ -76,7 +77,8 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
 
     return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
                      officer_id=officer_id, demo=request.demo, role=role,
-                     maintenance=SqlMaintenance(path, close_database=db.close))
+                     maintenance=SqlMaintenance(path, close_database=db.close,
+                                                 reopen_database=db.hold_in_use_again))
 
 
 def _current_user() -> str:

@@ -52,7 +52,7 @@ def _resources(run: _Run) -> None:
 def _database(run: _Run) -> None:
     from ao_desktop.storage.engine import SCHEMA_VERSION, open_database
 
-    run.db = open_database(run.db_path)
+    run.db = open_database(run.db_path, create=True)
     with run.db.read_engine.connect() as conn:
         version = conn.exec_driver_sql("PRAGMA user_version").scalar()
         fts = conn.exec_driver_sql(

@@ -25,7 +25,8 @@ def check_before_open(path: Path) -> None:
     for open_database to refuse."""
     from ao_desktop.domain.maintenance.backup import parse_backup_name
     from ao_desktop.storage.maintenance.backup import backup_folder_for, newest_good_backup
-    from ao_desktop.storage.maintenance.db_check import is_sqlite_file, quick_check
+    from ao_desktop.storage.maintenance.db_check import quick_check
+    from ao_desktop.storage.sqlite_file import is_sqlite_file
 
     if not path.is_file() or path.stat().st_size == 0 or not is_sqlite_file(path):
         return

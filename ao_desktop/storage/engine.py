@@ -26,11 +26,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ao_desktop.domain.common.errors import DatabaseBusy, DatabaseRefused
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.storage.in_use import InUse, hold_in_use
 from ao_desktop.storage.location import is_network_path
 from ao_desktop.storage.sqlite_file import (  # noqa: F401 - APPLICATION_ID and SCHEMA_VERSION: engine's public names
     APPLICATION_ID,
     SCHEMA_VERSION,
     SHARED_SETTING,
+    create_private_file,
     inspect_file,
 )
 
@@ -116,9 +118,10 @@ def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
 class Database:
     """An open database: engines for reads and for writes, and how it is shared."""
 
-    def __init__(self, path: Path, shared: bool) -> None:
+    def __init__(self, path: Path, shared: bool, in_use: InUse | None = None) -> None:
         self.path = path
         self.shared = shared
+        self._in_use = in_use  # tells a restore elsewhere that this process has it open
         self.read_engine = _make_engine(path, shared=shared, write=False)
         self.write_engine = _make_engine(path, shared=shared, write=True)
         self.read_sessions: sessionmaker[Session] = sessionmaker(self.read_engine, expire_on_commit=False)
@@ -132,6 +135,15 @@ class Database:
     def close(self) -> None:
         self.read_engine.dispose()
         self.write_engine.dispose()
+        if self._in_use is not None:
+            self._in_use.release()
+            self._in_use = None
+
+    def hold_in_use_again(self) -> None:
+        """After a refused restore the app carries on: show other programs again that the
+        database is open here (the engines reconnect by themselves)."""
+        if self._in_use is None:
+            self._in_use = hold_in_use(self.path)
 
 
 def _set_journal_mode(path: Path, shared: bool) -> None:
@@ -155,9 +167,15 @@ def _set_journal_mode(path: Path, shared: bool) -> None:
         )
 
 
-def open_database(path: str | Path, *, shared: bool | None = None, migrate: bool = True) -> Database:
-    """Open (creating if needed) the AO Desktop database at `path`.
+def open_database(
+    path: str | Path, *, shared: bool | None = None, migrate: bool = True, create: bool = False
+) -> Database:
+    """Open the AO Desktop database at `path`; with `create`, make a new one when the file
+    is missing, empty (0 bytes) or a blank SQLite file.
 
+    Only the callers that create a database on purpose pass `create` (the first-run wizard
+    and Settings, demo-data, `init`): for everything else a file that is not yet an AO
+    Desktop database is refused and left untouched, never silently turned into one.
     `shared=None` decides from the path: a UNC path or a remote drive is shared.
     """
     path = Path(path)
@@ -168,10 +186,25 @@ def open_database(path: str | Path, *, shared: bool | None = None, migrate: bool
     if not path.parent.exists():
         raise DatabaseRefused(_("Folder {p} tidak ada.").format(p=path.parent))
     state = inspect_file(path)
+    if not create and not state.exists and not path.exists():
+        raise DatabaseRefused(_("Database {p} tidak ditemukan.").format(p=path))
+    if not create and state.application_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (kosong atau belum dibuat). "
+              "Berkas tidak diubah.").format(p=path)
+        )
+    if create and not path.exists():
+        create_private_file(path)
     if state.marked_shared:
         shared = True  # a colleague's PC marked it: a share Windows may not report as remote
-    _set_journal_mode(path, shared)
-    db = Database(path, shared)
+    in_use = hold_in_use(path)  # before anything touches the file: a restore may be under way
+    try:
+        _set_journal_mode(path, shared)
+    except BaseException:
+        if in_use is not None:
+            in_use.release()
+        raise
+    db = Database(path, shared, in_use)
     if migrate and (not state.exists or state.user_version < SCHEMA_VERSION):
         from ao_desktop.storage.migrate import upgrade_to_head
 

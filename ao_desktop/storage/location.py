@@ -15,8 +15,21 @@ APP_AUTHOR = "AO Desktop"
 DEFAULT_DB_NAME = "ao-desktop.sqlite"
 
 
+PRIVATE_FOLDER_MODE = 0o700  # POSIX: the user only; on Windows the profile folder's ACL does it
+
+
+def private_folder(path: Path) -> Path:
+    """`path` created (with its parents) readable by the user only, and made so when an
+    older version created it with the umask (POSIX; Windows ignores the mode)."""
+    path.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    if os.name != "nt" and path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_FOLDER_MODE)
+    return path
+
+
 def data_dir() -> Path:
-    """The user's data folder (created on demand); AO_DESKTOP_HOME overrides it for tests."""
+    """The user's data folder (created on demand, the user's only); AO_DESKTOP_HOME
+    overrides it for tests."""
     override = os.environ.get("AO_DESKTOP_HOME")
     if override:
         path = Path(override)
@@ -24,8 +37,7 @@ def data_dir() -> Path:
         from platformdirs import user_data_path
 
         path = user_data_path(APP_NAME, APP_AUTHOR, roaming=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)
 
 
 def default_database_path() -> Path:

@@ -57,6 +57,40 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     )
 
 
+# SQLite's primary result codes that describe the disk, folder or drive, not the file.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 10, 13, 14
+
+
+def environment_problem(exc: sqlite3.Error, path: Path) -> str | None:
+    """The real cause and its remedy when SQLite failed because of where the file is (a
+    full disk, a read-only folder or file, a drive gone, a colleague's lock), or None
+    when the error may be damage. A healthy database is never called damaged for these."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF  # the extended code's primary part
+    if code == SQLITE_FULL:
+        return _("Disk tempat database {p} penuh; kosongkan ruang disk lalu coba lagi. "
+                 "Database tidak rusak dan tidak diubah.").format(p=path)
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return _("Database {p} atau foldernya hanya-baca (read-only) bagi pengguna ini; minta "
+                 "izin tulis ke IT cabang atau pindahkan database ke folder yang bisa ditulisi. "
+                 "Database tidak rusak dan tidak diubah.").format(p=path)
+    if code == SQLITE_CANTOPEN:
+        return _("Database {p} tidak dapat dibuka: foldernya tidak dapat ditulisi atau drive-nya "
+                 "tidak tersambung. Periksa folder dan sambungan lalu coba lagi; database tidak "
+                 "diubah.").format(p=path)
+    if code == SQLITE_IOERR:
+        return _("Disk atau shared drive gagal membaca/menulis database {p} ({e}); periksa disk "
+                 "(juga apakah penuh) atau sambungan ke drive lalu coba lagi. Ini bukan tanda "
+                 "database rusak; database tidak diubah.").format(p=path, e=exc)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return _("Database {p} sedang dipakai oleh program lain atau PC lain; coba lagi "
+                 "sebentar lagi.").format(p=path)
+    return None
+
+
 SHARED_SETTING = "database.shared"  # "1": every PC opens this file in shared mode
 
 
@@ -103,13 +137,21 @@ def inspect_file(path: Path) -> FileState:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(
-            _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
+            environment_problem(exc, path)  # a full disk or a drive gone is not damage
+            or _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
         ) from exc
     state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked)
     if state.has_tables and app_id != APPLICATION_ID:
         raise DatabaseRefused(
             _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
               "Berkas tidak diubah.").format(p=path)
+        )
+    blank = app_id == 0 and user_version == 0  # what SQLite leaves before our first migration
+    if not state.has_tables and not blank:
+        # Stamped without any table: no AO Desktop version wrote it, whatever the numbers say.
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (database SQLite kosong milik aplikasi "
+              "lain). Berkas tidak diubah.").format(p=path)
         )
     if user_version > SCHEMA_VERSION:
         raise DatabaseRefused(
@@ -118,3 +160,50 @@ def inspect_file(path: Path) -> FileState:
                 p=path, v=user_version, m=SCHEMA_VERSION)
         )
     return state
+
+
+PRIVATE_FILE_MODE = 0o600  # POSIX: only the user; on Windows the profile folder's ACL does it
+
+
+def create_private_file(path: Path) -> None:
+    """Create the empty file `path` readable by the user only, before SQLite fills it:
+    SQLite gives its -journal, -wal and -shm files the mode of the database file, so
+    they are private too. FileExistsError when it exists."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+
+
+def _stamped_application_id(path: Path, header: bytes) -> int:
+    """The application id as SQLite reads it (through a WAL not yet checkpointed), else
+    from the header bytes: a file damaged beyond page 1 still says whose it is."""
+    try:
+        con = connect_read_only(path)
+        try:
+            return int(con.execute("PRAGMA application_id").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return int.from_bytes(header[68:72], "big")
+
+
+def refuse_unless_ours(path: Path) -> None:
+    """Refuse (DatabaseRefused) an existing file that is not an AO Desktop database: empty,
+    not SQLite, or another application's. Only the header and the stamp are read, so a
+    database of ours that is damaged elsewhere passes (it may be checked or restored)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise DatabaseRefused(_("Berkas {p} tidak dapat dibaca: {e}").format(p=path, e=exc)) from exc
+    if not header:
+        raise DatabaseRefused(
+            _("Berkas {p} kosong (0 byte), bukan database AO Desktop. Berkas tidak diubah.").format(p=path)
+        )
+    if header[:16] != SQLITE_HEADER:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (bukan berkas SQLite). Berkas tidak diubah.").format(p=path)
+        )
+    if _stamped_application_id(path, header) != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("Berkas {p} bukan database AO Desktop (database SQLite milik aplikasi lain atau "
+              "kosong). Berkas tidak diubah.").format(p=path)
+        )

@@ -20,7 +20,7 @@ from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cli.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
     add_client(uow, Client(full_name="Siti Nurhaliza", nik="3174055207900001", mobile="081234567890",
                            status=ClientStatus.ACTIVE), actor="t")

@@ -21,7 +21,7 @@ SIMULATE = ["simulate", "--method", "annuity", "--rate", "12", "--amount", "50jt
 @pytest.fixture
 def catalog_db(tmp_path: Path) -> Path:
     path = tmp_path / "katalog.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     seed_catalog_if_empty(SqlUnitOfWork(db))
     db.close()
     return path
@@ -55,7 +55,7 @@ def test_an_unexpected_error_is_one_sentence_and_logged(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     path = tmp_path / "rusak.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     db.close()
     import sqlite3
 

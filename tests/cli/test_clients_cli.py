@@ -29,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("home")
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cabang.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     add_client(SqlUnitOfWork(db), Client(**STORED), actor="t")
     add_client(SqlUnitOfWork(db), Client(full_name="Ahmad Nurdin", status=ClientStatus.ACTIVE), actor="t")
     db.close()

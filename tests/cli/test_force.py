@@ -19,7 +19,7 @@ OLD = b"the colleague's file"
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cli.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     seed_catalog_if_empty(SqlUnitOfWork(db))
     db.close()
     return path

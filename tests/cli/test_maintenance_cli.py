@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("home")
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cabang.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
     for name in ("Siti Nurhaliza", "Ahmad Nurdin"):
         add_client(uow, Client(full_name=name), actor="t")
@@ -135,7 +135,7 @@ def test_check_reports_broken_foreign_keys(db_path: Path, capsys) -> None:  # no
 def test_restore_with_yes_keeps_the_old_database(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     backup = tmp_path / "cadangan.sqlite"
     assert main(["backup", "--db", str(db_path), "--out", str(backup)]) == 0
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     add_client(SqlUnitOfWork(db), Client(full_name="Citra Lestari"), actor="t")
     db.close()
     capsys.readouterr()
@@ -194,3 +194,16 @@ def test_restore_refuses_a_foreign_file_and_changes_nothing(
     assert "bukan" in _one_sentence(capsys.readouterr().err)
     assert db_path.read_bytes() == before
     assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_backup_into_the_same_folder_twice_in_a_minute_numbers_the_second(
+    db_path: Path, tmp_path: Path, capsys  # noqa: ANN001
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert main(["backup", "--db", str(db_path), "--out", str(folder)]) == 0
+    assert main(["backup", "--db", str(db_path), "--out", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    # The default folder's rule: a second backup in the same minute gets "-2".
+    assert len(names) == 2 and all(n.startswith("ao-desktop-") for n in names), names
+    assert all(n.endswith(("-manual.sqlite", "-manual-2.sqlite")) for n in names), names

@@ -29,7 +29,7 @@ START = date(2026, 11, 27)
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[Path, int, int]:
     path = tmp_path / "cli.sqlite"
-    database = open_database(path)
+    database = open_database(path, create=True)
     uow = SqlUnitOfWork(database)
     seed_catalog_if_empty(uow)
     with uow.write() as tx:
@@ -45,7 +45,7 @@ def _text(path: Path) -> str:
 
 
 def _expected(db_path: Path, code: str, amount: int, tenor: int, method=None) -> int:  # noqa: ANN001
-    database = open_database(db_path)
+    database = open_database(db_path, create=True)
     try:
         product = get_product(SqlUnitOfWork(database), code)
     finally:

@@ -38,7 +38,7 @@ def _run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
 @pytest.fixture
 def catalog_db(tmp_path: Path) -> Path:
     path = tmp_path / "katalog.sqlite"
-    db = open_database(path)
+    db = open_database(path, create=True)
     seed_catalog_if_empty(SqlUnitOfWork(db))
     db.close()
     return path

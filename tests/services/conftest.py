@@ -11,6 +11,6 @@ from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
 @pytest.fixture
 def uow(tmp_path: Path) -> Iterator[SqlUnitOfWork]:
-    db = open_database(tmp_path / "svc.sqlite")
+    db = open_database(tmp_path / "svc.sqlite", create=True)
     yield SqlUnitOfWork(db)
     db.close()

@@ -29,7 +29,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _database(path: Path, n: int = 400) -> Path:
-    db = open_database(path)
+    db = open_database(path, create=True)
     with SqlUnitOfWork(db).write() as tx:
         for i in range(n):
             tx.clients.add(Client(full_name=f"Nasabah {i}"), "t", datetime(2026, 11, 27, 9, 30))

@@ -67,7 +67,7 @@ def test_the_remembered_database_opens_with_the_remembered_officer(tmp_path: Pat
 def test_a_database_that_does_not_know_the_officer_gets_them_added(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite"
 
-    context = open_context(OpenRequest(path, False, False, officer=RINA, add_officer=True))
+    context = open_context(OpenRequest(path, False, False, officer=RINA, add_officer=True, create=True))
     try:
         assert (context.actor, context.role) == ("Rina Marlina", OfficerRole.ADMIN)
         assert context.officer_id is not None
@@ -80,7 +80,7 @@ def test_a_database_that_does_not_know_the_officer_gets_them_added(tmp_path: Pat
 
 def test_db_on_the_command_line_only_looks_the_officer_up(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite"
-    first = open_context(OpenRequest(path, False, False))
+    first = open_context(OpenRequest(path, False, False, create=True))
     setup_services.join_database(
         first.uow, BranchProfile("Bank", "Cabang"), "Admin Lain", "081399998888"
     )
@@ -97,7 +97,7 @@ def test_db_on_the_command_line_only_looks_the_officer_up(tmp_path: Path) -> Non
 
 def test_an_ao_signs_in_with_their_own_role(tmp_path: Path) -> None:
     path = tmp_path / "branch.sqlite"
-    first = open_context(OpenRequest(path, False, False))
+    first = open_context(OpenRequest(path, False, False, create=True))
     setup_services.join_database(
         first.uow, BranchProfile("Bank", "Cabang"), "Admin", "081399998888"
     )

@@ -11,7 +11,7 @@ from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "ao.sqlite")
+    database = open_database(tmp_path / "ao.sqlite", create=True)
     yield database
     database.close()
 

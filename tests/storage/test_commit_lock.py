@@ -32,7 +32,7 @@ class _CommitLockSeen(logging.Handler):
 @pytest.fixture
 def shared_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)  # each attempt waits 0.2 s, not 5 s
-    db = open_database(tmp_path / "cabang.sqlite", shared=True)
+    db = open_database(tmp_path / "cabang.sqlite", shared=True, create=True)
     assert db.journal_mode == "delete"
     yield db
     db.close()

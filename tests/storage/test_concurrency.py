@@ -19,7 +19,7 @@ WRITES = 200
 def _writer(path: str, worker: int, start: mp.synchronize.Event) -> None:  # type: ignore[name-defined]
     from ao_desktop.services.clients.directory import add_client, add_client_note
 
-    db = open_database(Path(path), shared=True)
+    db = open_database(Path(path), shared=True, create=True)
     uow = SqlUnitOfWork(db)
     start.wait()
     for i in range(WRITES):
@@ -34,7 +34,7 @@ def _writer(path: str, worker: int, start: mp.synchronize.Event) -> None:  # typ
 @pytest.mark.slow
 def test_eight_processes_writing_at_once(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite"
-    db = open_database(path, shared=True)
+    db = open_database(path, shared=True, create=True)
     from ao_desktop.services.clients.directory import add_client
 
     add_client(SqlUnitOfWork(db), Client(full_name="Nasabah Pertama"), actor="setup")

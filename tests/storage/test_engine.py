@@ -18,7 +18,7 @@ def _digest(path: Path) -> str:
 
 
 def test_new_database_is_stamped_and_migrated(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "new.sqlite")
+    db = open_database(tmp_path / "new.sqlite", create=True)
     db.close()
     con = sqlite3.connect(tmp_path / "new.sqlite")
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -37,11 +37,11 @@ def test_connection_pragmas(db) -> None:
 
 def test_local_uses_wal_and_shared_never_does(tmp_path: Path) -> None:
     path = tmp_path / "x.sqlite"
-    local = open_database(path, shared=False)
+    local = open_database(path, shared=False, create=True)
     assert local.journal_mode == "wal"
     local.close()
     # The same file joined as a shared database is converted back to a rollback journal.
-    shared = open_database(path, shared=True)
+    shared = open_database(path, shared=True, create=True)
     assert shared.journal_mode == "delete"
     shared.close()
     con = sqlite3.connect(path)
@@ -55,7 +55,7 @@ def test_unc_path_opens_shared(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert location.is_unc_path(r"\\server\share\ao.sqlite")
     assert location.is_network_path("//server/share/ao.sqlite")
     monkeypatch.setattr(engine, "is_network_path", lambda p: True)
-    db = open_database(tmp_path / "s.sqlite")
+    db = open_database(tmp_path / "s.sqlite", create=True)
     assert db.shared and db.journal_mode == "delete"
     db.close()
 
@@ -69,7 +69,7 @@ def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
     con.close()
     before = _digest(path)
     with pytest.raises(DatabaseRefused, match="bukan AO Desktop"):
-        open_database(path)
+        open_database(path, create=True)
     assert _digest(path) == before
     assert not (tmp_path / "other.sqlite-wal").exists()
 
@@ -79,27 +79,27 @@ def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not a database at all" * 10)
     before = _digest(path)
     with pytest.raises(DatabaseRefused, match="bukan database"):
-        open_database(path)
+        open_database(path, create=True)
     assert _digest(path) == before
 
 
 def test_newer_version_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
-    open_database(path).close()
+    open_database(path, create=True).close()
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.close()
     before = _digest(path)
     with pytest.raises(DatabaseRefused, match="lebih baru"):
-        open_database(path)
+        open_database(path, create=True)
     assert _digest(path) == before
 
 
 def test_folder_and_missing_parent_are_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseRefused):
-        open_database(tmp_path)
+        open_database(tmp_path, create=True)
     with pytest.raises(DatabaseRefused, match="tidak ada"):
-        open_database(tmp_path / "missing" / "ao.sqlite")
+        open_database(tmp_path / "missing" / "ao.sqlite", create=True)
 
 
 def test_write_takes_the_lock_at_begin(db, tmp_path: Path) -> None:
@@ -131,10 +131,10 @@ def test_shared_mark_is_stored_in_the_file(tmp_path: Path) -> None:
     """Once opened as shared (e.g. --shared on a share Windows reports as local), every PC
     opens it in shared mode: the mark lives in the database, not in one PC's settings."""
     path = tmp_path / "cabang.sqlite"
-    open_database(path, shared=True).close()
-    again = open_database(path)  # no flag this time
+    open_database(path, shared=True, create=True).close()
+    again = open_database(path, create=True)  # no flag this time
     assert again.shared and again.journal_mode == "delete"
     again.close()
-    local = open_database(tmp_path / "own.sqlite")
+    local = open_database(tmp_path / "own.sqlite", create=True)
     assert not local.shared
     local.close()

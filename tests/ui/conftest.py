@@ -71,7 +71,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def uow(db_path: Path) -> Iterator[SqlUnitOfWork]:
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     yield SqlUnitOfWork(db)
     # Background counts may still hold a connection; let them finish before closing.
     QThreadPool.globalInstance().waitForDone(5000)

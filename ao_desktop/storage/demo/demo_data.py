@@ -73,7 +73,7 @@ class DemoCancelled(DomainError):
 
 
 def _remove(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm", "-inuse"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
 
@@ -181,7 +181,7 @@ def generate_demo_database(
 
     db = None
     try:
-        db = open_database(path)
+        db = open_database(path, create=True)
         journal = "delete" if db.shared else "wal"  # what open_database chose
         db.read_engine.dispose()  # the journal mode only changes with no other connection
         raw = db.write_engine.raw_connection()

@@ -18,7 +18,7 @@ import os
 import shutil
 import sqlite3
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from ao_desktop.domain.common.errors import BackupFailed, DatabaseRefused, OperationCancelled
@@ -35,12 +35,17 @@ from ao_desktop.domain.maintenance.backup import (
     backups_to_prune,
     parse_backup_name,
 )
-from ao_desktop.storage.location import DEFAULT_DB_NAME, data_dir
+from ao_desktop.storage.in_use import exclusive_use
+from ao_desktop.storage.location import (
+    DEFAULT_DB_NAME,
+    PRIVATE_FOLDER_MODE,
+    data_dir,
+    private_folder,
+)
 from ao_desktop.storage.maintenance.db_check import (
     check_database,
     connect_read_only,
     integrity_problems,
-    is_sqlite_file,
     quick_check,
 )
 from ao_desktop.storage.maintenance.sqlite_copy import (
@@ -48,9 +53,17 @@ from ao_desktop.storage.maintenance.sqlite_copy import (
     CopyCancelled,
     Progress,
     copy_checked,
+    remove_part,
+    sweep_stale_parts,
     temp_beside,
 )
-from ao_desktop.storage.sqlite_file import APPLICATION_ID, inspect_file
+from ao_desktop.storage.sqlite_file import (
+    APPLICATION_ID,
+    create_private_file,
+    inspect_file,
+    is_sqlite_file,
+    refuse_unless_ours,
+)
 
 __all__ = [
     "backup_database",
@@ -69,15 +82,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-STALE_PART_AGE = timedelta(days=1)
 SIDECARS = ("-journal", "-wal", "-shm")
 
 
 def backup_dir() -> Path:
     """The local folder of backups (created on demand), on this PC in every case."""
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(data_dir() / "backups")
 
 
 def backup_folder_for(db_path: Path) -> Path:
@@ -90,9 +100,7 @@ def backup_folder_for(db_path: Path) -> Path:
     if resolved == (data_dir() / DEFAULT_DB_NAME).resolve():
         return folder
     digest = hashlib.sha1(str(resolved).lower().encode("utf-8")).hexdigest()[:8]
-    sub = folder / f"{db_path.stem}-{digest}"
-    sub.mkdir(parents=True, exist_ok=True)
-    return sub
+    return private_folder(folder / f"{db_path.stem}-{digest}")
 
 
 def backup_database(
@@ -113,6 +121,7 @@ def backup_database(
     state = inspect_file(source)  # refuses a foreign file before anything is written
     if state.application_id != APPLICATION_ID:
         raise DatabaseRefused(_("Berkas {p} bukan database AO Desktop.").format(p=source))
+    sweep_stale_parts(dest.parent)
     temp = temp_beside(dest, "backup")
     started = time.perf_counter()
     try:
@@ -127,7 +136,7 @@ def backup_database(
     except OSError as exc:
         raise BackupFailed(_("Cadangan {p} gagal ditulis: {e}").format(p=dest, e=exc)) from exc
     finally:
-        temp.unlink(missing_ok=True)
+        remove_part(temp)
     size = dest.stat().st_size
     log.info("backup %s -> %s (%d bytes, %.2fs)", source, dest, size, time.perf_counter() - started)
     parsed = parse_backup_name(dest, size)
@@ -155,7 +164,7 @@ def take_backup(
 ) -> BackupInfo:
     """A backup of `db_path` named for its kind and time, in its backup folder."""
     folder = folder or backup_folder_for(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)  # a folder of the user's: as it is
     dest = _free_path(folder, now or datetime.now(), kind, detail)
     return backup_database(db_path, dest, progress=progress, cancelled=cancelled)
 
@@ -193,13 +202,7 @@ def prune_backups(
             deleted.append(info.path)
         except OSError as exc:
             log.warning("could not delete old backup %s: %s", info.path, exc)
-    cutoff = time.time() - STALE_PART_AGE.total_seconds()
-    for part in folder.glob(".ao-desktop-*.part"):
-        try:
-            if part.stat().st_mtime < cutoff:
-                part.unlink()
-        except OSError:
-            pass
+    sweep_stale_parts(folder)
     if deleted:
         log.info("pruned %d old backups in %s", len(deleted), folder)
     return deleted
@@ -248,10 +251,11 @@ def run_scheduled_backup(
             dest = _free_path(folder, now, BackupKind.MONTHLY, "")
             temp = temp_beside(dest, "monthly")
             try:
+                create_private_file(temp)
                 shutil.copyfile(daily.path, temp)
                 os.replace(temp, dest)
             finally:
-                temp.unlink(missing_ok=True)
+                remove_part(temp)
         else:
             take_backup(db_path, BackupKind.MONTHLY, folder=folder, now=now)
     prune_backups(folder, *retention(db_path))
@@ -321,13 +325,22 @@ def restore_backup(backup: Path, target: Path, *, now: datetime | None = None) -
     database was kept (None when there was none). The backup is checked first, copied
     beside the target with the backup API and checked again, and only then is the current
     file moved aside, so a failure at any step leaves the current database in place.
-    The database must be closed (the app closes its own connections first)."""
+    Refused (DatabaseRefused, nothing changed) while another program or PC has the
+    database open; the app closes its own connections first."""
     backup, target = Path(backup), Path(target)
     if target.exists() and backup.resolve() == target.resolve():
         raise DatabaseRefused(_("Cadangan dan database adalah berkas yang sama."))
     verify_backup(backup)
     if not target.parent.is_dir():
         raise DatabaseRefused(_("Folder {p} tidak ada.").format(p=target.parent))
+    if target.is_file() and target.stat().st_size > 0:
+        refuse_unless_ours(target)  # another application's file is never replaced
+    with exclusive_use(target):  # nobody else has it open, and nobody opens it meanwhile
+        return _swap_in(backup, target, now or datetime.now())
+
+
+def _swap_in(backup: Path, target: Path, now: datetime) -> Path | None:
+    sweep_stale_parts(target.parent)
     temp = temp_beside(target, "restore")
     try:
         try:
@@ -340,11 +353,11 @@ def restore_backup(backup: Path, target: Path, *, now: datetime | None = None) -
             ) from exc
         aside = None
         if any(Path(f"{target}{s}").exists() for s in ("", *SIDECARS)):
-            aside = _aside_path(target, now or datetime.now())
+            aside = _aside_path(target, now)
             _move_aside(target, aside)
         os.replace(temp, target)
     finally:
-        temp.unlink(missing_ok=True)
+        remove_part(temp)
     log.info("restored %s from %s; previous database kept as %s", target, backup, aside)
     return aside
 

@@ -19,12 +19,19 @@ from ao_desktop.storage.sqlite_file import (
     APPLICATION_ID,
     BUSY_TIMEOUT_S,
     connect_read_only,
-    is_sqlite_file,
+    environment_problem,
+    refuse_unless_ours,
 )
 
 log = logging.getLogger(__name__)
 
 MAX_PROBLEMS = 50  # integrity_check stops after this many: enough to know it is damaged
+
+def _refuse_if_environment(exc: sqlite3.Error, path: Path) -> None:
+    message = environment_problem(exc, path)
+    if message is not None:
+        log.warning("%s: %s (not damage)", path, exc)
+        raise DatabaseRefused(message) from exc
 
 
 def _needs_rollback(exc: sqlite3.Error) -> bool:
@@ -52,7 +59,9 @@ def connect_for_check(path: Path) -> sqlite3.Connection:
 
 
 def quick_check(path: Path) -> bool:
-    """PRAGMA quick_check (read-only where possible): True when SQLite answers "ok"."""
+    """PRAGMA quick_check (read-only where possible): True when SQLite answers "ok".
+    A full disk, a read-only folder or a drive that is gone is not damage: DatabaseRefused
+    naming the cause."""
     try:
         con = connect_for_check(path)
         try:
@@ -60,6 +69,7 @@ def quick_check(path: Path) -> bool:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        _refuse_if_environment(exc, path)
         log.warning("quick_check of %s failed: %s", path, exc)
         return False
     ok = rows == [("ok",)]
@@ -73,6 +83,8 @@ def integrity_problems(con: sqlite3.Connection) -> list[str]:
     try:
         rows = [str(r[0]) for r in con.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})")]
     except sqlite3.DatabaseError as exc:
+        if environment_problem(exc, Path()) is not None:
+            raise  # the disk or the drive, not the file: the caller names the cause
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
@@ -91,7 +103,18 @@ def _foreign_key_problems(con: sqlite3.Connection) -> list[str]:
 
 def _search_index_ok(path: Path) -> tuple[bool | None, str]:
     """FTS5's own integrity check. It is written as an INSERT, which SQLite refuses on a
-    read-only connection, so it runs in a transaction that is always rolled back."""
+    read-only connection, so it runs in a transaction that is always rolled back. Where
+    nothing can be written (a full disk, a read-only folder) it is not run: (None, why)."""
+    try:
+        return _search_index_check(path)
+    except sqlite3.Error as exc:
+        message = environment_problem(exc, path)
+        if message is None:
+            raise
+        return None, message
+
+
+def _search_index_check(path: Path) -> tuple[bool | None, str]:
     con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         exists = con.execute(
@@ -103,6 +126,8 @@ def _search_index_ok(path: Path) -> tuple[bool | None, str]:
         try:
             con.execute("INSERT INTO client_fts(client_fts) VALUES('integrity-check')")
         except sqlite3.DatabaseError as exc:
+            if environment_problem(exc, path) is not None:
+                raise
             return False, str(exc)
         finally:
             con.execute("ROLLBACK")
@@ -116,13 +141,13 @@ def check_database(path: Path) -> CheckReport:
     path = Path(path)
     if not path.is_file():
         raise DatabaseRefused(_("Database {p} tidak ditemukan.").format(p=path))
-    if not is_sqlite_file(path):
-        line = _("Berkas {p} bukan berkas SQLite (bukan database AO Desktop).").format(p=path)
-        return CheckReport(path, (line,), (), None, False, (line,))
+    refuse_unless_ours(path)  # another app's file is not "damaged": nothing to restore
     lines: list[str] = []
     try:
         con = connect_for_check(path)
+        con.execute("PRAGMA schema_version").fetchone()  # a WAL file needs its -shm here
     except sqlite3.DatabaseError as exc:
+        _refuse_if_environment(exc, path)
         line = _("Berkas {p} tidak dapat dibaca sebagai database: {e}").format(p=path, e=exc)
         return CheckReport(path, (line,), (), None, False, (line,))
     try:
@@ -139,7 +164,11 @@ def check_database(path: Path) -> CheckReport:
             if app_ok
             else _("Penanda berkas: BUKAN database AO Desktop.")
         )
-        integrity = integrity_problems(con)
+        try:
+            integrity = integrity_problems(con)
+        except sqlite3.DatabaseError as exc:
+            _refuse_if_environment(exc, path)
+            raise
         foreign: list[str] = []
         if integrity:
             lines.append(
@@ -166,6 +195,8 @@ def check_database(path: Path) -> CheckReport:
             lines.append(_("Indeks pencarian nasabah: baik."))
         elif search_ok is False:
             lines.append(_("Indeks pencarian nasabah RUSAK: {e}").format(e=error))
+        elif error:
+            lines.append(_("Indeks pencarian nasabah: tidak diperiksa. {e}").format(e=error))
     report = CheckReport(path, tuple(integrity), tuple(foreign), search_ok, app_ok, tuple(lines))
     log.info("check of %s: %s", path, "ok" if report.ok else "; ".join(lines))
     return report

@@ -14,7 +14,8 @@ class SqlMaintenance:
     """Backup, restore and check of one database file.
 
     `close_database` is called after the backup to restore was checked and before the
-    file is replaced: the app passes its Database.close so its own connections let go.
+    file is replaced: the app passes its Database.close so its own connections let go;
+    `reopen_database` (Database.hold_in_use_again) when the restore was refused after all.
     """
 
     def __init__(
@@ -22,10 +23,12 @@ class SqlMaintenance:
         db_path: Path,
         *,
         close_database: Callable[[], None] | None = None,
+        reopen_database: Callable[[], None] | None = None,
         backup_folder: Path | None = None,
     ) -> None:
         self._path = Path(db_path)
         self._close = close_database
+        self._reopen = reopen_database
         self._folder = backup_folder
 
     @property
@@ -51,7 +54,12 @@ class SqlMaintenance:
         backups.verify_backup(backup)  # refused before the app lets go of its database
         if self._close is not None:
             self._close()
-        return backups.restore_backup(backup, self._path)
+        try:
+            return backups.restore_backup(backup, self._path)
+        except BaseException:
+            if self._reopen is not None:  # refused (in use elsewhere): the app carries on
+                self._reopen()
+            raise
 
     def check(self) -> CheckReport:
         return check_database(self._path)

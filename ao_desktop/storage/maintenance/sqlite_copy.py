@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from ao_desktop.domain.common.errors import BackupFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.storage.maintenance.db_check import connect_for_check, integrity_problems
+from ao_desktop.storage.sqlite_file import create_private_file
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,8 @@ def copy_checked(
     """Copy `source` into the new file `temp` with the backup API; leave it in rollback
     journal mode (one self-contained file) and checked with integrity_check."""
     src = connect_for_check(source)
+    remove_part(temp)
+    create_private_file(temp)  # readable by the user only, like the database
     dst = sqlite3.connect(str(temp), isolation_level=None)
     try:
         wal = str(src.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
@@ -100,3 +105,61 @@ def copy_checked(
 
 def temp_beside(target: Path, tag: str) -> Path:
     return target.with_name(f".{target.name}.{tag}-{os.getpid()}.part")
+
+
+PART_SIDECARS = ("", "-journal", "-wal", "-shm")
+STALE_PART_AGE_S = 24 * 3600  # a part of a live process this old is abandoned anyway
+_PART_NAME = re.compile(r"^\..+\.[a-z]+-(?P<pid>\d+)\.part(?:-journal|-wal|-shm)?$")
+
+
+def remove_part(temp: Path) -> None:
+    """Delete a partial copy and the journal SQLite may have left beside it: each is a
+    copy of the clients' personal data."""
+    for suffix in PART_SIDECARS:
+        try:
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not delete partial copy %s%s: %s", temp, suffix, exc)
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale_parts(folder: Path) -> None:
+    """Delete what a killed backup or restore left in `folder` (our own naming only): the
+    parts of processes that are gone, and any older than a day."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    cutoff = time.time() - STALE_PART_AGE_S
+    for path in entries:
+        match = _PART_NAME.match(path.name)
+        if match is None or int(match["pid"]) == os.getpid():
+            continue
+        try:
+            if not _process_alive(int(match["pid"])) or path.stat().st_mtime < cutoff:
+                path.unlink()
+                log.info("deleted a partial copy left behind: %s", path)
+        except OSError as exc:
+            log.warning("could not delete partial copy %s: %s", path, exc)

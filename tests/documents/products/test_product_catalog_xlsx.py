@@ -42,7 +42,7 @@ HEADERS = [c.header for c in COLUMNS]
 
 @pytest.fixture
 def uow(tmp_path: Path):
-    db = open_database(tmp_path / "catalog.sqlite")
+    db = open_database(tmp_path / "catalog.sqlite", create=True)
     yield SqlUnitOfWork(db)
     db.close()
 
@@ -206,7 +206,7 @@ def test_export_then_import_into_another_database(uow, tmp_path: Path) -> None:
     seed_catalog_if_empty(uow)
     path = tmp_path / "katalog.xlsx"
     assert export_catalog(uow, path) == len(SEED)
-    other_db = open_database(tmp_path / "other.sqlite")
+    other_db = open_database(tmp_path / "other.sqlite", create=True)
     try:
         other = SqlUnitOfWork(other_db)
         summary = import_catalog(other, path, ADMIN)

@@ -48,7 +48,7 @@ def test_the_reader_refuses_a_crafted_grid_in_a_child_process(tmp_path: Path, cr
 def test_the_command_line_import_says_one_sentence_and_exits_1(tmp_path: Path, craft) -> None:
     path = craft(tmp_path / "kecil.xlsx")
     db = tmp_path / "cabang.sqlite"
-    open_database(db).close()
+    open_database(db, create=True).close()
     child = _child(tmp_path, "-m", "ao_desktop", "import-clients", str(path), "--db", str(db))
     assert child.returncode == 1, child.stderr[-2000:]
     err = child.stderr.strip()

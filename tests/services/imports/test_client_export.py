@@ -36,7 +36,7 @@ def _names(path: Path) -> list[str]:
 def test_a_colleague_saves_while_a_shared_export_is_half_way(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(client_export, "EXPORT_BATCH", 500)
     path = tmp_path / "cabang.sqlite"
-    exporter_db = open_database(path, shared=True)
+    exporter_db = open_database(path, shared=True, create=True)
     colleague_db = open_database(path, shared=True)
     try:
         exporter = SqlUnitOfWork(exporter_db)

@@ -228,7 +228,7 @@ def test_export_then_import_gives_back_the_same_clients(uow, tmp_path) -> None:
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    fresh_db = open_database(tmp_path / "baru.sqlite")
+    fresh_db = open_database(tmp_path / "baru.sqlite", create=True)
     try:
         fresh = SqlUnitOfWork(fresh_db)
         with fresh.write() as tx:

@@ -64,7 +64,7 @@ def _digest(path: Path, table: str) -> str:
 
 
 def _read_all(path: Path) -> tuple[list[Client], dict[int, list], dict[int, list]]:
-    db = open_database(path)
+    db = open_database(path, create=True)
     try:
         with SqlUnitOfWork(db).read() as tx:
             clients = [tx.clients.get(i) for i in range(1, N + 1)]
@@ -210,7 +210,7 @@ def test_search_index_and_query_planner_after_generation(demo: Path) -> None:
     clients = _clients(demo)
     target = next(c for c in clients if len(c["full_name"].split()) >= 2 and c["archived"] == 0)
     part = max(target["full_name"].split(), key=len)[:5]
-    db = open_database(demo)
+    db = open_database(demo, create=True)
     try:
         uow = SqlUnitOfWork(db)
         with uow.read() as tx:
@@ -238,7 +238,7 @@ def test_search_index_and_query_planner_after_generation(demo: Path) -> None:
 
 
 def test_schema_is_intact_and_triggers_work_again(demo: Path, tmp_path: Path) -> None:
-    fresh = open_database(tmp_path / "fresh.sqlite")
+    fresh = open_database(tmp_path / "fresh.sqlite", create=True)
     fresh.close()
     schema = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger', 'table') ORDER BY name"
     demo_schema = [tuple(r) for r in _rows(demo, schema) if not r["name"].startswith("sqlite_stat")]
@@ -253,7 +253,7 @@ def test_schema_is_intact_and_triggers_work_again(demo: Path, tmp_path: Path) ->
     # The triggers are back: an edit is searchable at once.
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(demo.read_bytes())
-    db = open_database(copy)
+    db = open_database(copy, create=True)
     try:
         uow = SqlUnitOfWork(db)
         with uow.write() as tx:

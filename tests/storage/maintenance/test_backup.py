@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import sqlite3
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -42,7 +44,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _database(path: Path, names: list[str], *, shared: bool = False) -> Path:
-    db = open_database(path, shared=shared)
+    db = open_database(path, shared=shared, create=True)
     now = datetime(2026, 11, 27, 9, 30)
     with SqlUnitOfWork(db).write() as tx:  # one transaction: one fsync for all of them
         for name in names:
@@ -74,7 +76,7 @@ def _digest(path: Path) -> str:
 def _writer(path: str, shared: bool, started: mp.synchronize.Event, stop: mp.synchronize.Event) -> None:  # type: ignore[name-defined]
     """Adds clients one commit at a time until `stop` is set (not for a fixed time, which
     a slow machine could spend before the copy even starts)."""
-    db = open_database(Path(path), shared=shared)
+    db = open_database(Path(path), shared=shared, create=True)
     uow = SqlUnitOfWork(db)
     i = 0
     while not stop.is_set():
@@ -190,7 +192,7 @@ def test_restore_round_trip_keeps_the_previous_database_aside(tmp_path: Path) ->
     assert _names(aside) == ["Siti", "Budi", "Citra"]
     assert check_database(path).ok
     # The restored file opens and works as a database.
-    db = open_database(path)
+    db = open_database(path, create=True)
     add_client(SqlUnitOfWork(db), Client(full_name="Dewi"), actor="t")
     db.close()
     assert _names(path) == ["Siti", "Budi", "Dewi"]
@@ -200,15 +202,19 @@ def test_restore_moves_a_wal_with_its_database(tmp_path: Path) -> None:
     path = _database(tmp_path / "ao.sqlite", ["Siti"])
     info = take_backup(path, BackupKind.MANUAL)
     # A crash left committed data in the WAL: it must travel with the file set aside.
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA wal_autocheckpoint = 0")
-    con.execute("UPDATE clients SET full_name = 'Siti Berubah'")
-    con.commit()
+    crash = (
+        "import os, sqlite3, sys\n"
+        "con = sqlite3.connect(sys.argv[1])\n"
+        "con.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "con.execute(\"UPDATE clients SET full_name = 'Siti Berubah'\")\n"
+        "con.commit()\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
     wal = Path(f"{path}-wal")
     assert wal.exists() and wal.stat().st_size > 0
     wal_bytes = wal.read_bytes()
     aside = restore_backup(info.path, path)
-    con.close()
     assert aside is not None
     assert Path(f"{aside}-wal").read_bytes() == wal_bytes
     assert _names(aside) == ["Siti Berubah"]
@@ -362,7 +368,7 @@ def test_newest_good_backup_skips_a_damaged_one(tmp_path: Path) -> None:
 def _schema_1_database(path: Path) -> None:
     from alembic import command
 
-    db = open_database(path, migrate=False)
+    db = open_database(path, migrate=False, create=True)
     cfg = alembic_config()
     with db.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -376,7 +382,7 @@ def _schema_1_database(path: Path) -> None:
 def test_migrating_a_schema_1_database_backs_it_up_first(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     _schema_1_database(path)
-    open_database(path).close()
+    open_database(path, create=True).close()
     backups = list_backups(backup_folder_for(path))
     assert [b.kind for b in backups] == [BackupKind.PRE_MIGRATION]
     assert backups[0].detail == f"v1-to-v{SCHEMA_VERSION}"
@@ -385,12 +391,12 @@ def test_migrating_a_schema_1_database_backs_it_up_first(tmp_path: Path) -> None
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     assert [r[0] for r in con.execute("SELECT full_name FROM clients")] == ["Siti Aminah"]
     con.close()
-    open_database(path).close()  # already at head: no second backup
+    open_database(path, create=True).close()  # already at head: no second backup
     assert len(list_backups(backup_folder_for(path))) == 1
 
 
 def test_a_new_database_is_not_backed_up_before_its_first_migration(tmp_path: Path) -> None:
-    open_database(tmp_path / "new.sqlite").close()
+    open_database(tmp_path / "new.sqlite", create=True).close()
     assert list_backups(backup_folder_for(tmp_path / "new.sqlite")) == []
 
 

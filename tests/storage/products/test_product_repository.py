@@ -173,7 +173,7 @@ def _schema_1_database(path: Path) -> None:
     """A database exactly as the app with SCHEMA_VERSION 1 left it, with one client."""
     from alembic import command
 
-    db = open_database(path, migrate=False)
+    db = open_database(path, migrate=False, create=True)
     cfg = alembic_config()
     with db.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -205,7 +205,7 @@ def test_schema_1_database_upgrades_with_clients_intact(tmp_path: Path) -> None:
     )
     con.close()
 
-    db = open_database(path)
+    db = open_database(path, create=True)
     try:
         uow = SqlUnitOfWork(db)
         with uow.read() as tx:

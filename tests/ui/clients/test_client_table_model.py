@@ -22,7 +22,7 @@ NAMES = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hana", "Ind
 @pytest.fixture(scope="module")
 def big_uow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlUnitOfWork]:
     """450 clients (shared by the read-only paging tests: built once)."""
-    db = open_database(Path(tmp_path_factory.mktemp("big")) / "big.sqlite")
+    db = open_database(Path(tmp_path_factory.mktemp("big")) / "big.sqlite", create=True)
     uow = SqlUnitOfWork(db)
     for i in range(450):
         add_client(

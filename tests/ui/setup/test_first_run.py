@@ -94,6 +94,9 @@ def test_the_next_start_goes_straight_to_the_chosen_database(
 
     path = app_globals / "chosen.sqlite"
     app_globals.mkdir(parents=True, exist_ok=True)
+    from ao_desktop.storage.engine import open_database
+
+    open_database(path, create=True).close()  # what the wizard did on the first run
     save_database_choice(DatabaseChoice(path, False))
 
     def no_wizard() -> None:

@@ -160,7 +160,7 @@ def test_moving_to_a_shared_folder_prepares_it_and_applies_after_restart(
     assert any("setelah ditutup dan dibuka lagi" in text for text in seen)
     choice = load_database_choice()
     assert choice == DatabaseChoice(share / "ao-desktop.sqlite", True)
-    db = open_database(share / "ao-desktop.sqlite")
+    db = open_database(share / "ao-desktop.sqlite", create=True)
     try:
         assert db.shared
         uow = SqlUnitOfWork(db)

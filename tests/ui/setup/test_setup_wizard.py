@@ -133,7 +133,7 @@ def test_finishing_on_a_shared_folder_creates_a_shared_database_there(
     context = wizard.outcome.context
     assert context.shared and context.actor == "Rina Marlina" and context.role is OfficerRole.ADMIN
     wizard.outcome.opened.close()
-    db = open_database(path)  # no shared flag: the file itself says it is shared
+    db = open_database(path, create=True)  # no shared flag: the file itself says it is shared
     try:
         assert db.shared is True
         uow = SqlUnitOfWork(db)
@@ -181,7 +181,7 @@ def test_joining_a_branch_database_keeps_its_bank_and_adds_an_ao(
 ) -> None:
     shared = tmp_path / "share"
     shared.mkdir()
-    db = open_database(shared / "ao-desktop.sqlite", shared=True)
+    db = open_database(shared / "ao-desktop.sqlite", shared=True, create=True)
     setup_services.join_database(
         SqlUnitOfWork(db),
         BranchProfile("Bank Cabang", "KCP Cibinong"),

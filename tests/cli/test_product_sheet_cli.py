@@ -34,6 +34,9 @@ def db(tmp_path: Path) -> tuple[Path, int, int]:
     seed_catalog_if_empty(uow)
     with uow.write() as tx:
         officer = tx.officers.add(Officer(name="Rina Marlina", phone="+6281234567890"))
+        tx.settings.set("bank.name", "Bank Contoh Sejahtera")
+        tx.settings.set("bank.branch", "KCP Bandung Dago")
+        tx.settings.set("riplay.complaint_phone", "(022) 2501234")
     siti = add_client(uow, Client(full_name="Siti Nurhaliza", monthly_income=12_000_000), actor="t")
     database.close()
     assert officer.id is not None and siti.id is not None

@@ -196,9 +196,9 @@ def _story(data: ProductSheetData) -> list[Flowable]:
         (_("Nama produk"), markup(product.name, 300)),
         (_("Jenis produk"), markup(product_kind_label(product.kind))),
     ]
-    if product.short_description.strip():
-        identity.append((_("Ringkasan"), Paragraph(markup(product.short_description), st.cell)))
     story += [riplay.heading(1, _("Nama dan jenis produk")), key_value_table(identity, LABEL_WIDTH)]
+    if product.short_description.strip():  # a paragraph, not a cell: it may be long
+        story.append(Paragraph(markup(product.short_description), st.small))
     # 2. Issuer
     story += riplay.issuer_section(2, data)
     # 3. Main features

@@ -46,9 +46,9 @@ def issuer_section(number: int, data: ProductSheetData) -> list[Flowable]:
     """Who issues the product: the bank's full name and its OJK/LPS line."""
     st = styles()
     issuer = data.issuer
-    rows: list[tuple[str, Flowable | str]] = [(_("Penerbit"), markup(issuer.full_name))]
+    rows: list[tuple[str, Flowable | str]] = [(_("Penerbit"), markup(issuer.full_name, 300))]
     if data.header.branch_name.strip():
-        rows.append((_("Kantor cabang"), markup(data.header.branch_name)))
+        rows.append((_("Kantor cabang"), markup(data.header.branch_name, 300)))
     return [
         heading(number, _("Penerbit produk")),
         key_value_table(rows, LABEL_WIDTH),
@@ -214,7 +214,7 @@ def statement_section(data: ProductSheetData) -> list[Flowable]:
     ).format(client=markup(data.client_name, 200), product=markup(data.product.name, 200))
     place = Paragraph(_("Tempat: ______________________  Tanggal: ______________________"), st.body)
     sign_space = Spacer(1, 16 * mm)
-    officer = markup(data.header.officer_name) or "______________________"
+    officer = markup(data.header.officer_name, 120) or "______________________"
     half = CONTENT_WIDTH / 2
     signatures = Table(
         [

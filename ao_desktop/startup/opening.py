@@ -42,6 +42,7 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     damage_check = None if request.demo else start_check(request.db_path or default_database_path())
     from ao_desktop.services.clients.directory import list_officers
     from ao_desktop.services.products.catalog import seed_catalog_if_empty
+    from ao_desktop.services.products.riplay_backfill import complete_seeded_products
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.location import default_database_path
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -58,6 +59,7 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     db = open_database(path, shared=True if request.shared else None)
     uow = SqlUnitOfWork(db)
     seed_catalog_if_empty(uow)  # the first open of a database loads the seed products
+    complete_seeded_products(uow)  # an older database: RIPLAY content for unchanged seeds
     actor = _current_user()
     officer_id = None
     if request.demo:

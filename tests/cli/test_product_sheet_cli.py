@@ -63,7 +63,7 @@ def test_writes_the_sheet_with_the_installment(db, tmp_path: Path, capsys) -> No
             "--client", str(siti), "--officer", str(officer), "--start", START.isoformat(),
             "--db", str(path), "--out", str(out)]  # fmt: skip
     assert main(argv) == 0
-    assert "Lembar produk ditulis ke" in capsys.readouterr().out
+    assert "RIPLAY personal ditulis ke" in capsys.readouterr().out
     text = _text(out)
     assert format_rupiah(_expected(path, "KPR", 250_000_000, 240)) in text
     assert "Siti Nurhaliza" in text and "Rina Marlina" in text
@@ -76,7 +76,9 @@ def test_method_and_json(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
             "--db", str(path), "--out", str(out), "--json"]  # fmt: skip
     assert main(argv) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result == {"path": str(out.resolve()), "pages": len(PdfReader(out).pages)}
+    assert result == {"path": str(out.resolve()), "pages": len(PdfReader(out).pages),
+                      "kind": "umum"}  # fmt: skip
+    assert "RIPLAY) Umum" in _text(out)
     first = _expected(path, "KI", 500_000_000, 60, InterestMethod.DECLINING)
     assert format_rupiah(first) in _text(out)
 
@@ -124,3 +126,40 @@ def test_an_empty_catalog_says_how_to_fill_it(tmp_path: Path, capsys) -> None:  
     assert main(argv) == 1
     assert "masih kosong" in capsys.readouterr().err
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_client_gives_a_personal_riplay_recorded_on_the_client(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, officer, siti = db
+    out = tmp_path / "dep.pdf"
+    argv = ["product-sheet", "DEP-3", "--amount", "50jt", "--tenor", "3", "--client", str(siti),
+            "--officer", str(officer), "--db", str(path), "--out", str(out), "--json"]  # fmt: skip
+    assert main(argv) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] == "personal" and result["pages"] == len(PdfReader(out).pages)
+    database = open_database(path)
+    try:
+        with SqlUnitOfWork(database).read() as tx:
+            (record,) = tx.riplays.for_client(siti)
+    finally:
+        database.close()
+    assert record.id == result["record_id"]
+    assert (record.product_code, record.amount, record.tenor_months) == ("DEP-3", 50_000_000, 3)
+    assert record.officer_name == "Rina Marlina"
+    assert "RIPLAY) Personal" in _text(out)
+
+
+def test_incomplete_bank_details_are_one_sentence(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    database = open_database(path)
+    try:
+        with SqlUnitOfWork(database).write() as tx:
+            tx.settings.set("riplay.complaint_phone", "")
+    finally:
+        database.close()
+    out = tmp_path / "kpr.pdf"
+    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "120", "--db", str(path),
+            "--out", str(out)]  # fmt: skip
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Telepon layanan pengaduan wajib diisi" in err and "Pengaturan" in err
+    assert "Traceback" not in err and not out.exists()

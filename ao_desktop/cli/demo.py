@@ -38,6 +38,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
             print(f"\r{done:,}/{total:,}".replace(",", "."), end="", file=sys.stderr, flush=True)
 
     summary = generate_demo_database(args.out, args.clients, args.seed, progress=progress)
+    _add_demo_riplays(summary.path)
     if args.json:
         print(json.dumps({"path": str(summary.path), "clients": summary.clients,
                           "officers": summary.officers, "seconds": round(summary.seconds, 2)}))
@@ -45,3 +46,19 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
         print(_("Database demo {p} dibuat: {n} nasabah dalam {s:.1f} detik.").format(
             p=summary.path, n=summary.clients, s=summary.seconds))
     return 0
+
+
+def _add_demo_riplays(path: Path) -> None:
+    """The seed catalog and a few recorded RIPLAYs, so the client panel shows real content."""
+    from ao_desktop.services.products.catalog import seed_catalog_if_empty
+    from ao_desktop.services.products.riplay_demo import record_demo_riplays
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+    db = open_database(path)
+    try:
+        uow = SqlUnitOfWork(db)
+        seed_catalog_if_empty(uow)
+        record_demo_riplays(uow)
+    finally:
+        db.close()

@@ -60,6 +60,10 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     uow = SqlUnitOfWork(db)
     seed_catalog_if_empty(uow)  # the first open of a database loads the seed products
     complete_seeded_products(uow)  # an older database: RIPLAY content for unchanged seeds
+    if request.demo:
+        from ao_desktop.services.products.riplay_demo import record_demo_riplays
+
+        record_demo_riplays(uow)  # once: a few hand-overs for the client panel to show
     actor = _current_user()
     officer_id = None
     if request.demo:

@@ -39,6 +39,8 @@ from ao_desktop.ui.local_settings import (
     load_officer,
     save_officer,
 )
+from ao_desktop.ui.setup.riplay_fields import TEXT_FIELDS as RIPLAY_TEXT_FIELDS
+from ao_desktop.ui.setup.riplay_fields import RiplayIssuerFields
 from ao_desktop.ui.setup.setup_actions import set_up_database, with_installed_logo
 from ao_desktop.ui.setup.setup_fields import (
     BankFields,
@@ -46,8 +48,6 @@ from ao_desktop.ui.setup.setup_fields import (
     OfficerFields,
     SetupEnvironment,
 )
-from ao_desktop.ui.setup.riplay_fields import TEXT_FIELDS as RIPLAY_TEXT_FIELDS
-from ao_desktop.ui.setup.riplay_fields import RiplayIssuerFields
 from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
 
 FIELD_TABS = {

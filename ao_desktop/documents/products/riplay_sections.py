@@ -157,17 +157,6 @@ def costs_section(number: int, data: ProductSheetData) -> list[Flowable]:
     return story
 
 
-def lps_line(data: ProductSheetData) -> str | None:
-    """The LPS guarantee conditions, for deposits (from the bank's deposit rules)."""
-    if data.deposit is None:
-        return None
-    rules = data.deposit.rules
-    return _(
-        "Penjaminan LPS: simpanan dijamin sampai {limit} per nasabah per bank, hanya bila suku "
-        "bunganya tidak melebihi tingkat bunga penjaminan LPS ({rate}) yang dapat berubah."
-    ).format(limit=format_rupiah(rules.lps_max_balance), rate=format_pct(rules.lps_max_rate_pa))
-
-
 def additional_section(number: int, data: ProductSheetData) -> list[Flowable]:
     """Complaint channels, OJK's contact, the client's right to ask, the validity date."""
     st = styles()
@@ -197,8 +186,6 @@ def additional_section(number: int, data: ProductSheetData) -> list[Flowable]:
             .format(date=format_date_long(valid)),
         )),
     ]  # fmt: skip
-    if (lps := lps_line(data)) is not None:
-        story += bullets((lps,))
     return story
 
 

@@ -96,7 +96,7 @@ def test_every_section_in_both_versions(bank, tmp_path: Path, code: str, amount:
             assert "Rp1.000.000" in text  # provisi 1% of Rp100.000.000, in rupiah
         else:
             assert _squash(product.early_withdrawal_penalty) in text
-            assert "Penjaminan LPS" in text and "Pajak bunga" in text
+            assert "dijamin LPS sampai Rp2.000.000.000" in text and "Pajak bunga" in text
     general_text = _squash(_text(tmp_path / "umum.pdf"))
     personal_text = _squash(_text(tmp_path / "personal.pdf"))
     assert "(RIPLAY) Umum" in general_text and "(RIPLAY) Personal" in personal_text

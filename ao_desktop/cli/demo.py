@@ -30,14 +30,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _prepare(path: Path) -> None:
     """The demo database gets what every database gets (the seed catalog), so
-    product-sheet and simulate --product work on it at once."""
+    product-sheet and simulate --product work on it at once, and a few recorded RIPLAYs
+    so the client panel shows real content."""
+    from ao_desktop.services.products.riplay_demo import record_demo_riplays
     from ao_desktop.services.setup import prepare_database
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     db = open_database(path)
     try:
-        prepare_database(SqlUnitOfWork(db))
+        uow = SqlUnitOfWork(db)
+        prepare_database(uow)
+        record_demo_riplays(uow)
     finally:
         db.close()
 

@@ -5,6 +5,9 @@ product-sheet (the printable product sheet as PDF).
                         [--start YYYY-MM-DD] [--previous-uses N] [--db PATH] [--json]
     ao-desktop product-sheet CODE --amount RP --tenor MONTHS --out FILE.pdf [--client ID]
                         [--method M] [--officer ID] [--start YYYY-MM-DD] [--db PATH] [--force] [--json]
+
+The product sheet is OJK's RIPLAY: general (umum) without --client; personal with it,
+and then recorded on the client (--json gives its record_id).
 """
 
 from __future__ import annotations
@@ -50,12 +53,13 @@ def _add_simulate(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _add_product_sheet(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sheet = sub.add_parser("product-sheet", help=_("tulis lembar informasi produk (PDF)"))
+    sheet = sub.add_parser("product-sheet", help=_("tulis RIPLAY produk (PDF): umum, atau personal dengan --client"))
     sheet.add_argument("code", metavar="CODE", help=_("kode produk dari katalog"))
     sheet.add_argument("--amount", metavar="RP", required=True,
                        help=_("plafon atau nominal, misalnya 50000000, Rp50.000.000 atau 50jt"))
     sheet.add_argument("--tenor", metavar="MONTHS", required=True, help=_("tenor dalam bulan"))
-    sheet.add_argument("--client", metavar="ID", help=_("id nasabah: namanya dan DSR-nya ikut dicetak"))
+    sheet.add_argument("--client", metavar="ID",
+                       help=_("id nasabah: RIPLAY personal dengan nama dan DSR-nya, dicatat pada nasabah"))
     sheet.add_argument("--method", choices=["flat", "annuity", "declining"],
                        help=_("metode bunga (bawaan: metode utama produk)"))
     sheet.add_argument("--officer", metavar="ID", help=_("id AO yang nama dan nomornya dicetak"))
@@ -183,11 +187,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
 
     from ao_desktop.domain.common.money_parse import parse_rupiah
     from ao_desktop.domain.products.affordability import over_limit_text
-    from ao_desktop.services.products.product_sheets import (
-        build_product_sheet,
-        sheet_officer,
-        write_atomically,
-    )
+    from ao_desktop.services.products.product_sheets import make_riplay, sheet_officer
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     amount = parse_rupiah(args.amount)
@@ -198,21 +198,28 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     db = open_existing_database(args.db, args.shared, prepare=True)
     try:
         uow = SqlUnitOfWork(db)
-        data = build_product_sheet(
-            uow, code=args.code, amount=amount, tenor_months=tenor or 0,
+        client_id = _sheet_int(args.client, "--client")
+        result = make_riplay(
+            uow, code=args.code, amount=amount, tenor_months=tenor or 0, out=out,
             officer_id=sheet_officer(uow, _sheet_int(args.officer, "--officer")),
-            client_id=_sheet_int(args.client, "--client"), method=args.method,
-            start_date=start, previous_uses=previous_uses,
+            client_id=client_id, method=args.method,
+            start_date=start, previous_uses=previous_uses, record=client_id is not None,
         )
-        pages = write_atomically(data, out)
     finally:
         db.close()
     # Printed all the same (the AO may want it for the file), but never without a word.
-    warning = over_limit_text(data.affordability) if data.affordability else ""
+    warning = over_limit_text(result.affordability) if result.affordability else ""
     if warning:
         print(_("Peringatan: {w}").format(w=warning), file=sys.stderr)
     if args.json:
-        print(json.dumps({"path": str(out), "pages": pages}, ensure_ascii=False))
+        answer: dict[str, object] = {"path": str(out), "pages": result.pages,
+                                     "kind": result.kind.value}
+        if result.record_id is not None:
+            answer["record_id"] = result.record_id
+        print(json.dumps(answer, ensure_ascii=False))
+    elif result.record_id is not None:
+        print(_("RIPLAY personal ditulis ke {p} ({n} halaman) dan dicatat pada nasabah "
+                "(catatan {r}).").format(p=out, n=result.pages, r=result.record_id))
     else:
-        print(_("Lembar produk ditulis ke {p} ({n} halaman).").format(p=out, n=pages))
+        print(_("RIPLAY umum ditulis ke {p} ({n} halaman).").format(p=out, n=result.pages))
     return 0

@@ -16,6 +16,7 @@ from ao_desktop.domain.clients.client_query import ClientQuery
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.common.officer import Officer
 from ao_desktop.domain.products.product import Product
+from ao_desktop.domain.products.riplay import RiplayRecord
 
 # How long work reports progress: (what is happening, done, total; total 0 = unknown).
 # Called on the worker thread; the GUI relays it to its progress dialog.
@@ -94,11 +95,20 @@ class ProductRepository(Protocol):
     def last_change(self, product_id: int) -> tuple[str, datetime] | None: ...
 
 
+class RiplayRepository(Protocol):
+    def add(self, record: RiplayRecord, actor_name: str, now: datetime) -> RiplayRecord: ...
+    def get(self, record_id: int) -> RiplayRecord | None: ...
+    def for_client(self, client_id: int) -> list[RiplayRecord]:
+        """The client's records, newest first."""
+        ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
     settings: SettingsRepository
     products: ProductRepository
+    riplays: RiplayRepository
 
 
 class UnitOfWork(Protocol):

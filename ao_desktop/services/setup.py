@@ -283,12 +283,16 @@ def _ensure_officer(tx: Transaction, name: str, phone: str) -> tuple[Officer, bo
 
 def prepare_database(uow: UnitOfWork) -> int:
     """What every database needs before anyone works in it, whoever created or migrated
-    it (the wizard, `init`, demo-data, an older version): the seed product catalog. The
+    it (the wizard, `init`, demo-data, an older version): the seed product catalog, and
+    the RIPLAY content of seeded products an older version stored without it. The
     number of products added; 0 when it was there already, so calling it is harmless.
     Settings need nothing stored: every reader falls back to its default."""
     from ao_desktop.services.products.catalog import seed_catalog_if_empty
+    from ao_desktop.services.products.riplay_backfill import complete_seeded_products
 
-    return seed_catalog_if_empty(uow)
+    added = seed_catalog_if_empty(uow)
+    complete_seeded_products(uow)
+    return added
 
 
 def add_officer_if_missing(uow: UnitOfWork, officer_name: str, officer_phone: str) -> Officer:

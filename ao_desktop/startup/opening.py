@@ -58,7 +58,11 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         damage_check()  # a damaged file: DatabaseDamaged, the GUI offers a restore
     db = open_database(path, shared=True if request.shared else None, create=request.create)
     uow = SqlUnitOfWork(db)
-    prepare_database(uow)  # the first open of a database loads the seed products
+    prepare_database(uow)  # seed products, RIPLAY content for an older database's seeds
+    if request.demo:
+        from ao_desktop.services.products.riplay_demo import record_demo_riplays
+
+        record_demo_riplays(uow)  # once: a few hand-overs for the client panel to show
     actor = _current_user()
     officer_id = None
     if request.demo:

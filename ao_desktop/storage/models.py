@@ -186,9 +186,42 @@ class ProductRow(Base):
     rounding: Mapped[str] = mapped_column(String(8), default="1")
     max_dsr_pct: Mapped[str | None] = mapped_column(String(24), nullable=True)
     aro_available: Mapped[bool] = mapped_column(Boolean, default=False)
+    risks: Mapped[str] = mapped_column(Text, default="[]")
+    late_penalty: Mapped[str] = mapped_column(Text, default="")
+    early_repayment: Mapped[str] = mapped_column(Text, default="")
+    other_costs: Mapped[str] = mapped_column(Text, default="[]")
+    early_withdrawal_penalty: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     terms_version: Mapped[str] = mapped_column(String(20), default="1")
     terms_effective: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class RiplayRecordRow(Base):
+    """A personal RIPLAY handed to a client. Never edited (a new hand-over is a new row),
+    so it carries no version; `snapshot` is the JSON the document was printed from."""
+
+    __tablename__ = "riplay_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+    product_code: Mapped[str] = mapped_column(String(20))
+    product_name: Mapped[str] = mapped_column(String(120))
+    product_kind: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[int] = mapped_column(Integer, default=0)
+    tenor_months: Mapped[int] = mapped_column(Integer, default=0)
+    rate_pa: Mapped[str] = mapped_column(String(24), default="0")
+    terms_version: Mapped[str] = mapped_column(String(20), default="")
+    product_version: Mapped[int] = mapped_column(Integer, default=0)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
+    officer_name: Mapped[str] = mapped_column(String(120), default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+
+    # The client panel lists a client's records newest first; a later timeline reads by date.
+    __table_args__ = (
+        Index("ix_riplay_records_client", "client_id", "printed_at"),
+        Index("ix_riplay_records_printed", "printed_at"),
+    )

@@ -17,6 +17,7 @@ from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
+from ao_desktop.storage.products.riplay_repository import SqlRiplayRepository
 
 
 class SqlTransaction:
@@ -26,6 +27,7 @@ class SqlTransaction:
         self.officers = SqlOfficerRepository(session)
         self.settings = SqlSettingsRepository(session)
         self.products = SqlProductRepository(session)
+        self.riplays = SqlRiplayRepository(session)
 
 
 class SqlUnitOfWork:

@@ -20,7 +20,11 @@ OLD = b"the colleague's file"
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cli.sqlite"
     db = open_database(path, create=True)
-    seed_catalog_if_empty(SqlUnitOfWork(db))
+    uow = SqlUnitOfWork(db)
+    seed_catalog_if_empty(uow)
+    with uow.write() as tx:  # the bank a RIPLAY names (the wizard or init stores it)
+        tx.settings.set("bank.name", "Bank Contoh")
+        tx.settings.set("bank.branch", "Cabang Bogor")
     db.close()
     return path
 

@@ -104,7 +104,12 @@ def test_demo_data_has_a_catalog(tmp_path: Path, capsys) -> None:  # noqa: ANN00
 @pytest.mark.parametrize("command", ["simulate", "product-sheet"])
 def test_an_older_database_without_products_gets_the_catalog(tmp_path: Path, command: str) -> None:
     path = tmp_path / "lama.sqlite"
-    open_database(path, create=True).close()  # made by an older version: no catalog
+    # Made by an older version's wizard: the bank's name, but no catalog yet.
+    db = open_database(path, create=True)
+    with SqlUnitOfWork(db).write() as tx:
+        tx.settings.set("bank.name", "Bank Contoh")
+        tx.settings.set("bank.branch", "Cabang Bogor")
+    db.close()
     argv = (["simulate", "--product", "KPR", "--amount", "250jt", "--tenor", "120"]
             if command == "simulate" else
             ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "120", "--out", str(tmp_path / "k.pdf")])

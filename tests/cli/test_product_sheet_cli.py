@@ -34,6 +34,9 @@ def db(tmp_path: Path) -> tuple[Path, int, int]:
     seed_catalog_if_empty(uow)
     with uow.write() as tx:
         officer = tx.officers.add(Officer(name="Rina Marlina", phone="+6281234567890"))
+        tx.settings.set("bank.name", "Bank Contoh Sejahtera")
+        tx.settings.set("bank.branch", "KCP Bandung Dago")
+        tx.settings.set("riplay.complaint_phone", "(022) 2501234")
     siti = add_client(uow, Client(full_name="Siti Nurhaliza", monthly_income=12_000_000), actor="t")
     database.close()
     assert officer.id is not None and siti.id is not None
@@ -60,7 +63,7 @@ def test_writes_the_sheet_with_the_installment(db, tmp_path: Path, capsys) -> No
             "--client", str(siti), "--officer", str(officer), "--start", START.isoformat(),
             "--db", str(path), "--out", str(out)]  # fmt: skip
     assert main(argv) == 0
-    assert "Lembar produk ditulis ke" in capsys.readouterr().out
+    assert "RIPLAY personal ditulis ke" in capsys.readouterr().out
     text = _text(out)
     assert format_rupiah(_expected(path, "KPR", 250_000_000, 240)) in text
     assert "Siti Nurhaliza" in text and "Rina Marlina" in text
@@ -73,7 +76,9 @@ def test_method_and_json(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
             "--db", str(path), "--out", str(out), "--json"]  # fmt: skip
     assert main(argv) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result == {"path": str(out.resolve()), "pages": len(PdfReader(out).pages)}
+    assert result == {"path": str(out.resolve()), "pages": len(PdfReader(out).pages),
+                      "kind": "umum"}  # fmt: skip
+    assert "RIPLAY) Umum" in _text(out)
     first = _expected(path, "KI", 500_000_000, 60, InterestMethod.DECLINING)
     assert format_rupiah(first) in _text(out)
 
@@ -122,7 +127,7 @@ def test_a_sheet_over_the_dsr_limit_is_written_with_a_warning(db, tmp_path: Path
             "--officer", str(officer), "--db", str(path), "--out", str(out)]  # fmt: skip
     assert main(argv) == 0
     captured = capsys.readouterr()
-    assert "Lembar produk ditulis ke" in captured.out
+    assert "RIPLAY personal ditulis ke" in captured.out
     warning = captured.err.strip()
     assert warning.startswith("Peringatan: DSR ") and len(warning.splitlines()) == 1
     assert "melebihi batas produk 35%: semua angsuran paling banyak Rp4.200.000 per bulan" in warning
@@ -165,3 +170,41 @@ def test_without_officer_among_several_no_dash_is_printed(db, tmp_path: Path) ->
     assert lines[ask + 1] != "-"
     assert "-" not in lines and "Account Officer: -" not in text
     assert "Rina Marlina" not in text and "Dewi Lestari" not in text
+
+
+def test_client_gives_a_personal_riplay_recorded_on_the_client(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, officer, siti = db
+    out = tmp_path / "dep.pdf"
+    argv = ["product-sheet", "DEP-3", "--amount", "50jt", "--tenor", "3", "--client", str(siti),
+            "--officer", str(officer), "--db", str(path), "--out", str(out), "--json"]  # fmt: skip
+    assert main(argv) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] == "personal" and result["pages"] == len(PdfReader(out).pages)
+    database = open_database(path)
+    try:
+        with SqlUnitOfWork(database).read() as tx:
+            (record,) = tx.riplays.for_client(siti)
+    finally:
+        database.close()
+    assert record.id == result["record_id"]
+    assert (record.product_code, record.amount, record.tenor_months) == ("DEP-3", 50_000_000, 3)
+    assert record.officer_name == "Rina Marlina"
+    assert "RIPLAY) Personal" in _text(out)
+
+
+def test_incomplete_bank_details_are_one_sentence(db, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path, _officer, _siti = db
+    database = open_database(path)
+    try:
+        with SqlUnitOfWork(database).write() as tx:
+            tx.settings.set("riplay.bank_full_name", "")
+            tx.settings.set("bank.name", "")
+    finally:
+        database.close()
+    out = tmp_path / "kpr.pdf"
+    argv = ["product-sheet", "KPR", "--amount", "250jt", "--tenor", "120", "--db", str(path),
+            "--out", str(out)]  # fmt: skip
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Nama lengkap bank wajib diisi" in err and "Pengaturan" in err
+    assert "Traceback" not in err and not out.exists()

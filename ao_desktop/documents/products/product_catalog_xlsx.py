@@ -213,6 +213,18 @@ COLUMNS: tuple[_Column, ...] = (
         cell_bool,
         lambda b: _YES if b else _NO,
     ),
+    # What a RIPLAY needs; lists are "; "-separated like the benefits.
+    _Column("risks", PRODUCT_FIELD_LABELS["risks"], 50, cell_list, _join),
+    _Column("late_penalty", PRODUCT_FIELD_LABELS["late_penalty"], 40, cell_text, str),
+    _Column("early_repayment", PRODUCT_FIELD_LABELS["early_repayment"], 40, cell_text, str),
+    _Column("other_costs", PRODUCT_FIELD_LABELS["other_costs"], 45, cell_list, _join),
+    _Column(
+        "early_withdrawal_penalty",
+        PRODUCT_FIELD_LABELS["early_withdrawal_penalty"],
+        40,
+        cell_text,
+        str,
+    ),
     _Column("active", PRODUCT_FIELD_LABELS["active"], 8, cell_bool, lambda b: _YES if b else _NO),
     _Column("terms_version", PRODUCT_FIELD_LABELS["terms_version"], 12, cell_text, str),
     _Column(

@@ -1,6 +1,8 @@
-"""The product sheet an AO prints for a client: what the product is, who may have it, the
-documents to bring (a checklist), the client's own simulation with its full schedule, and
-how to reach the AO (a WhatsApp QR code).
+"""The product sheet an AO prints, laid out as OJK's RIPLAY (Ringkasan Informasi Produk
+dan Layanan): general (umum) for anyone, personal for one client's amount and tenor. Its
+sections follow OJK's order: product name and type, issuer, main features, benefits,
+risks, requirements and procedure, costs, simulation, additional information; the
+personal version ends with the client's signed statement (see `riplay_sections`).
 
 A4 portrait in Bahasa Indonesia, DejaVu Sans embedded throughout. Every page carries the
 bank header and a footer with "Halaman X dari Y", the print time, the terms version that
@@ -48,6 +50,7 @@ from ao_desktop.documents.pdf.pdf_parts import (
     styles,
     table_style,
 )
+from ao_desktop.documents.products import riplay_sections as riplay
 from ao_desktop.documents.products.product_sheet_data import ProductSheetData, SheetHeader  # noqa: F401 - re-exported
 from ao_desktop.domain.common.formatting import (
     format_date,
@@ -61,12 +64,11 @@ from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.deposit import DepositResult
 from ao_desktop.domain.products.loan_schedule import (
     InterestMethod,
-    LoanFees,
     LoanSchedule,
     method_label,
-    total_fees,
 )
-from ao_desktop.domain.products.product import Product, ProductKind, fees_text, product_kind_label
+from ao_desktop.domain.products.product import Product, ProductKind, product_kind_label
+from ao_desktop.domain.products.riplay import RiplayKind, riplay_title
 
 QR_SIZE = 26 * mm
 MAX_COMPARISON = 3
@@ -93,7 +95,7 @@ def write_product_sheet(data: ProductSheetData, out: Path | BinaryIO) -> int:
         rightMargin=MARGIN_X,
         topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN,
-        title=one_line(product.name, NAME_LIMIT),
+        title=one_line(f"RIPLAY {data.kind.value.capitalize()}: {product.name}", NAME_LIMIT),
         author=one_line(header.officer_name, NAME_LIMIT),
         subject=one_line(f"{product_kind_label(product.kind)}: {product.name}", NAME_LIMIT),
         creator="AO Desktop",
@@ -145,7 +147,10 @@ def _page_frame(data: ProductSheetData) -> PageFrame:
         bank=header.bank_name,
         branch=header.branch_name,
         logo=load_logo(header.logo_path),
-        labels=(_("Lembar informasi produk"), one_line(product.code, 40)),
+        labels=(
+            _("RIPLAY Personal") if data.kind is RiplayKind.PERSONAL else _("RIPLAY Umum"),
+            one_line(product.code, 40),
+        ),
         footer=(
             f"{printed_text} \u00b7 {terms}",
             _("Account Officer: {contact}").format(contact=contact) if contact else "",
@@ -180,48 +185,66 @@ def whatsapp_link(header: SheetHeader, product: Product) -> str | None:
 def _story(data: ProductSheetData) -> list[Flowable]:
     st = styles()
     product = data.product
-    story: list[Flowable] = [Paragraph(markup(product.name, 300), st.title)]
-    subtitle = markup(product_kind_label(product.kind))
-    if product.short_description.strip():
-        subtitle += " \u00b7 " + markup(product.short_description)
-    story.append(Paragraph(subtitle, st.subtitle))
-    if data.client_name.strip():
+    story: list[Flowable] = [Paragraph(riplay_title(data.kind), st.title)]
+    if data.kind is RiplayKind.PERSONAL:
         prepared = _("Disiapkan untuk: <b>{client}</b>")
         story.append(Paragraph(prepared.format(client=markup(data.client_name, 200)), st.body))
+    else:
+        story.append(Paragraph(_("Untuk calon nasabah; simulasi di bawah adalah contoh."), st.small))
+    # 1. Product name and type
+    identity: list[tuple[str, Flowable | str]] = [
+        (_("Nama produk"), markup(product.name, 300)),
+        (_("Jenis produk"), markup(product_kind_label(product.kind))),
+    ]
+    story += [riplay.heading(1, _("Nama dan jenis produk")), key_value_table(identity, LABEL_WIDTH)]
+    if product.short_description.strip():  # a paragraph, not a cell: it may be long
+        story.append(Paragraph(markup(product.short_description), st.small))
+    # 2. Issuer
+    story += riplay.issuer_section(2, data)
+    # 3. Main features
+    story.append(riplay.heading(3, _("Fitur utama")))
     explanation = product.long_description.replace("\r\n", "\n").split("\n\n")
-    paragraphs = [p.strip() for p in explanation if p.strip()]
-    if paragraphs:
-        story.append(Paragraph(_("Penjelasan produk"), st.h2))
-        story += [Paragraph(markup(p), st.body) for p in paragraphs]
-    story += _bullets(_("Keuntungan untuk Anda"), product.benefits)
+    story += [Paragraph(markup(p.strip()), st.body) for p in explanation if p.strip()]
     facts = _product_facts(product)
     if facts:
-        story += [Paragraph(_("Ketentuan pokok"), st.h2), key_value_table(facts, LABEL_WIDTH)]
+        story.append(key_value_table(facts, LABEL_WIDTH))
+    # 4. Benefits
+    story += _bullets(riplay.heading(4, _("Manfaat")), product.benefits)
+    # 5. Risks
+    story += riplay.risks_section(5, product)
+    # 6. Requirements and procedure
+    story.append(riplay.heading(6, _("Persyaratan dan tata cara")))
     who = _("Siapa yang dapat mengajukan") if product.is_loan else _("Syarat dan ketentuan")
-    story += _bullets(who, product.eligibility)
+    story += _bullets(Paragraph(who, st.body), product.eligibility)
     documents = [d for d in product.required_documents if d.strip()]
     if documents:
-        story.append(Paragraph(_("Dokumen yang perlu disiapkan"), st.h2))
-        hint = _("Beri tanda centang pada dokumen yang sudah Anda siapkan.")
-        story += [Paragraph(hint, st.small), Spacer(1, 3)]
+        hint = _("Dokumen yang perlu disiapkan (beri tanda centang yang sudah Anda siapkan):")
+        story += [Paragraph(hint, st.body), Spacer(1, 2)]
         story += [checklist_item(d, st.check) for d in documents]
-    story += [Spacer(1, 8), _contact_block(data)]
+    story += [Paragraph(_("Tata cara:"), st.body), *riplay.bullets(riplay.procedure_lines(product))]
+    # 7. Costs, penalties, early repayment
+    story += riplay.costs_section(7, data)
+    # 8. Simulation
     if data.schedule is not None:
-        story += _loan_section(data.schedule, data.affordability)
+        story += _loan_section(data.schedule, data.affordability, data.kind)
     if data.comparison:
         story += _comparison_section(data.comparison[:MAX_COMPARISON])
     if data.deposit is not None:
-        story += _deposit_section(data.deposit)
+        story += _deposit_section(data.deposit, data.kind)
+    # 9. Additional information, the AO's contact and (personal) the client's statement
+    story += riplay.additional_section(9, data)
+    story += [Spacer(1, 6), _contact_block(data)]
+    story += riplay.statement_section(data)
     return story
 
 
-def _bullets(title: str, items: Iterable[str]) -> list[Flowable]:
+def _bullets(title: Flowable, items: Iterable[str]) -> list[Flowable]:
     st = styles()
     lines = [i for i in items if i.strip()]
     if not lines:
         return []
     bullets = [Paragraph(markup(line), st.bullet, bulletText="\u2022") for line in lines]
-    return [Paragraph(title, st.h2), *bullets]
+    return [title, *bullets]
 
 
 def _product_facts(product: Product) -> list[tuple[str, str]]:
@@ -254,7 +277,6 @@ def _product_facts(product: Product) -> list[tuple[str, str]]:
                     ),
                 )
             )
-        facts.append((_("Biaya"), fees_text(product.fees)))
         if product.max_dsr_pct is not None:
             dsr = _("Angsuran paling banyak {pct} dari penghasilan bersih per bulan")
             facts.append(
@@ -351,7 +373,17 @@ def _tenor_text(months: int) -> str:
     return text + _(" ({years} tahun)").format(years=years) if years else text
 
 
-def _loan_section(schedule: LoanSchedule, affordability: Affordability | None) -> list[Flowable]:
+def _simulation_title(kind: RiplayKind, what: str) -> str:
+    if kind is RiplayKind.PERSONAL:
+        return _("8. Simulasi {what} Anda").format(what=what)
+    return _("8. Contoh simulasi {what}").format(what=what)
+
+
+def _loan_section(
+    schedule: LoanSchedule, affordability: Affordability | None, kind: RiplayKind
+) -> list[Flowable]:
+    """The simulation's summary; the personal version adds the whole schedule (the general
+    one is an example and keeps to its summary, so it stays short)."""
     st = styles()
     request, rows = schedule.request, schedule.installments
     method = InterestMethod(request.method)
@@ -366,19 +398,29 @@ def _loan_section(schedule: LoanSchedule, affordability: Affordability | None) -
         (_("Total bunga"), format_rupiah(schedule.total_interest)),
         (_("Total pembayaran (pokok + bunga)"), format_rupiah(schedule.total_paid)),
     ]
-    rows_kv += _fee_rows(request.amount, request.fees)
+    # Each fee in rupiah is in the costs section (7); the simulation keeps their total.
     if schedule.total_fees:
         rows_kv.append(
             (_("Total biaya (dipotong saat pencairan)"), format_rupiah(schedule.total_fees))
         )
     rows_kv.append((_("Dana yang Anda terima"), format_rupiah(schedule.net_disbursement)))
+    rows_kv.append(
+        (
+            _("Total biaya kredit (bunga + biaya)"),
+            format_rupiah(schedule.total_interest + schedule.total_fees),
+        )
+    )
     if affordability is not None:
         rows_kv.append((_("Rasio angsuran terhadap penghasilan (DSR)"), _dsr_text(affordability)))
     story: list[Flowable] = [
-        Paragraph(_("Simulasi kredit Anda"), st.h2),
+        Paragraph(_simulation_title(kind, _("kredit")), st.h2),
         key_value_table(rows_kv, LABEL_WIDTH),
         Spacer(1, 4),
         Paragraph(_meaning(schedule), st.body),
+    ]
+    if kind is not RiplayKind.PERSONAL:
+        return story
+    story += [
         CondPageBreak(TABLE_START),
         Paragraph(_("Jadwal angsuran"), st.h2),
         Paragraph(
@@ -408,30 +450,6 @@ def _loan_section(schedule: LoanSchedule, affordability: Affordability | None) -
         total_row=total,
     )
     return story
-
-
-def _fee_rows(amount: int, fees: LoanFees) -> list[tuple[str, str]]:
-    """Each fee in rupiah, rounded exactly as the simulator totals them; zero fees left out."""
-    parts = (
-        (
-            _("Biaya provisi ({pct})"),
-            fees.provision_pct,
-            LoanFees(provision_pct=fees.provision_pct),
-        ),
-        (_("Biaya administrasi"), None, LoanFees(admin=fees.admin)),
-        (
-            _("Premi asuransi ({pct})"),
-            fees.insurance_pct,
-            LoanFees(insurance_pct=fees.insurance_pct),
-        ),
-        (_("Biaya notaris"), None, LoanFees(notary=fees.notary)),
-    )
-    rows = []
-    for label, pct, part in parts:
-        value = total_fees(amount, part)
-        if value:
-            rows.append((label.format(pct=format_pct(pct)) if pct else label, format_rupiah(value)))
-    return rows
 
 
 def _dsr_text(affordability: Affordability) -> str:
@@ -512,7 +530,7 @@ def _comparison_section(schedules: tuple[LoanSchedule, ...]) -> list[Flowable]:
     return story
 
 
-def _deposit_section(result: DepositResult) -> list[Flowable]:
+def _deposit_section(result: DepositResult, kind: RiplayKind) -> list[Flowable]:
     st = styles()
     request, rules = result.request, result.rules
     tax_label = _("Pajak bunga ({pct})").format(pct=format_pct(rules.tax_pct))
@@ -537,7 +555,7 @@ def _deposit_section(result: DepositResult) -> list[Flowable]:
         (_("Perpanjangan otomatis (ARO)"), _("Ya") if request.aro else _("Tidak")),
     ]
     story: list[Flowable] = [
-        Paragraph(_("Simulasi deposito Anda"), st.h2),
+        Paragraph(_simulation_title(kind, _("deposito")), st.h2),
         key_value_table(rows, LABEL_WIDTH),
         Spacer(1, 4),
     ]

@@ -11,6 +11,7 @@ from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.deposit import DepositResult
 from ao_desktop.domain.products.loan_schedule import LoanSchedule
 from ao_desktop.domain.products.product import Product
+from ao_desktop.domain.products.riplay import RiplayIssuer, RiplayKind
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class ProductSheetData:
     deposit: DepositResult | None = None
     affordability: Affordability | None = None
     comparison: tuple[LoanSchedule, ...] = ()
+    issuer: RiplayIssuer = RiplayIssuer()
+
+    @property
+    def kind(self) -> RiplayKind:
+        """Personal when prepared for a named client, general otherwise."""
+        return RiplayKind.PERSONAL if self.client_name.strip() else RiplayKind.GENERAL
 
 
 @dataclass(frozen=True)

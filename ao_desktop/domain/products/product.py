@@ -73,6 +73,12 @@ class Product:
     rounding: Rounding = Rounding.WHOLE
     max_dsr_pct: Decimal | None = None  # loans: the product's debt-service-ratio limit
     aro_available: bool = False  # deposits: automatic roll-over offered
+    # What OJK's RIPLAY must state besides the benefits (see domain/products/riplay.py):
+    risks: tuple[str, ...] = ()  # plain-language risks, one per item
+    late_penalty: str = ""  # loans: denda keterlambatan, its basis and rate
+    early_repayment: str = ""  # loans: pelunasan dipercepat, whether allowed and its fee
+    other_costs: tuple[str, ...] = ()  # costs beyond `fees`: materai, appraisal, recurring
+    early_withdrawal_penalty: str = ""  # deposits: penalti pencairan sebelum jatuh tempo
     active: bool = True
     terms_version: str = "1"
     terms_effective: date | None = None

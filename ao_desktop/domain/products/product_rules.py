@@ -29,6 +29,7 @@ from ao_desktop.domain.products.loan_schedule import (
 )
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.domain.products.rate_conversion import MAX_TENOR_MONTHS, check_rate
+from ao_desktop.domain.products.riplay import riplay_issues
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}")
 MAX_NAME = 120
@@ -65,6 +66,11 @@ PRODUCT_FIELD_LABELS: dict[str, str] = {
     "rounding": _("Pembulatan angsuran"),
     "max_dsr_pct": _("DSR maksimum %"),
     "aro_available": _("ARO tersedia"),
+    "risks": _("Risiko"),
+    "late_penalty": _("Denda keterlambatan"),
+    "early_repayment": _("Pelunasan dipercepat"),
+    "other_costs": _("Biaya lain"),
+    "early_withdrawal_penalty": _("Penalti pencairan deposito"),
     "active": _("Aktif"),
     "terms_version": _("Versi ketentuan"),
     "terms_effective": _("Ketentuan berlaku mulai"),
@@ -123,7 +129,7 @@ def _check_texts(p: Product, out: _Issues) -> None:
         out.add(
             "long_description", _("Penjelasan maksimal {n} karakter").format(n=MAX_LONG_DESCRIPTION)
         )
-    for name in ("benefits", "required_documents", "eligibility"):
+    for name in ("benefits", "required_documents", "eligibility", "risks", "other_costs"):
         items: tuple[str, ...] = getattr(p, name)
         if len(items) > MAX_LIST_ITEMS:
             out.add(name, _("Paling banyak {n} butir").format(n=MAX_LIST_ITEMS))
@@ -275,6 +281,11 @@ def clean_product(product: Product) -> tuple[Product, list[FieldIssue]]:
         eligibility=_clean_list(product.eligibility),
         allowed_methods=methods,
         terms_version=_clean_text(product.terms_version),
+        risks=_clean_list(product.risks),
+        other_costs=_clean_list(product.other_costs),
+        late_penalty=_clean_text(product.late_penalty),
+        early_repayment=_clean_text(product.early_repayment),
+        early_withdrawal_penalty=_clean_text(product.early_withdrawal_penalty),
     )
     out = _Issues()
     _check_texts(cleaned, out)
@@ -295,6 +306,8 @@ def clean_product(product: Product) -> tuple[Product, list[FieldIssue]]:
             _check_corners(cleaned, out)
     else:
         _check_not_loan(cleaned, out)
+    # What OJK's RIPLAY needs: refused here, so a sheet never prints a blank for it.
+    out.items += riplay_issues(cleaned)
     return cleaned, out.items
 
 

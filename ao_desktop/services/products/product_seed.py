@@ -63,10 +63,58 @@ def product_from_dict(data: dict[str, Any], defaults: dict[str, Any] | None = No
         rounding=Rounding(str(data.get("rounding", "1"))),
         max_dsr_pct=None if dsr is None else _decimal(dsr),
         aro_available=bool(data.get("aro_available", False)),
+        risks=tuple(str(x) for x in data.get("risks", ())),
+        late_penalty=str(data.get("late_penalty", "")),
+        early_repayment=str(data.get("early_repayment", "")),
+        other_costs=tuple(str(x) for x in data.get("other_costs", ())),
+        early_withdrawal_penalty=str(data.get("early_withdrawal_penalty", "")),
         active=bool(data.get("active", True)),
         terms_version=str(data.get("terms_version", defaults.get("terms_version", "1"))),
         terms_effective=date.fromisoformat(effective) if effective else None,
     )
+
+
+def product_to_dict(product: Product) -> dict[str, Any]:
+    """The product in the seed file's format (the inverse of `product_from_dict`): rates
+    as exact strings, so a snapshot read back is the same product, figure for figure."""
+    fees = product.fees
+    return {
+        "code": product.code,
+        "name": product.name,
+        "kind": ProductKind(product.kind).value,
+        "short_description": product.short_description,
+        "long_description": product.long_description,
+        "benefits": list(product.benefits),
+        "required_documents": list(product.required_documents),
+        "eligibility": list(product.eligibility),
+        "rate_pa": str(product.rate_pa),
+        "method": InterestMethod(product.method).value if product.method else None,
+        "allowed_methods": [InterestMethod(m).value for m in product.allowed_methods],
+        "tiered_rates": [str(r) for r in product.tiered_rate.rates_by_use]
+        if product.tiered_rate
+        else [],
+        "min_tenor_months": product.min_tenor_months,
+        "max_tenor_months": product.max_tenor_months,
+        "min_amount": product.min_amount,
+        "max_amount": product.max_amount,
+        "fees": {
+            "provision_pct": str(fees.provision_pct),
+            "admin": fees.admin,
+            "insurance_pct": str(fees.insurance_pct),
+            "notary": fees.notary,
+        },
+        "rounding": Rounding(product.rounding).value,
+        "max_dsr_pct": None if product.max_dsr_pct is None else str(product.max_dsr_pct),
+        "aro_available": product.aro_available,
+        "active": product.active,
+        "terms_version": product.terms_version,
+        "terms_effective": product.terms_effective.isoformat() if product.terms_effective else None,
+        "risks": list(product.risks),
+        "late_penalty": product.late_penalty,
+        "early_repayment": product.early_repayment,
+        "other_costs": list(product.other_costs),
+        "early_withdrawal_penalty": product.early_withdrawal_penalty,
+    }
 
 
 def load_seed_catalog(path: Path | None = None) -> list[Product]:

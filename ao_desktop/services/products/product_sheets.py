@@ -1,5 +1,7 @@
-"""Use cases of the printed product sheet: the bank header from the settings, and one
-sheet for one product and (optionally) one client, simulated and written as a PDF.
+"""Use cases of the printed product sheet, OJK's RIPLAY: the bank header and RIPLAY
+details from the settings, and one sheet for one product, general (umum) without a client
+or personal for one client, simulated and written as a PDF. A personal RIPLAY printed or
+saved is recorded on the client with the snapshot it was printed from.
 
 The simulation runs through the catalog services, so the sheet shows exactly what the
 simulator on screen shows (the product's rate, range checks, fees and rounding). Every
@@ -12,9 +14,10 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
 
 from ao_desktop.documents.products.product_sheet_data import (
     ComparisonOption,
@@ -24,8 +27,10 @@ from ao_desktop.documents.products.product_sheet_data import (
 )
 from ao_desktop.domain.common.errors import FieldIssue, NotFound, ValidationFailed
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule
-from ao_desktop.domain.products.product import ProductKind
+from ao_desktop.domain.products.product import Product, ProductKind
+from ao_desktop.domain.products.riplay import RiplayKind, RiplayRecord, riplay_issues
 from ao_desktop.services.clients.directory import get_client
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.catalog import (
@@ -35,12 +40,43 @@ from ao_desktop.services.products.catalog import (
     simulate_product_deposit,
     simulate_product_loan,
 )
+from ao_desktop.services.products.riplay_issuer import issuer_for_print, require_complete
+from ao_desktop.services.products.riplay_snapshot import SheetInputs, encode_snapshot
 
 BANK_NAME_KEY = "bank.name"
 BRANCH_NAME_KEY = "bank.branch"
 LOGO_PATH_KEY = "bank.logo_path"
 DEFAULT_BANK_NAME = "Bank"
 MAX_COMPARISON = 3
+
+
+@dataclass(frozen=True)
+class SheetResult:
+    """A written RIPLAY: its pages, general or personal, and the record made of it."""
+
+    pages: int
+    kind: RiplayKind
+    record_id: int | None = None
+    affordability: Affordability | None = None  # the client's DSR, when a client was named
+
+
+def require_riplay_content(product: Product) -> None:
+    """Refuse a product whose RIPLAY would have a blank, telling the admin what to fill."""
+    issues = riplay_issues(product)
+    if issues:
+        missing = "; ".join(issue.message for issue in issues)
+        raise ValidationFailed(
+            [
+                FieldIssue(
+                    "riplay",
+                    _(
+                        "RIPLAY produk {code} belum dapat dicetak: {missing}. Admin melengkapinya "
+                        "di katalog produk (Ubah produk, bagian RIPLAY)."
+                    ).format(code=product.code, missing=missing),
+                    True,
+                )
+            ]
+        )
 
 
 def sheet_header(uow: UnitOfWork, officer_id: int | None) -> SheetHeader:
@@ -131,6 +167,9 @@ def build_product_sheet(
     products print their explanation only, so `amount` and `tenor_months` are ignored.
     """
     product = get_product(uow, code)
+    require_riplay_content(product)
+    with uow.read() as tx:
+        issuer = require_complete(issuer_for_print(tx))
     client_name = ""
     if client_id is not None:
         client_name = get_client(uow, client_id).display_name
@@ -167,6 +206,7 @@ def build_product_sheet(
         deposit=deposit,
         affordability=affordability,
         comparison=comparison,
+        issuer=issuer,
     )
 
 
@@ -186,12 +226,44 @@ def make_product_sheet(
     aro: bool = False,
     rollovers: int = 0,
     printed_at: datetime | None = None,
+    record: bool = False,
 ) -> int:
-    """Simulate and write the product sheet to `out`; the number of pages.
+    """Simulate and write the RIPLAY to `out`; the number of pages (see `make_riplay`)."""
+    return make_riplay(
+        uow, code=code, amount=amount, tenor_months=tenor_months, out=out,
+        officer_id=officer_id, client_id=client_id, method=method, start_date=start_date,
+        previous_uses=previous_uses, comparison_methods=comparison_methods, aro=aro,
+        rollovers=rollovers, printed_at=printed_at, record=record,
+    ).pages  # fmt: skip
 
-    Bad input (unknown product or client, an amount or tenor outside the product's range)
-    raises before any file is touched; `out` is replaced only by a complete PDF.
+
+def make_riplay(
+    uow: UnitOfWork,
+    *,
+    code: str,
+    amount: int,
+    tenor_months: int,
+    out: Path,
+    officer_id: int | None = None,
+    client_id: int | None = None,
+    method: InterestMethod | str | None = None,
+    start_date: date | None = None,
+    previous_uses: int = 0,
+    comparison_methods: tuple[InterestMethod | str, ...] = (),
+    aro: bool = False,
+    rollovers: int = 0,
+    printed_at: datetime | None = None,
+    record: bool = False,
+) -> SheetResult:
+    """Simulate and write the RIPLAY to `out`: personal with a client, general without.
+
+    Bad input (unknown product or client, an amount or tenor outside the product's range,
+    RIPLAY content or bank details missing) raises before any file is touched; `out` is
+    replaced only by a complete PDF. With `record` (a personal RIPLAY printed or saved,
+    not a preview) the hand-over is recorded on the client in the same transaction that
+    puts the file in place: there is never a record without its document, or the reverse.
     """
+    start = start_date or date.today()
     data = build_product_sheet(
         uow,
         code=code,
@@ -200,26 +272,77 @@ def make_product_sheet(
         officer_id=officer_id,
         client_id=client_id,
         method=method,
-        start_date=start_date,
+        start_date=start,
         previous_uses=previous_uses,
         comparison_methods=comparison_methods,
         aro=aro,
         rollovers=rollovers,
         printed_at=printed_at,
     )
-    return write_atomically(data, Path(out))
+    pdf, pages = render_sheet(data)  # reportlab's work, outside any transaction
+    if not (record and client_id is not None):
+        write_pdf_atomically(pdf, Path(out))
+        return SheetResult(pages, data.kind, None, data.affordability)
+    inputs = SheetInputs(
+        amount=amount, tenor_months=tenor_months, start_date=start,
+        method=data.schedule.request.method if data.schedule is not None else None,
+        previous_uses=previous_uses,
+        comparison_methods=tuple(InterestMethod(s.request.method) for s in data.comparison),
+        aro=aro, rollovers=rollovers,
+    )  # fmt: skip
+    with uow.write() as tx:
+        saved = tx.riplays.add(
+            _record_of(data, client_id, officer_id, inputs), data.header.officer_name,
+            data.printed_at,
+        )  # fmt: skip
+        write_pdf_atomically(pdf, Path(out))  # a failure here rolls the record back
+    return SheetResult(pages, data.kind, saved.id, data.affordability)
+
+
+def _record_of(
+    data: ProductSheetData, client_id: int, officer_id: int | None, inputs: SheetInputs
+) -> RiplayRecord:
+    product = data.product
+    if data.schedule is not None:
+        amount, tenor = data.schedule.request.amount, data.schedule.request.tenor_months
+        rate = data.schedule.request.rate_pa
+    elif data.deposit is not None:
+        amount, tenor = data.deposit.request.amount, data.deposit.request.tenor_months
+        rate = data.deposit.request.rate_pa
+    else:  # savings and others print no simulation: no amount or tenor was given to them
+        amount, tenor, rate = 0, 0, product.rate_pa
+    return RiplayRecord(
+        client_id=client_id,
+        printed_at=data.printed_at,
+        product_code=product.code,
+        product_name=product.name,
+        product_kind=ProductKind(product.kind).value,
+        amount=amount,
+        tenor_months=tenor,
+        rate_pa=rate,
+        terms_version=product.terms_version,
+        product_version=product.version,
+        officer_id=officer_id if data.header.officer_name else None,
+        officer_name=data.header.officer_name,
+        snapshot=encode_snapshot(data, inputs),
+    )
+
+
+def render_sheet(data: ProductSheetData) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count."""
+    # reportlab loads here, on first use, not when the window starts.
+    from ao_desktop.documents.products.product_sheet import write_product_sheet
+
+    buffer = BytesIO()
+    pages = write_product_sheet(data, buffer)
+    return buffer.getvalue(), pages
 
 
 def write_atomically(data: ProductSheetData, out: Path) -> int:
-    """Write the sheet to a temporary file in `out`'s folder, then rename it over `out`."""
-
-    def write(handle: BinaryIO) -> int:
-        # reportlab loads here, on first use, not when the window starts.
-        from ao_desktop.documents.products.product_sheet import write_product_sheet
-
-        return write_product_sheet(data, handle)
-
-    return _write_atomically(write, out)
+    """Write the sheet to `out` (see `write_pdf_atomically`); the number of pages."""
+    pdf, pages = render_sheet(data)
+    write_pdf_atomically(pdf, out)
+    return pages
 
 
 def make_comparison_sheet(
@@ -245,16 +368,16 @@ def make_comparison_sheet(
         client_name=get_client(uow, client_id).display_name if client_id is not None else "",
     )
 
-    def write(handle: BinaryIO) -> int:
-        from ao_desktop.documents.products.comparison_sheet import write_comparison_sheet
+    from ao_desktop.documents.products.comparison_sheet import write_comparison_sheet
 
-        return write_comparison_sheet(data, handle)
+    buffer = BytesIO()
+    pages = write_comparison_sheet(data, buffer)
+    write_pdf_atomically(buffer.getvalue(), Path(out))
+    return pages
 
-    return _write_atomically(write, Path(out))
 
-
-def _write_atomically(write: Callable[[BinaryIO], int], out: Path) -> int:
-    """Run `write` on a temporary file in `out`'s folder, then rename it over `out`."""
+def write_pdf_atomically(pdf: bytes, out: Path) -> None:
+    """Write to a temporary file in `out`'s folder, then rename it over `out`."""
     folder = out.parent
     if not folder.is_dir():
         raise NotFound(_("Folder {p} tidak ditemukan.").format(p=folder))
@@ -262,7 +385,7 @@ def _write_atomically(write: Callable[[BinaryIO], int], out: Path) -> int:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            pages = write(handle)
+            handle.write(pdf)
             handle.flush()
             os.fsync(handle.fileno())  # on a shared drive: on disk before the rename
         os.chmod(temp, 0o644)  # mkstemp's 0600 would hide the sheet from colleagues
@@ -270,4 +393,3 @@ def _write_atomically(write: Callable[[BinaryIO], int], out: Path) -> int:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    return pages

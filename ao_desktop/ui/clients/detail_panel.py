@@ -19,6 +19,7 @@ from ao_desktop.domain.common.errors import NotFound
 from ao_desktop.domain.common.formatting import format_datetime
 from ao_desktop.services.clients.directory import get_client_profile
 from ao_desktop.ui.clients.detail_tabs import HistoryTab, NotesTab, ProfileTab, ReferralsTab
+from ao_desktop.ui.clients.riplay_tab import RiplayTab
 from ao_desktop.ui.context import UiContext
 
 
@@ -55,7 +56,9 @@ class ClientDetailPanel(QWidget):
         self.history_tab = HistoryTab()
         self.referrals_tab = ReferralsTab()
         self.notes_tab = NotesTab(context)
-        for tab in (self.profile_tab, self.history_tab, self.referrals_tab, self.notes_tab):
+        self.riplay_tab = RiplayTab(context)
+        for tab in (self.profile_tab, self.history_tab, self.referrals_tab, self.notes_tab,
+                    self.riplay_tab):  # fmt: skip
             self.add_tab(tab)
         self.referrals_tab.clientRequested.connect(self.show_client)
         self.notes_tab.noteAdded.connect(self._on_notes_tab_note_added)

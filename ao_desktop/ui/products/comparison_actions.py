@@ -49,8 +49,10 @@ class ComparisonActions(SheetActions):
     def _file_name(self, request: ComparisonRequest) -> str:  # type: ignore[override]
         return comparison_file_name(request)
 
-    def _write(self, request: ComparisonRequest, out: Path) -> int:  # type: ignore[override]
-        """The one service call behind both actions (runs on the worker thread)."""
+    def _write(self, request: ComparisonRequest, out: Path,  # type: ignore[override]
+               record: bool = False) -> int:
+        """The one service call behind both actions (runs on the worker thread). A
+        comparison is no RIPLAY: nothing is recorded (`record` is ignored)."""
         return make_comparison_sheet(
             self._context.uow,
             options=request.options,

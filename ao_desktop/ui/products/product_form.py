@@ -70,7 +70,7 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 
 
 class ProductForm(QTabWidget):
-    """Three tabs of fields; `changed` after every edit, `issues()` what is wrong."""
+    """Four tabs of fields; `changed` after every edit, `issues()` what is wrong."""
 
     changed = Signal()
 
@@ -82,6 +82,7 @@ class ProductForm(QTabWidget):
         self._build_explanation_tab()
         self._build_terms_tab()
         self._build_fees_tab()
+        self._build_riplay_tab()
         for editor in self.findChildren(QLineEdit):
             editor.textChanged.connect(self.changed)
         for edit in self.findChildren(QPlainTextEdit):
@@ -195,6 +196,34 @@ class ProductForm(QTabWidget):
         self._row(form, "active", "", self.active_check)
         self.addTab(page, self.tr("Biaya dan ketentuan"))
 
+    def _build_riplay_tab(self) -> None:
+        """What OJK's RIPLAY states besides the benefits; the rules say which kind needs what."""
+        self.risks_edit = QPlainTextEdit(placeholderText=self.tr("Satu risiko per baris"))
+        self.late_penalty_edit = QLineEdit(
+            placeholderText=self.tr("Kredit: mis. 0,1% per hari dari angsuran yang terlambat")
+        )
+        self.early_repayment_edit = QLineEdit(
+            placeholderText=self.tr("Kredit: boleh atau tidak, dan biayanya")
+        )
+        self.other_costs_edit = QPlainTextEdit(
+            placeholderText=self.tr("Materai, appraisal, asuransi kebakaran, biaya bulanan...")
+        )
+        self.withdrawal_penalty_edit = QLineEdit(
+            placeholderText=self.tr("Deposito: penalti pencairan sebelum jatuh tempo")
+        )
+        for edit in (self.risks_edit, self.other_costs_edit):
+            edit.setMinimumHeight(70)
+        page = QWidget()
+        form = QFormLayout(page)
+        self._row(form, "risks", self.tr("Risiko"), self.risks_edit)
+        self._row(form, "late_penalty", self.tr("Denda keterlambatan"), self.late_penalty_edit)
+        self._row(form, "early_repayment", self.tr("Pelunasan dipercepat"),
+                  self.early_repayment_edit)  # fmt: skip
+        self._row(form, "other_costs", self.tr("Biaya lain"), self.other_costs_edit)
+        self._row(form, "early_withdrawal_penalty", self.tr("Penalti pencairan"),
+                  self.withdrawal_penalty_edit)  # fmt: skip
+        self.addTab(page, self.tr("RIPLAY"))
+
     # --- loading and reading --------------------------------------------------------------
     def load(self, product: Product) -> None:
         self._base = product
@@ -226,6 +255,11 @@ class ProductForm(QTabWidget):
         self.terms_version_edit.setText(product.terms_version)
         self.effective_edit.set_value(product.terms_effective)
         self.active_check.setChecked(product.active)
+        self.risks_edit.setPlainText("\n".join(product.risks))
+        self.late_penalty_edit.setText(product.late_penalty)
+        self.early_repayment_edit.setText(product.early_repayment)
+        self.other_costs_edit.setPlainText("\n".join(product.other_costs))
+        self.withdrawal_penalty_edit.setText(product.early_withdrawal_penalty)
 
     def _percent(self, edit: QLineEdit, name: str, default: Decimal | None) -> Decimal | None:
         if not edit.text().strip():
@@ -297,6 +331,11 @@ class ProductForm(QTabWidget):
             active=self.active_check.isChecked(),
             terms_version=self.terms_version_edit.text(),
             terms_effective=self.effective_edit.value(),
+            risks=_lines(self.risks_edit),
+            late_penalty=self.late_penalty_edit.text(),
+            early_repayment=self.early_repayment_edit.text(),
+            other_costs=_lines(self.other_costs_edit),
+            early_withdrawal_penalty=self.withdrawal_penalty_edit.text(),
         )
 
     def issues(self) -> list[FieldIssue]:

@@ -144,7 +144,7 @@ class SheetActions(QObject):
             return
         remember_folder(FOLDER_KEY, path)
         self._submit(
-            lambda _token: self._write(request, path),
+            lambda _token: self._write(request, path, record=True),
             lambda pages: self.finished.emit(
                 self.tr("{doc} disimpan: {path} ({n} halaman)").format(
                     doc=self._noun(), path=path, n=pages
@@ -170,7 +170,7 @@ class SheetActions(QObject):
         def work(_token: CancelToken) -> Path:
             temp = _temp_pdf()
             try:
-                self._write(request, temp)
+                self._write(request, temp, record=True)
             except BaseException:
                 temp.unlink(missing_ok=True)
                 raise
@@ -197,8 +197,9 @@ class SheetActions(QObject):
         )
         return confirm(self._parent, self.tr("DSR melebihi batas"), text, go_on)
 
-    def _write(self, request: SheetRequest, out: Path) -> int:
-        """The one service call behind every action (runs on the worker thread)."""
+    def _write(self, request: SheetRequest, out: Path, record: bool = False) -> int:
+        """The one service call behind every action (runs on the worker thread). A saved or
+        printed personal RIPLAY is recorded on the client (`record`); a preview is not."""
         return make_product_sheet(
             self._context.uow,
             code=request.code,
@@ -213,6 +214,7 @@ class SheetActions(QObject):
             comparison_methods=request.comparison_methods,
             aro=request.aro,
             rollovers=request.rollovers,
+            record=record,
         )
 
     def _submit(

@@ -28,6 +28,10 @@ from ao_desktop.domain.common.errors import DomainError, ValidationFailed
 from ao_desktop.domain.common.officer import Officer
 from ao_desktop.domain.common.phone import normalize_phone
 from ao_desktop.services import setup as setup_services
+from ao_desktop.services.products.riplay_issuer import (
+    read_issuer_settings,
+    save_issuer_settings,
+)
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import (
     RememberedOfficer,
@@ -35,6 +39,8 @@ from ao_desktop.ui.local_settings import (
     load_officer,
     save_officer,
 )
+from ao_desktop.ui.setup.riplay_fields import TEXT_FIELDS as RIPLAY_TEXT_FIELDS
+from ao_desktop.ui.setup.riplay_fields import RiplayIssuerFields
 from ao_desktop.ui.setup.setup_actions import set_up_database, with_installed_logo
 from ao_desktop.ui.setup.setup_fields import (
     BankFields,
@@ -51,6 +57,8 @@ FIELD_TABS = {
     "officer_name": 1,
     "officer_phone": 1,
     "folder": 2,
+    **{name: 3 for name in RIPLAY_TEXT_FIELDS},
+    "valid_days": 3,
 }
 
 
@@ -89,6 +97,7 @@ class SettingsDialog(QDialog):
         self.context, self.env = context, env
         self.setWindowTitle(self.tr("Pengaturan"))
         self.profile = setup_services.read_profile(context.uow)
+        self.issuer = read_issuer_settings(context.uow)
         self.officer: Officer | None = (
             setup_services.get_officer(context.uow, context.officer_id)
             if context.officer_id
@@ -106,6 +115,7 @@ class SettingsDialog(QDialog):
         self.bank = BankFields()
         self.officer_fields = OfficerFields()
         self.location = DatabaseLocationFields(self.env.default_database_path)
+        self.riplay = RiplayIssuerFields()
         admin = self.context.who.is_admin
         bank_note = _note(
             self.tr("Disimpan di database: berlaku di semua komputer yang memakai database ini.")
@@ -137,6 +147,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(_tab(self.bank, bank_note), self.tr("Bank dan cabang"))
         self.tabs.addTab(_tab(self.officer_fields, officer_note), self.tr("Petugas"))
         self.tabs.addTab(_tab(current, _spacer(), self.location, restart), self.tr("Database"))
+        riplay_note = _note(
+            self.tr("Dicetak di setiap RIPLAY (ringkasan informasi produk) untuk nasabah. RIPLAY "
+                    "tidak dapat dicetak sebelum nama bank, kantor dan telepon pengaduan diisi.")
+            if admin
+            else self.tr("Hanya admin yang dapat mengubah data bank untuk RIPLAY.")
+        )  # fmt: skip
+        self.tabs.addTab(_tab(self.riplay, riplay_note), self.tr("RIPLAY dan pengaduan"))
         self.error = FieldMessage()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
@@ -151,10 +168,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.bank.set_editable(admin)
-        self.resize(580, 400)
+        self.riplay.set_editable(admin)
+        self.resize(620, 440)
 
     def _load(self) -> None:
         self.bank.set_profile(self.profile)
+        self.riplay.set_issuer(self.issuer)
         if self.officer is not None:
             self.officer_fields.set_values(
                 self.officer.name, self._display_phone(self.officer.phone)
@@ -215,6 +234,10 @@ class SettingsDialog(QDialog):
                 self.context.who,
             )
             self.bank.set_profile(self.profile)
+        typed_issuer = self.riplay.issuer()
+        if self.context.who.is_admin and typed_issuer != self.issuer:
+            self.issuer = save_issuer_settings(self.context.uow, typed_issuer, self.context.who)
+            self.riplay.set_issuer(self.issuer)
         name, phone = self.officer_fields.values()
         if self.officer is not None and (name, phone) != (
             self.officer.name,

@@ -43,6 +43,7 @@ def seeded(uow):  # noqa: ANN001, ANN201
         officer = tx.officers.add(Officer(name="Rina Marlina", phone="+6281234567890"))
         tx.settings.set("bank.name", "Bank Contoh Sejahtera")
         tx.settings.set("bank.branch", "KCP Bandung Dago")
+        tx.settings.set("riplay.complaint_phone", "(022) 2501234")
     siti = add_client(
         uow,
         Client(full_name="Siti Nurhaliza", sex=Sex.FEMALE, monthly_income=12_000_000,

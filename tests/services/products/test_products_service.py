@@ -60,6 +60,10 @@ def _loan(**changes: object) -> Product:
         max_dsr_pct=Decimal(40),
         terms_version="2026.1",
         terms_effective=date(2026, 1, 1),
+        risks=("Agunan dapat dilelang bila kredit macet",),
+        late_penalty="Denda 0,1% per hari dari angsuran yang terlambat",
+        early_repayment="Boleh, penalti 2% dari pokok yang dilunasi",
+        other_costs=("Bea materai Rp10.000",),
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 

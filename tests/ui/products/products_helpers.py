@@ -17,6 +17,10 @@ from ao_desktop.ui.context import UiContext
 
 @pytest.fixture
 def catalog(uow: SqlUnitOfWork) -> int:
+    with uow.write() as tx:  # what a RIPLAY needs from Settings besides the catalog
+        tx.settings.set("riplay.bank_full_name", "PT Bank Contoh Sejahtera")
+        tx.settings.set("riplay.complaint_branch", "KCP Bandung Dago")
+        tx.settings.set("riplay.complaint_phone", "(022) 2501234")
     return seed_catalog_if_empty(uow)
 
 

@@ -109,10 +109,20 @@ def test_new_deposit_product(
     from datetime import date
 
     form.effective_edit.set_value(date(2026, 12, 1))
+    # Without the RIPLAY content the admin is told what to fill, on the RIPLAY tab.
+    fields = {issue.field for issue in form.issues()}
+    assert fields == {"risks", "early_withdrawal_penalty"}
+    form.show_issues(form.issues())
+    assert "Risiko produk wajib diisi" in form.messages["risks"].text()
+    assert form.tabText(form.tab_of("risks")) == "RIPLAY"
+    form.risks_edit.setPlainText("Tidak dapat ditarik sebelum jatuh tempo tanpa penalti\n\n")
+    form.withdrawal_penalty_edit.setText("Penalti 0,5% dari nominal")
     assert form.issues() == [], form.issues()
     dialog.save_button.click()
     saved = get_product(uow, "DEP-24")
     assert saved.rate_pa == Decimal("3.75") and saved.aro_available and saved.active
+    assert saved.risks == ("Tidak dapat ditarik sebelum jatuh tempo tanpa penalti",)
+    assert saved.early_withdrawal_penalty == "Penalti 0,5% dari nominal"
 
 
 def test_parse_percent() -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
+from ao_desktop.services.products.riplay_issuer import read_issuer_settings
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.startup.first_run import open_for_setup
 from ao_desktop.storage.engine import open_database
@@ -78,6 +79,7 @@ def test_shows_what_the_database_and_this_pc_hold(team: dict[str, UiContext], di
         "Bank dan cabang",
         "Petugas",
         "Database",
+        "RIPLAY dan pengaduan",
     ]
 
 
@@ -103,8 +105,33 @@ def test_an_admin_changes_the_bank_and_logo(
     assert Path(saved.logo_path).parent == db_path.parent  # copied beside the database
 
 
+def test_an_admin_fills_the_riplay_details(team: dict[str, UiContext], dialog_for) -> None:  # type: ignore[no-untyped-def]
+    dialog = dialog_for(team["admin"])
+    edits = dialog.riplay.edits
+    assert edits["ojk_contact"].text().startswith("Kontak OJK 157")
+    edits["full_name"].setText("PT BPR Sejahtera Mandiri")
+    edits["complaint_email"].setText("bukan-email")
+    dialog.save_button.click()
+    # Refused with what is wrong, on the RIPLAY tab; nothing saved.
+    assert dialog.isVisible() and dialog.tabs.currentIndex() == 3
+    assert "Alamat email tidak valid" in dialog.error.text()
+    assert "Kantor layanan pengaduan wajib diisi" in dialog.error.text()
+    assert read_issuer_settings(team["admin"].uow).full_name == ""
+    edits["complaint_email"].setText("pengaduan@bprsm.co.id")
+    edits["complaint_branch"].setText("Kantor Pusat, Jl. Merdeka 1, Bogor")
+    edits["complaint_phone"].setText("(0251) 8312345")
+    edits["supervision"].setText("PT BPR Sejahtera Mandiri berizin dan diawasi OJK")
+    dialog.riplay.valid_days_spin.setValue(30)
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    saved = read_issuer_settings(team["admin"].uow)
+    assert (saved.full_name, saved.complaint_phone, saved.valid_days) == (
+        "PT BPR Sejahtera Mandiri", "(0251) 8312345", 30)  # fmt: skip
+
+
 def test_an_ao_sees_the_bank_read_only(team: dict[str, UiContext], dialog_for) -> None:  # type: ignore[no-untyped-def]
     dialog = dialog_for(team["ao"])
+    assert dialog.riplay.edits["complaint_phone"].isReadOnly()
 
     assert dialog.bank.bank_name.isReadOnly() and not dialog.bank.choose_logo.isEnabled()
     assert any("Hanya admin" in label.text() for label in dialog.findChildren(QLabel))

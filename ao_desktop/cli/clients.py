@@ -20,9 +20,18 @@ import json
 import sys
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db, add_force, open_existing_database, output_path
+from ao_desktop.cli.common import (
+    UserError,
+    add_db,
+    add_force,
+    add_json,
+    examples,
+    open_existing_database,
+    output_path,
+)
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.enums import ClientStatus, LeadSource
+from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("search", "import-clients", "export-clients", "import-template")
@@ -36,14 +45,21 @@ _ACTION_WORDS = {
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    search = sub.add_parser("search", help=_("cari nasabah"))
-    search.add_argument("text", metavar="TEXT")
+    search = sub.add_parser("search", help=_("cari nasabah"), epilog=examples(
+        "ao-desktop search siti", "ao-desktop search 0812 --limit 5 --json"))
+    search.add_argument("text", metavar="TEXT",
+                        help=_("nama, nama usaha, NIK, nomor HP atau alamat (sebagian pun boleh)"))
     add_db(search, sub=True)
-    search.add_argument("--limit", type=int, default=20, metavar="N")
-    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=20, metavar="N",
+                        help=_("paling banyak sekian hasil, 1 sampai 1000"))
+    add_json(search)
 
-    imp = sub.add_parser("import-clients", help=_("impor nasabah dari Excel (.xlsx, .xls, .ods, .csv)"))
-    imp.add_argument("file", metavar="FILE", type=Path)
+    imp = sub.add_parser("import-clients", help=_("impor nasabah dari Excel (.xlsx, .xls, .ods, .csv)"),
+                         epilog=examples("ao-desktop import-clients prospek.xlsx --dry-run",
+                                         "ao-desktop import-clients prospek.xlsx --duplicates merge "
+                                         "--officer 2 --report ditolak.xlsx --json"))
+    imp.add_argument("file", metavar="FILE", type=Path,
+                     help=_("lembar nasabah: .xlsx, .xlsm, .xls, .ods atau .csv"))
     add_db(imp, sub=True)
     imp.add_argument("--sheet", metavar="NAME", help=_("nama lembar (bawaan: lembar pertama yang terlihat)"))
     imp.add_argument("--duplicates", choices=["skip", "merge", "new"], default="skip",
@@ -55,26 +71,32 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     imp.add_argument("--report", metavar="OUT.xlsx", type=Path,
                      help=_("tulis baris yang ditolak beserta alasannya ke berkas Excel ini"))
     add_force(imp)
-    imp.add_argument("--json", action="store_true")
+    add_json(imp)
 
-    exp = sub.add_parser("export-clients", help=_("ekspor direktori nasabah ke Excel"))
-    exp.add_argument("out", metavar="OUT.xlsx", type=Path)
+    exp = sub.add_parser("export-clients", help=_("ekspor direktori nasabah ke Excel"), epilog=examples(
+        "ao-desktop export-clients nasabah.xlsx",
+        "ao-desktop export-clients prospek-rina.xlsx --status prospek --officer 2 --sort updated --desc"))
+    exp.add_argument("out", metavar="OUT.xlsx", type=Path, help=_("berkas Excel tujuan"))
     add_db(exp, sub=True)
     exp.add_argument("--search", metavar="TEXT", default="", help=_("teks pencarian seperti di direktori"))
-    exp.add_argument("--status", action="append", choices=[s.value for s in ClientStatus], default=[])
-    exp.add_argument("--source", action="append", choices=[s.value for s in LeadSource], default=[])
-    exp.add_argument("--officer", metavar="ID", type=int)
-    exp.add_argument("--tag", metavar="TAG", default="")
+    exp.add_argument("--status", action="append", choices=[s.value for s in ClientStatus], default=[],
+                     help=_("hanya status ini (boleh diulang)"))
+    exp.add_argument("--source", action="append", choices=[s.value for s in LeadSource], default=[],
+                     help=_("hanya sumber ini (boleh diulang)"))
+    exp.add_argument("--officer", metavar="ID", type=int, help=_("hanya nasabah AO dengan id ini"))
+    exp.add_argument("--tag", metavar="TAG", default="", help=_("hanya nasabah dengan tag ini"))
     archived = exp.add_mutually_exclusive_group()
     archived.add_argument("--archived", action="store_true", help=_("hanya nasabah yang diarsipkan"))
     archived.add_argument("--all", action="store_true", help=_("termasuk nasabah yang diarsipkan"))
-    exp.add_argument("--sort", choices=[s.value for s in ClientSort], default=ClientSort.NAME.value)
+    exp.add_argument("--sort", choices=[s.value for s in ClientSort], default=ClientSort.NAME.value,
+                     help=_("urutan seperti kolom direktori"))
     exp.add_argument("--desc", action="store_true", help=_("urutan menurun"))
     add_force(exp)
-    exp.add_argument("--json", action="store_true")
+    add_json(exp)
 
-    template = sub.add_parser("import-template", help=_("tulis templat Excel kosong untuk impor nasabah"))
-    template.add_argument("out", metavar="OUT.xlsx", type=Path)
+    template = sub.add_parser("import-template", help=_("tulis templat Excel kosong untuk impor nasabah"),
+                              epilog=examples("ao-desktop import-template templat-nasabah.xlsx"))
+    template.add_argument("out", metavar="OUT.xlsx", type=Path, help=_("berkas Excel tujuan"))
     add_db(template, sub=True)
     add_force(template)
 
@@ -174,9 +196,10 @@ def _import(args: argparse.Namespace) -> int:
             r=item["row"], a=_ACTION_WORDS[item["action"]](), why=item["reason"]))
     summary = _("Lembar {s}: {n} baris data; {a} {verb} ({i} baru, {m} digabung), {k} dilewati, "
                 "{r} ditolak, {f} dengan peringatan.").format(
-        s=preview.sheet, n=counts.rows, a=counts.accepted,
-        verb=_("akan diimpor") if args.dry_run else _("diimpor"), i=counts.inserted,
-        m=counts.merged, k=counts.skipped, r=counts.rejected, f=counts.flagged)
+        s=preview.sheet, n=format_number(counts.rows), a=format_number(counts.accepted),
+        verb=_("akan diimpor") if args.dry_run else _("diimpor"), i=format_number(counts.inserted),
+        m=format_number(counts.merged), k=format_number(counts.skipped),
+        r=format_number(counts.rejected), f=format_number(counts.flagged))
     if args.dry_run:
         summary = _("Simulasi, tidak ada yang disimpan.") + " " + summary
     print(summary)
@@ -212,7 +235,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"path": str(out), "clients": written}, ensure_ascii=False))
     else:
-        print(_("{n} nasabah diekspor ke {p}.").format(n=written, p=out))
+        print(_("{n} nasabah diekspor ke {p}.").format(n=format_number(written), p=out))
     return 0
 
 

@@ -19,11 +19,30 @@ class UserError(Exception):
     """A mistake in how the command was called; the message is the whole story."""
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help that says every option's default ("bawaan: ...") unless its text already
+    does, and keeps the examples below it as written."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if ("bawaan" in text or default in (None, False, "", [], argparse.SUPPRESS)
+                or action.option_strings == [] or isinstance(default, bool)):
+            return text
+        return text + _(" (bawaan: %(default)s)")
+
+
+def examples(*lines: str) -> str:
+    """The 'Contoh:' block shown under a subcommand's help."""
+    return _("Contoh:") + "\n" + "\n".join(f"  {line}" for line in lines)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with its own words in Bahasa Indonesia and one sentence per mistake."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         install_indonesian_argparse()
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
@@ -38,6 +57,11 @@ def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
     parser.add_argument("--db", metavar="PATH", type=Path,
                         default=argparse.SUPPRESS if sub else None,
                         help=_("berkas database (bawaan: database di folder data pengguna)"))
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true",
+                        help=_("keluaran JSON untuk skrip (angka tanpa pemisah ribuan)"))
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:

@@ -10,18 +10,24 @@ import json
 import sys
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError
+from ao_desktop.cli.common import UserError, add_json, examples
+from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("demo-data",)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    demo = sub.add_parser("demo-data", help=_("buat database demo"))
-    demo.add_argument("--out", type=Path, required=True, metavar="FILE")
-    demo.add_argument("--clients", type=int, default=2000, metavar="N")
-    demo.add_argument("--seed", type=int, default=2026, metavar="S")
-    demo.add_argument("--json", action="store_true")
+    demo = sub.add_parser("demo-data", help=_("buat database demo"), epilog=examples(
+        "ao-desktop demo-data --out demo.sqlite",
+        "ao-desktop demo-data --out besar.sqlite --clients 1000000 --json"))
+    demo.add_argument("--out", type=Path, required=True, metavar="FILE",
+                      help=_("berkas database demo yang dibuat"))
+    demo.add_argument("--clients", type=int, default=2000, metavar="N",
+                      help=_("jumlah nasabah, 0 sampai 10.000.000"))
+    demo.add_argument("--seed", type=int, default=2026, metavar="S",
+                      help=_("benih acak: benih yang sama memberi data yang sama"))
+    add_json(demo)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,7 +59,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr is not None and sys.stderr.isatty():
-            print(f"\r{done:,}/{total:,}".replace(",", "."), end="", file=sys.stderr, flush=True)
+            print(f"\r{format_number(done)}/{format_number(total)}", end="", file=sys.stderr, flush=True)
 
     summary = generate_demo_database(args.out, args.clients, args.seed, progress=progress)
     _prepare(summary.path)
@@ -61,6 +67,6 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
         print(json.dumps({"path": str(summary.path), "clients": summary.clients,
                           "officers": summary.officers, "seconds": round(summary.seconds, 2)}))
     else:
-        print(_("Database demo {p} dibuat: {n} nasabah dalam {s:.1f} detik.").format(
-            p=summary.path, n=summary.clients, s=summary.seconds))
+        print(_("Database demo {p} dibuat: {n} nasabah dalam {s} detik.").format(
+            p=summary.path, n=format_number(summary.clients), s=format_number(summary.seconds, 1)))
     return 0

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ao_desktop import __version__
 from ao_desktop.cli import clients, demo, maintenance, products, setup
-from ao_desktop.cli.common import Parser, UserError, add_db
+from ao_desktop.cli.common import Parser, UserError, add_db, examples
 from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.domain.common.i18n import _
 
@@ -27,15 +27,20 @@ AREAS = (setup, demo, clients, products, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="ao-desktop", description=_("AO Desktop: alat kerja Account Officer."))
-    parser.add_argument("--version", action="version", version=f"AO Desktop {__version__}")
+    parser = Parser(prog="ao-desktop", description=_("AO Desktop: alat kerja Account Officer. "
+                                                     "Tanpa subperintah: membuka aplikasi."),
+                    epilog=examples("ao-desktop --demo", "ao-desktop search siti --limit 5",
+                                    "ao-desktop SUBPERINTAH --help"))
+    parser.add_argument("--version", action="version", version=f"AO Desktop {__version__}",
+                        help=_("tampilkan versi program lalu keluar"))
     add_db(parser)
     parser.add_argument("--demo", action="store_true", help=_("buka aplikasi dengan database demo"))
     parser.add_argument("--shared", action="store_true",
                         help=_("perlakukan database sebagai database bersama (shared drive)"))
     parser.add_argument("--self-test", action="store_true",
                         help=_("uji cepat instalasi (database, simulasi, PDF, Excel, Qt) lalu keluar"))
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, title=_("subperintah"),
+                                metavar=_("SUBPERINTAH"))
     for area in AREAS:
         area.add_parsers(sub)
     return parser

@@ -14,16 +14,20 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db, add_force, output_path
+from ao_desktop.cli.common import UserError, add_db, add_force, add_json, examples, output_path
+from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("backup", "restore", "check")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup = sub.add_parser("backup", help=_("cadangkan database (API backup SQLite, diperiksa)"))
+    backup = sub.add_parser("backup", help=_("cadangkan database (API backup SQLite, diperiksa)"),
+                            epilog=examples("ao-desktop backup",
+                                            "ao-desktop backup --out E:\\cadangan --json"))
     backup.add_argument(
         "--out",
         metavar="FILE",
@@ -32,9 +36,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     add_db(backup, sub=True)
     add_force(backup)
-    backup.add_argument("--json", action="store_true")
+    add_json(backup)
 
-    restore = sub.add_parser("restore", help=_("pulihkan database dari cadangan"))
+    restore = sub.add_parser("restore", help=_("pulihkan database dari cadangan"), epilog=examples(
+        "ao-desktop restore ao-desktop-2026-12-01-0800-harian.sqlite --yes"))
     restore.add_argument("file", metavar="FILE", type=Path, help=_("berkas cadangan"))
     add_db(restore, sub=True)
     restore.add_argument(
@@ -42,11 +47,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         action="store_true",
         help=_("tanpa pertanyaan konfirmasi (wajib bila tidak di terminal)"),
     )
-    restore.add_argument("--json", action="store_true")
+    add_json(restore)
 
-    check = sub.add_parser("check", help=_("periksa integritas dan relasi database"))
+    check = sub.add_parser("check", help=_("periksa integritas dan relasi database"),
+                           epilog=examples("ao-desktop check", "ao-desktop check --db X:\\ao-desktop.sqlite --json"))
     add_db(check, sub=True)
-    check.add_argument("--json", action="store_true")
+    add_json(check)
 
 
 def _user_error(message: str) -> Exception:
@@ -73,7 +79,7 @@ def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f}".replace(".", ",") + " MB"
+    return format_number(Decimal(n) / 1_000_000, 1) + " MB"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,15 @@ import json
 import sys
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db, add_force, open_existing_database, output_path
+from ao_desktop.cli.common import (
+    UserError,
+    add_db,
+    add_force,
+    add_json,
+    examples,
+    open_existing_database,
+    output_path,
+)
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.user_dates import parse_start_date
 
@@ -36,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add_simulate(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    simulate = sub.add_parser("simulate", help=_("simulasi angsuran kredit"))
+    simulate = sub.add_parser("simulate", help=_("simulasi angsuran kredit"), epilog=examples(
+        "ao-desktop simulate --product KPR --amount 500jt --tenor 180",
+        "ao-desktop simulate --method flat --rate 6 --amount 10jt --tenor 12 --json"))
     source = simulate.add_mutually_exclusive_group(required=True)
     source.add_argument("--product", metavar="CODE", help=_("kode produk dari katalog (butuh database)"))
     source.add_argument("--method", choices=["flat", "annuity", "declining"],
@@ -49,11 +59,14 @@ def _add_simulate(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     simulate.add_argument("--previous-uses", metavar="N", default="0",
                           help=_("berapa kali nasabah sudah pernah mengambil KUR (bawaan 0)"))
     add_db(simulate, sub=True)
-    simulate.add_argument("--json", action="store_true")
+    add_json(simulate)
 
 
 def _add_product_sheet(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sheet = sub.add_parser("product-sheet", help=_("tulis RIPLAY produk (PDF): umum, atau personal dengan --client"))
+    sheet = sub.add_parser(
+        "product-sheet", help=_("tulis RIPLAY produk (PDF): umum, atau personal dengan --client"),
+        epilog=examples("ao-desktop product-sheet KUR-MIKRO --amount 50jt --tenor 24 --out kur.pdf",
+                        "ao-desktop product-sheet KPR --amount 500jt --tenor 180 --client 12 --out kpr-siti.pdf"))
     sheet.add_argument("code", metavar="CODE", help=_("kode produk dari katalog"))
     sheet.add_argument("--amount", metavar="RP", required=True,
                        help=_("plafon atau nominal, misalnya 50000000, Rp50.000.000 atau 50jt"))
@@ -67,9 +80,10 @@ def _add_product_sheet(sub: argparse._SubParsersAction) -> None:  # type: ignore
     sheet.add_argument("--previous-uses", metavar="N", default="0",
                        help=_("berapa kali nasabah sudah pernah mengambil KUR (bawaan 0)"))
     add_db(sheet, sub=True)
-    sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True,
+                       help=_("berkas PDF tujuan"))
     add_force(sheet)
-    sheet.add_argument("--json", action="store_true")
+    add_json(sheet)
 
 
 def _whole_number(text: str, option: str) -> int:

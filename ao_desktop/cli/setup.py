@@ -14,7 +14,7 @@ import contextlib
 import json
 from pathlib import Path
 
-from ao_desktop.cli.common import UserError, add_db
+from ao_desktop.cli.common import UserError, add_db, add_json, examples
 from ao_desktop.domain.common.errors import ValidationFailed
 from ao_desktop.domain.common.i18n import _
 
@@ -22,7 +22,9 @@ COMMANDS = ("init",)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    init = sub.add_parser("init", help=_("buat database baru yang siap dipakai (tanpa jendela)"))
+    init = sub.add_parser("init", help=_("buat database baru yang siap dipakai (tanpa jendela)"),
+                          epilog=examples('ao-desktop init --db X:\\ao-desktop.sqlite --shared --bank "BPR Sejahtera" '
+                                          '--branch "Cabang Bogor" --officer-name "Rina Marlina" --officer-phone 081234567890'))
     add_db(init, sub=True)
     init.add_argument("--bank", metavar="NAME", required=True, help=_("nama bank"))
     init.add_argument("--branch", metavar="NAME", required=True, help=_("nama cabang"))
@@ -30,7 +32,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                       help=_("nama petugas; menjadi admin pertama database"))
     init.add_argument("--officer-phone", metavar="NUMBER", required=True,
                       help=_("nomor HP petugas, misalnya 0812-3456-7890"))
-    init.add_argument("--json", action="store_true")
+    add_json(init)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -59,6 +59,17 @@ def format_rupiah(amount: int | Decimal) -> str:
     return f"{sign}Rp{grouped}"
 
 
+def format_number(value: int | Decimal, places: int = 0) -> str:
+    """A number for people, the Indonesian way: ``197.621``, ``0,9``, ``1.234,50``.
+
+    Machine output (JSON, CSV) keeps Python's own form; this is for sentences and tables.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
+        raise TypeError(f"format_number expects a number, got {type(value).__name__}")
+    text = f"{value:,.{places}f}"  # 1,234.50
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
 def format_date(d: date | None) -> str:
     """``27 Nov 2026``; empty string for a missing date so tables show a blank cell."""
     if d is None:

@@ -52,6 +52,11 @@ cli="$bundle/ao-desktop-cli"
 hits=$("$cli" search a --db "$home/demo.sqlite" --limit 5 --json)
 python3 -c 'import json, sys; hits = json.loads(sys.argv[1]); assert hits, "no search hits"; print(f"search: {len(hits)} hits")' "$hits"
 
+# A database made the way IT staff prepare a branch share (the bundle's init), then the
+# GUI opened on it: --db never creates a database by itself.
+"$cli" init --db "$home/start.sqlite" --bank "BPR Uji" --branch "Cabang Uji" \
+  --officer-name "Rina Marlina" --officer-phone 081234567890 --json
+"$cli" product-sheet KUR-MIKRO --amount 50jt --tenor 24 --db "$home/start.sqlite" --out "$home/kur.pdf" --json
 probe=$(AO_DESKTOP_STARTUP_PROBE=1 timeout 120 "$bundle/ao-desktop" --db "$home/start.sqlite")
 echo "$probe"
 grep -q '^painted ' <<<"$probe" || { echo "the frozen GUI never painted its window" >&2; exit 1; }

@@ -9,32 +9,26 @@ the tenors differ.
 
 from __future__ import annotations
 
-import os
-from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from ao_desktop.documents.pdf.pdf_fonts import FONT, register_fonts
+from ao_desktop.documents.pdf.pdf_document import build_pdf
 from ao_desktop.documents.pdf.pdf_parts import (
-    BOTTOM_MARGIN,
     CONTENT_WIDTH,
-    MARGIN_X,
     SHADE,
-    TOP_MARGIN,
     PageFrame,
     load_logo,
     markup,
-    numbered_canvas,
     one_line,
     styles,
     table_style,
 )
-from ao_desktop.documents.products.product_sheet import installment_text, officer_phone, rate_text
+from ao_desktop.documents.products.product_sheet import officer_phone
 from ao_desktop.documents.products.product_sheet_data import ComparisonSheetData
+from ao_desktop.documents.products.simulation_sections import installment_text, rate_text
 from ao_desktop.domain.common.formatting import format_date_long, format_pct, format_rupiah
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.products.effective_cost import (
@@ -51,35 +45,11 @@ _COST_ROW = 5  # the table row of the effective cost (row 0 is the options' name
 
 
 def write_comparison_sheet(data: ComparisonSheetData, out: Path | BinaryIO) -> int:
-    """Write the comparison as PDF to a path or a binary stream; the page count."""
-    register_fonts()
-    frame = _page_frame(data)
-    buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=_("Perbandingan pilihan kredit"),
-        author=one_line(data.header.officer_name, NAME_LIMIT),
-        creator="AO Desktop",
-        initialFontName=FONT,
-        initialFontSize=10,
-        initialLeading=13,
-    )
-    doc.build(
-        _story(data),
-        onFirstPage=frame,
-        onLaterPages=frame,
-        canvasmaker=numbered_canvas(frame.draw_page_number),
-    )
-    if isinstance(out, str | os.PathLike):
-        Path(out).write_bytes(buffer.getvalue())
-    else:
-        out.write(buffer.getvalue())
-    return frame.total
+    """Write the comparison as PDF to a path (replaced atomically) or a binary stream; the
+    page count."""
+    return build_pdf(_story(data), _page_frame(data), out,
+                     title=_("Perbandingan pilihan kredit"),
+                     author=one_line(data.header.officer_name, NAME_LIMIT))
 
 
 def _page_frame(data: ComparisonSheetData) -> PageFrame:

@@ -17,12 +17,13 @@ from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.product_sheets import make_riplay
 
+# The same (fictitious) bank and branch as the demo database's header, in Medan.
 DEMO_ISSUER = {
-    "riplay.bank_full_name": "PT Bank Contoh Sejahtera (data demo)",
-    "riplay.complaint_branch": "Kantor cabang demo, Jl. Merdeka No. 1, Bandung",
-    "riplay.complaint_phone": "(022) 2501234",
-    "riplay.complaint_email": "pengaduan@contoh.co.id",
-    "riplay.complaint_website": "www.contoh.co.id/pengaduan",
+    "riplay.bank_full_name": "PT BPR Mitra Usaha Sejahtera (data demo)",
+    "riplay.complaint_branch": "Kantor Cabang Medan Kota, Jl. Brigjend Katamso No. 12, Medan",
+    "riplay.complaint_phone": "(061) 4512345",
+    "riplay.complaint_email": "pengaduan@bpr-mitrausaha-contoh.co.id",
+    "riplay.complaint_website": "www.bpr-mitrausaha-contoh.co.id/pengaduan",
 }
 # (product, amount, tenor, days before the demo's reference day, hour)
 DEMO_HANDOVERS = (

@@ -17,6 +17,12 @@ from ao_desktop.services.clients.directory import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from tests.fixtures.client_sheets import DATA_ROWS, ROWS, STORED, build_fixture
+from tests.fixtures.error_cell_sheets import (
+    ods_client_sheet,
+    ods_error,
+    xls_client_sheet,
+    xls_error,
+)
 
 REJECTED = [r for r, _c, e in DATA_ROWS if e.outcome == "rejected"]
 NOTES = [r for r, _c, e in ROWS if e.outcome == "note"]  # skipped, with the reason
@@ -125,3 +131,16 @@ def test_template_is_written(db_path, tmp_path, capsys) -> None:
     assert main(["import-template", str(out), "--db", str(db_path)]) == 0
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "Nasabah" and "Petunjuk" in wb.sheetnames
+
+
+@pytest.mark.parametrize("build", [
+    lambda d: ods_client_sheet(d / "klien.ods", ods_error("#N/A")),
+    lambda d: xls_client_sheet(d / "klien.xls", xls_error(1, 1, 0x2A)),
+], ids=["ods", "xls"])  # fmt: skip
+def test_import_json_names_an_error_cell_of_an_ods_or_xls(db_path, tmp_path, capsys, build) -> None:
+    assert main(["import-clients", str(build(tmp_path)), "--db", str(db_path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["rejected"], out["inserted"]) == (1, 1)
+    [issue] = [i for i in out["issues"] if i["severity"] == "error"]
+    assert (issue["row"], issue["column"], issue["field"]) == (2, "NIK", "nik")
+    assert "galat" in issue["reason"]

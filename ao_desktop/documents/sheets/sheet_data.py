@@ -34,7 +34,8 @@ class SheetData:
     Values are None (empty), str, int (whole numbers), float, bool, date, datetime or
     time. `formula_blanks` holds (row, col), 0-based, of xlsx formula cells that have no
     stored value (the program that wrote the file did not compute formulas);
-    `error_cells` those holding an Excel error such as #N/A (read as empty in `rows`).
+    `error_cells` those (of xlsx, xls or ods) holding an error such as #N/A or Err:502
+    (read as empty in `rows`).
     """
 
     name: str

@@ -2,10 +2,11 @@
 
 Responsible for: listing a workbook's sheets, choosing the default one, and returning one
 sheet's values at their real positions (rows[0] is Excel's row 1, column A is index 0)
-as plain Python values, with xlsx formula cells that have no stored value pointed out.
-The result types live in `sheet_data`, CSV reading in `sheet_csv`, the xlsx part lookup
-in `sheet_xlsx_parts`; the checks on hostile or broken files live in `sheet_safety`,
-`sheet_grid_checks` and `sheet_xls_checks`. Every failure here is a `SheetReadError`
+as plain Python values, with xlsx formula cells that have no stored value and the
+error cells (#N/A, ...) of xlsx, xls and ods pointed out. The result types live in
+`sheet_data`, CSV reading in `sheet_csv`, the xlsx part lookup in `sheet_xlsx_parts`,
+the ods error cells in `sheet_ods_errors`; the checks on hostile or broken files live
+in `sheet_safety`, `sheet_grid_checks` and `sheet_xls_checks`. Every failure here is a `SheetReadError`
 with a message that names the file (and sheet).
 """
 
@@ -33,6 +34,7 @@ from ao_desktop.documents.sheets.sheet_grid_checks import (
     is_oversized,
     refuse_oversized,
 )
+from ao_desktop.documents.sheets.sheet_ods_errors import ods_error_cells
 from ao_desktop.documents.sheets.sheet_safety import (
     SheetFormat,
     SheetReadError,
@@ -170,10 +172,11 @@ class _Workbook:
     def _open(self, data: bytes, fmt: SheetFormat) -> None:
         name = self.name
         self.parts = xlsx_sheet_parts(name, self.zip) if fmt is SheetFormat.XLSX else None
-        if fmt is SheetFormat.ODS and self.zip is not None:
+        self.ods = fmt is SheetFormat.ODS
+        if self.ods and self.zip is not None:
             check_ods_cells(name, self.zip)
-        if fmt is SheetFormat.XLS:
-            check_xls(name, data)
+        # sheet -> its error cells: calamine reads them as empty (xlsx's come from bound())
+        self.xls_errors = check_xls(name, data) if fmt is SheetFormat.XLS else {}
         with _calamine_errors(name):
             self.book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
             # (name, hidden) of worksheets; chart and macro sheets hold no cells to import
@@ -234,4 +237,7 @@ class _Workbook:
             refuse_oversized(self.name, sheet, end[0] + 1, end[1] + 1)
             with gc_paused():
                 rows = clean_rows(cal.to_python(skip_empty_area=False))
+        errors.update(self.xls_errors.get(sheet, ()))
+        if self.ods and self.zip is not None:
+            errors.update(ods_error_cells(self.name, self.zip, sheet, len(rows), end[1] + 1))
         return SheetData(sheet, rows, frozenset(blanks), hidden, error_cells=frozenset(errors))

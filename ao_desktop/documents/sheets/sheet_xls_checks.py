@@ -3,8 +3,9 @@
 Responsible for: reading the Workbook stream out of the OLE compound-file container the
 way calamine does, but refusing sector chains that loop or sizes beyond the file, and
 measuring the BIFF sheet records (DIMENSIONS and cell records) so that a sheet whose
-grid would exhaust memory is refused. Every refusal is a `SheetReadError` whose message
-names the file (and sheet).
+grid would exhaust memory is refused, and finding on that same pass the cells that hold
+an Excel error (calamine reads them as empty). Every refusal is a `SheetReadError` whose
+message names the file (and sheet).
 """
 
 from __future__ import annotations
@@ -86,13 +87,15 @@ def _ole_workbook(data: bytes) -> bytes:
     return chain(start, mini_fat if small else fat, mini_sector if small else sector, length)
 
 
-def check_xls(name: str, data: bytes) -> None:
-    """Refuse an .xls that would make calamine exhaust memory or read forever.
+def check_xls(name: str, data: bytes) -> dict[str, set[tuple[int, int]]]:
+    """Refuse an .xls that would make calamine exhaust memory or read forever; return
+    sheet name -> (row, col), 0-based, of its error cells (#N/A, #DIV/0!, ...).
 
     calamine parses every sheet at open: it reserves each DIMENSIONS record's cells, then
     builds a dense grid up to the farthest cell (row and column are 16-bit: 4 billion
     cells). Both are measured here first, for all sheets together.
     """
+    errors: dict[str, set[tuple[int, int]]] = {}
     try:
         stream = _ole_workbook(data)
         sheets, total, pos, n = [], 0, 0, len(stream)
@@ -105,7 +108,7 @@ def check_xls(name: str, data: bytes) -> None:
                 break
             pos += 4 + length
         for pos, sheet in sheets:
-            cells, rows, cols = _sheet_extent(stream, pos)
+            cells, rows, cols = _sheet_extent(stream, pos, errors.setdefault(sheet, set()))
             total += max(cells, rows * cols)
             if total > MAX_CELLS:
                 refuse_oversized(name, sheet, rows, cols, force=True)
@@ -113,10 +116,12 @@ def check_xls(name: str, data: bytes) -> None:
         raise
     except (ValueError, KeyError, IndexError, struct.error):
         corrupt(name)
+    return errors
 
 
-def _sheet_extent(stream: bytes, pos: int) -> tuple[int, int, int]:
-    """(cells calamine reserves, rows, cols) of the sheet substream at `pos`: one pass."""
+def _sheet_extent(stream: bytes, pos: int, errors: set[tuple[int, int]]) -> tuple[int, int, int]:
+    """(cells calamine reserves, rows, cols) of the sheet substream at `pos`: one pass,
+    which also adds the error cells to `errors`."""
     unpack, end = _RECORD.unpack_from, len(stream)
     cells = rows = cols = 0
     while pos + 4 <= end:
@@ -130,6 +135,16 @@ def _sheet_extent(stream: bytes, pos: int) -> tuple[int, int, int]:
                     rows = row + 1
                 if col >= cols:
                     cols = col + 1
+                # An error: BoolErr with fError set, or a Formula whose cached result
+                # is one (its last two bytes 0xFFFF, its first 2); calamine reads both
+                # as empty, which would import the field blank.
+                if (kind == 0x0205 and length >= 8 and stream[pos + 11] == 1) or (
+                    kind == 0x0006
+                    and length >= 14
+                    and stream[pos + 10] == 2
+                    and stream[pos + 16 : pos + 18] == b"\xff\xff"
+                ):
+                    errors.add((row, col))
         elif kind == 0x000A:  # EOF
             break
         elif kind == 0x0200 and length in (10, 14):  # Dimensions: calamine reserves them

@@ -86,7 +86,8 @@ def biff8(
     globals_extra: bytes = b"",
     sheet_extra: bytes = b"",
 ) -> bytes:
-    """A BIFF8 workbook stream: (name, hidden, {(row, col): str | number}) per sheet.
+    """A BIFF8 workbook stream: (name, hidden, {(row, col): str | number | bytes}) per
+    sheet; bytes are a whole cell record written as they are (an error cell, a formula).
 
     `globals_extra` and `sheet_extra` are raw records added to the globals / each sheet.
     """
@@ -104,7 +105,9 @@ def biff8(
             sheet_extra,
         ]
         for (r, c), v in sorted(cells.items()):
-            if isinstance(v, str):
+            if isinstance(v, bytes):
+                body.append(v)
+            elif isinstance(v, str):
                 raw = v.encode("latin-1")
                 body.append(biff_record(0x0204, struct.pack("<HHHHB", r, c, 0, len(raw), 0) + raw))
             else:

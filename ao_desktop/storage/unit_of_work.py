@@ -13,6 +13,11 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ao_desktop.storage.calendar.activity_repository import SqlActivityRepository
+from ao_desktop.storage.calendar.calendar_settings_repository import (
+    SqlHolidayOverrideRepository,
+    SqlMessageTemplateRepository,
+)
 from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
@@ -26,6 +31,9 @@ class SqlTransaction:
         self.officers = SqlOfficerRepository(session)
         self.settings = SqlSettingsRepository(session)
         self.products = SqlProductRepository(session)
+        self.activities = SqlActivityRepository(session)
+        self.holiday_overrides = SqlHolidayOverrideRepository(session)
+        self.message_templates = SqlMessageTemplateRepository(session)
 
 
 class SqlUnitOfWork:

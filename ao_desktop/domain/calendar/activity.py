@@ -103,6 +103,7 @@ class ActivityItem:
     result: ActivityResult | None = None
     promise_date: date | None = None
     promise_amount: int = 0
+    updated_at: datetime | None = None
 
     @property
     def ends_at(self) -> datetime:

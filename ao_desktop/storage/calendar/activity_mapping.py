@@ -67,5 +67,5 @@ def tuple_to_item(r: Any) -> ActivityItem:
         mobile=r.mobile, landline=r.landline, kelurahan=r.kelurahan, kecamatan=r.kecamatan,
         consent_contact=bool(r.consent_contact), outcome=r.outcome,
         result=ActivityResult(r.result) if r.result else None, promise_date=r.promise_date,
-        promise_amount=r.promise_amount,
+        promise_amount=r.promise_amount, updated_at=r.updated_at,
     )

@@ -37,7 +37,7 @@ C = ClientRow.__table__
 _ITEM_COLUMNS = (
     A.c.id, A.c.version, A.c.client_id, A.c.officer_id, A.c.type, A.c.purpose, A.c.status,
     A.c.starts_at, A.c.duration_minutes, A.c.location, A.c.outcome, A.c.result,
-    A.c.promise_date, A.c.promise_amount, C.c.kind, C.c.full_name, C.c.business_name,
+    A.c.promise_date, A.c.promise_amount, A.c.updated_at, C.c.kind, C.c.full_name, C.c.business_name,
     C.c.mobile, C.c.landline, C.c.kelurahan, C.c.kecamatan, C.c.consent_contact,
 )  # fmt: skip
 # Clients an AO keeps in touch with: not the refused or the inactive ones.

@@ -142,12 +142,12 @@ def _print_agenda(agenda, officer_name: str) -> None:  # type: ignore[no-untyped
     if not agenda.items:
         print(_("Tidak ada kegiatan."))
     for i in agenda.items:
-        print(f"{i.starts_at:%H:%M}  {type_label(i.type):<18} {i.client_name:<32} "
-              f"{purpose_label(i.purpose):<18} {status_label(i.status)}")
+        print(f"{i.starts_at:%H:%M}  {type_label(i.type):<20} {i.client_name:<32} "
+              f"{purpose_label(i.purpose):<19} {status_label(i.status)}")
     if agenda.overdue:
         print(_("Tindak lanjut terlambat ({n}):").format(n=len(agenda.overdue)))
         for i in agenda.overdue:
-            print(f"{format_date(i.starts_at.date()):>11}  {type_label(i.type):<18} "
+            print(f"{format_date(i.starts_at.date()):>11}  {type_label(i.type):<20} "
                   f"{i.client_name:<32} {purpose_label(i.purpose)}")
 
 

@@ -5,6 +5,7 @@ transaction so what is shown is one consistent snapshot."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from ao_desktop.domain.calendar.activity import ActivityItem
 from ao_desktop.domain.calendar.agenda import (
@@ -107,3 +108,26 @@ def holiday_warning(uow: UnitOfWork, day: date) -> str | None:
         return _("{d} jatuh pada akhir pekan. Kegiatan tetap dapat dijadwalkan.").format(
             d=day.strftime("%d/%m/%Y"))
     return None
+
+
+def write_visit_list_pdf(uow: UnitOfWork, path: Path, day: date, officer_id: int | None) -> int:
+    """The day's visits in route order as a one-page PDF; returns how many visits."""
+    from ao_desktop.documents.calendar.visit_list_pdf import VisitListData, write_visit_list
+    from ao_desktop.domain.common.phone import PhoneError, normalize_phone
+
+    visits = visit_list(uow, day, officer_id)
+    with uow.read() as tx:
+        officer = tx.officers.get(officer_id) if officer_id is not None else None
+        bank = tx.settings.get("bank.name", "").strip()
+        branch = tx.settings.get("bank.branch", "").strip()
+    phones: dict[int, str] = {}
+    for item in visits:
+        number = item.mobile or item.landline
+        try:
+            phones[item.id] = normalize_phone(number).display if number else ""
+        except PhoneError:
+            phones[item.id] = number
+    holidays = holiday_calendar(uow, day, day)
+    write_visit_list(Path(path), VisitListData(
+        day, officer.name if officer else _("semua AO"), bank, branch, holidays.get(day), visits, phones))
+    return len(visits)

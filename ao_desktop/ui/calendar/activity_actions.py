@@ -1,18 +1,18 @@
 """What the calendar, the Today panel and the client's timeline do with an activity:
-plan one, edit it, complete it, open its client. Each is a dialog over one service call;
-the caller reloads when `changed` fires."""
+plan one, edit it, complete it. Each is a dialog over one service call; the caller
+reloads when `changed` fires."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.domain.common.officer import Officer
 from ao_desktop.services.calendar.activities import get_activity
-from ao_desktop.services.clients.directory import get_client, list_officers
+from ao_desktop.services.clients.directory import list_officers
 from ao_desktop.services.products.catalog import list_products
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.messages import show_exception
@@ -61,24 +61,6 @@ class ActivityActions(QObject):
         dialog = CompleteActivityDialog(self._context, activity, client_name,
                                         list_products(self._context.uow), self._widget)
         return self._run(dialog)
-
-    def open_client(self, client_id: int) -> None:
-        """The client's 360 panel in a window of its own (profile, timeline, contact)."""
-        from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
-
-        try:
-            client = get_client(self._context.uow, client_id)
-        except DomainError as exc:
-            show_exception(self._widget, self.tr("Nasabah"), exc)
-            return
-        dialog = QDialog(self._widget)
-        dialog.setWindowTitle(client.display_name)
-        dialog.resize(640, 560)
-        panel = ClientDetailPanel(self._context, dialog)
-        QVBoxLayout(dialog).addWidget(panel)
-        panel.show_client(client_id)
-        dialog.exec()
-        self.changed.emit()  # a contact made from the panel is a new activity
 
     def _run(self, dialog: QDialog) -> bool:
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -187,7 +187,7 @@ class TodayView(QWidget):
         if entry.data(ActivityRole) is not None:
             self.actions_.complete(*entry.data(ActivityRole))
         elif entry.data(ClientRole) is not None:
-            self.actions_.open_client(entry.data(ClientRole))
+            self._open_client(entry.data(ClientRole))
 
     def _on_complete_button_clicked(self) -> None:
         if self._current is not None and self._current.data(ActivityRole) is not None:
@@ -195,7 +195,13 @@ class TodayView(QWidget):
 
     def _on_open_client_button_clicked(self) -> None:
         if self._current is not None and self._current.data(ClientRole) is not None:
-            self.actions_.open_client(self._current.data(ClientRole))
+            self._open_client(self._current.data(ClientRole))
+
+    def _open_client(self, client_id: int) -> None:
+        from ao_desktop.ui.calendar.client_window import open_client_window
+
+        open_client_window(self._context, client_id, self)
+        self.reload()  # a contact made from the panel is a new activity
 
     def _on_new_button_clicked(self) -> None:
         self.actions_.new()

@@ -38,6 +38,7 @@ from ao_desktop.services.calendar.agenda import activities_between, holiday_warn
 from ao_desktop.services.calendar.holiday_calendar import holiday_calendar
 from ao_desktop.ui.calendar.activity_actions import ActivityActions
 from ao_desktop.ui.calendar.agenda_model import AgendaTableModel, Column, IdRole
+from ao_desktop.ui.calendar.calendar_files import CalendarFiles
 from ao_desktop.ui.calendar.colors import ColorMode, legend
 from ao_desktop.ui.calendar.grid_base import CalendarGrid
 from ao_desktop.ui.calendar.month_grid import MonthGrid
@@ -119,6 +120,17 @@ class CalendarView(QWidget):
         self.day_table.setColumnWidth(Column.CLIENT, 150)
         self.complete_button = QPushButton(self.tr("Selesaikan…"))
         self.edit_button = QPushButton(self.tr("Ubah…"))
+        self.print_button = QPushButton(self.tr("Cetak daftar kunjungan…"))
+        self.print_button.setToolTip(self.tr("Kunjungan hari yang dipilih, urut kecamatan dan kelurahan"))
+        self.pdf_button = QPushButton(self.tr("Simpan PDF…"))
+        self.ics_button = QPushButton(self.tr("Ekspor ke kalender ponsel (.ics)…"))
+        self.ics_button.setToolTip(self.tr("Jadwal {n} minggu ke depan; ekspor ulang memperbarui, "
+                                           "tidak menggandakan").format(n=8))
+        self.settings_button = QPushButton(self.tr("Hari libur dan templat pesan…"))
+        self.settings_button.setVisible(context.who.is_admin)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet("color: palette(placeholder-text);")
         self.legend_label = QLabel()
         self.legend_label.setWordWrap(True)
         side = QWidget()
@@ -130,6 +142,13 @@ class CalendarView(QWidget):
         buttons.addWidget(self.complete_button)
         buttons.addWidget(self.edit_button)
         side_layout.addLayout(buttons)
+        visits = QHBoxLayout()
+        visits.addWidget(self.print_button)
+        visits.addWidget(self.pdf_button)
+        side_layout.addLayout(visits)
+        side_layout.addWidget(self.ics_button)
+        side_layout.addWidget(self.settings_button)
+        side_layout.addWidget(self.info_label)
         side_layout.addWidget(self.legend_label)
         self.side = side
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -152,6 +171,12 @@ class CalendarView(QWidget):
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.complete_button.clicked.connect(self._on_complete_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.files = CalendarFiles(context, self)
+        self.files.finished.connect(self.info_label.setText)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.ics_button.clicked.connect(self._on_ics_button_clicked)
+        self.settings_button.clicked.connect(self._on_settings_button_clicked)
         for grid in (self.month_grid, self.week_grid):
             self._connect_grid(grid)
         for table in (self.agenda_table, self.day_table):
@@ -191,7 +216,7 @@ class CalendarView(QWidget):
         self._mode = mode
         self.mode_group.button(int(mode)).setChecked(True)
         self.stack.setCurrentIndex(int(mode))
-        self.side.setVisible(mode is not Mode.AGENDA)
+        self.day_table.setVisible(mode is not Mode.AGENDA)
         self.reload()
 
     def set_day(self, day: date) -> None:
@@ -304,6 +329,21 @@ class CalendarView(QWidget):
         selected = self._selected()
         if selected is not None:
             self.actions_.edit(*selected)
+
+    def _on_print_button_clicked(self) -> None:
+        self.files.print_visit_list(self._day, self.officer_combo.value())
+
+    def _on_pdf_button_clicked(self) -> None:
+        self.files.save_visit_list(self._day, self.officer_combo.value())
+
+    def _on_ics_button_clicked(self) -> None:
+        self.files.export_ics(self.officer_combo.value(), self._today)
+
+    def _on_settings_button_clicked(self) -> None:
+        from ao_desktop.ui.calendar.calendar_settings_dialog import CalendarSettingsDialog
+
+        CalendarSettingsDialog(self._context, self).exec()
+        self.reload()
 
     def _grid(self) -> CalendarGrid:
         return self.week_grid if self._mode is Mode.WEEK else self.month_grid

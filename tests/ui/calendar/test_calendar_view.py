@@ -51,7 +51,7 @@ def _cell_center(grid, day: date) -> QPoint:  # noqa: ANN001
 def test_agenda_model_passes_the_model_tester(cal: Calendar, qtmodeltester) -> None:  # noqa: ANN001
     model = AgendaTableModel()
     model.set_items(activities_between(cal.context.uow, date(2026, 12, 1), date(2026, 12, 31), None))
-    qtmodeltester.check(model)
+    qtmodeltester.check(model, force_py=True)
     assert model.index(0, Column.CLIENT).data() == "Siti Aminah"
     assert model.index(0, Column.TIME).data() == "10:00–10:30"
     assert model.index(1, Column.PHONE).data() == "0812-3333-0000"

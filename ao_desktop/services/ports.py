@@ -129,6 +129,12 @@ class MessageTemplateRepository(Protocol):
         ...
 
 
+class PublicHolidays(Protocol):
+    def between(self, first: date, last: date) -> dict[date, str]:
+        """Public holidays and cuti bersama the `holidays` package knows, by date."""
+        ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
@@ -137,6 +143,7 @@ class Transaction(Protocol):
     activities: ActivityRepository
     holiday_overrides: HolidayOverrideRepository
     message_templates: MessageTemplateRepository
+    public_holidays: PublicHolidays
 
 
 class UnitOfWork(Protocol):

@@ -18,6 +18,7 @@ from ao_desktop.storage.calendar.calendar_settings_repository import (
     SqlHolidayOverrideRepository,
     SqlMessageTemplateRepository,
 )
+from ao_desktop.storage.calendar.public_holidays import PackageHolidays
 from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
@@ -34,6 +35,7 @@ class SqlTransaction:
         self.activities = SqlActivityRepository(session)
         self.holiday_overrides = SqlHolidayOverrideRepository(session)
         self.message_templates = SqlMessageTemplateRepository(session)
+        self.public_holidays = PackageHolidays()
 
 
 class SqlUnitOfWork:

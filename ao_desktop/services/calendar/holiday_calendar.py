@@ -1,13 +1,12 @@
 """The holiday calendar the working-day rules run on: Indonesia's public holidays and
-cuti bersama from the `holidays` package, corrected by the admin's overrides stored in
-the database (a decree the package does not know yet, a regional holiday, a listed day
+cuti bersama from the `holidays` package (read through the unit of work, as storage's
+PackageHolidays), corrected by the admin's overrides stored in the database (a decree the package does not know yet, a regional holiday, a listed day
 that is worked after all). The domain gets a plain {date: name} mapping.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 
 from ao_desktop.domain.calendar.working_days import (
     HolidayCalendar,
@@ -23,32 +22,12 @@ from ao_desktop.services.ports import UnitOfWork
 MAX_NAME = 120
 
 
-@lru_cache(maxsize=64)
-def _package_year(year: int) -> tuple[tuple[date, str], ...]:
-    import holidays
-
-    # "public": national holidays; "government": cuti bersama (collective leave).
-    found = holidays.country_holidays("ID", years=year, language="id",
-                                      categories=("public", "government"))
-    return tuple(sorted(found.items()))
-
-
-def package_holidays(first: date, last: date) -> dict[date, str]:
-    """What the `holidays` package knows for the years of [first, last]."""
-    result: dict[date, str] = {}
-    for year in range(first.year, last.year + 1):
-        for day, name in _package_year(year):
-            if first <= day <= last:
-                # Two holidays on one day (2027: Natal and Isra Mikraj nearby) are joined.
-                result[day] = f"{result[day]}; {name}" if day in result else name
-    return result
-
-
 def holiday_calendar(uow: UnitOfWork, first: date, last: date) -> dict[date, str]:
     """{date: name} of every non-working holiday in [first, last] (weekends excluded)."""
     with uow.read() as tx:
         overrides = tx.holiday_overrides.list(first, last)
-    return merge_overrides(package_holidays(first, last), overrides)
+        known = tx.public_holidays.between(first, last)
+    return merge_overrides(known, overrides)
 
 
 def working_calendar(uow: UnitOfWork, around: date, years: int = 2) -> HolidayCalendar:

@@ -17,6 +17,8 @@ import random
 import sqlite3
 from datetime import date, datetime, timedelta
 
+from ao_desktop.storage.calendar.public_holidays import PackageHolidays
+
 # (value, weight) pools: an AO phones and messages more often than they ride out.
 _TYPES = (("kunjungan", 34), ("telepon", 24), ("whatsapp", 27), ("sms", 4),
           ("pertemuan_kantor", 8), ("email", 3))
@@ -53,11 +55,7 @@ _INSERT = (
 
 
 def _holidays(first: date, last: date) -> set[date]:
-    import holidays
-
-    found = holidays.country_holidays("ID", years=range(first.year, last.year + 1),
-                                      categories=("public", "government"))
-    return set(found)
+    return set(PackageHolidays().between(first, last))
 
 
 def _stamp(value: datetime) -> str:

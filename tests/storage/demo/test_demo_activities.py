@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ao_desktop.services.calendar.agenda import today_summary
-from ao_desktop.services.calendar.holiday_calendar import package_holidays
+from ao_desktop.storage.calendar.public_holidays import PackageHolidays
 from ao_desktop.storage.demo.demo_data import generate_demo_database
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -72,7 +72,7 @@ def test_the_today_panel_and_every_working_day_are_filled(demo: Path) -> None:
     planned_days = {d for (d,) in _rows(
         demo, "SELECT DISTINCT substr(starts_at, 1, 10) FROM activities WHERE officer_id = 1 "
               "AND starts_at >= ?", datetime.combine(TODAY, time.min).isoformat(" "))}
-    off = package_holidays(TODAY, TODAY + timedelta(days=28))
+    off = PackageHolidays().between(TODAY, TODAY + timedelta(days=28))
     assert date(2026, 12, 24) in off and date(2027, 1, 1) in off  # cuti bersama, new year
     weekdays = {(TODAY + timedelta(days=d)).isoformat() for d in range(28)
                 if (TODAY + timedelta(days=d)).weekday() < 5 and TODAY + timedelta(days=d) not in off}

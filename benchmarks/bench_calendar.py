@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from _common import CACHE, ROOT, demo_db, summary_ms
+from _common import CACHE, ROOT, summary_ms
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OFFICERS = 100
@@ -39,9 +38,15 @@ def calendar_db(clients: int, activities: int) -> Path:
     path = CACHE / f"bench-calendar-{clients}-{activities}.sqlite"
     if path.exists():
         return path
-    base = demo_db(clients)
+    # Its own demo file, not _common's: a cached one from an older schema has no activities.
+    from ao_desktop.storage.demo.demo_data import generate_demo_database
+
+    CACHE.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".tmp")
-    shutil.copyfile(base, temp)
+    temp.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    generate_demo_database(temp, clients, seed=7, today=DAY)
+    print(f"generated {clients:,} clients in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     t0 = time.perf_counter()
     con = sqlite3.connect(temp)
     con.execute("PRAGMA journal_mode = DELETE")

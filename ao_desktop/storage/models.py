@@ -231,8 +231,8 @@ class ActivityRow(Base):
         Index("ix_activities_start", "starts_at"),
         # Overdue follow-ups: planned and past, per officer.
         Index("ix_activities_officer_status_start", "officer_id", "status", "starts_at"),
-        # The client's timeline and "last contact" per client.
-        Index("ix_activities_client_start", "client_id", "starts_at"),
+        # The client's timeline, and "last contact" per client as one seek (status first).
+        Index("ix_activities_client_status_start", "client_id", "status", "starts_at"),
         # Promises to pay falling due (only promises have a date).
         Index("ix_activities_promise", "promise_date"),
         Index("ix_activities_follow_up_of", "follow_up_of"),

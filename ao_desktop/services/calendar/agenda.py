@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from ao_desktop.domain.calendar.activity import ActivityItem
+from ao_desktop.domain.calendar.activity import ActivityItem, UncontactedClient
 from ao_desktop.domain.calendar.agenda import (
     DEFAULT_DAYS_WITHOUT_CONTACT,
     PROMISE_LOOKAHEAD_DAYS,
@@ -68,22 +68,34 @@ def set_days_without_contact(uow: UnitOfWork, days: int) -> None:
 
 
 def today_summary(uow: UnitOfWork, today: date, officer_id: int | None,
-                  limit: int = 50) -> TodaySummary:
+                  limit: int = 50, *, with_uncontacted: bool = True) -> TodaySummary:
     """What the Today panel shows: today's agenda, overdue follow-ups (the oldest
     `limit` and their count), clients not contacted for the set number of days, and
-    promises to pay from a week ago to three days ahead."""
+    promises to pay from a week ago to three days ahead. Without `with_uncontacted` the
+    slowest part (it reads every client of the officer) is left empty for
+    `uncontacted_clients` to fill on a worker thread."""
     holidays = holiday_calendar(uow, today, today)
     days = days_without_contact(uow)
     with uow.read() as tx:
         items = tx.activities.between(_start(today), _start(today + timedelta(days=1)), officer_id)
         overdue = tx.activities.overdue(_start(today), officer_id, limit)
         count = tx.activities.count_overdue(_start(today), officer_id) if len(overdue) >= limit else len(overdue)
-        uncontacted = tx.activities.uncontacted(officer_id, _start(today - timedelta(days=days)), limit)
+        uncontacted = (tx.activities.uncontacted(officer_id, _start(today - timedelta(days=days)), limit)
+                       if with_uncontacted else [])
         promises = tx.activities.promises_due(today - timedelta(days=PROMISE_LOOKBACK_DAYS),
                                               today + timedelta(days=PROMISE_LOOKAHEAD_DAYS),
                                               officer_id, limit)
     agenda = AgendaDay(today, holidays.get(today), is_working_day(today, holidays), items, overdue)
     return TodaySummary(agenda, count, uncontacted, days, promises)
+
+
+def uncontacted_clients(uow: UnitOfWork, today: date, officer_id: int | None,
+                        limit: int = 50) -> list[UncontactedClient]:
+    """The officer's clients without a completed contact for the set number of days,
+    longest-neglected first."""
+    days = days_without_contact(uow)
+    with uow.read() as tx:
+        return tx.activities.uncontacted(officer_id, _start(today - timedelta(days=days)), limit)
 
 
 def client_timeline(uow: UnitOfWork, client_id: int) -> list[ActivityItem]:

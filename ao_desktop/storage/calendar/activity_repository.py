@@ -115,7 +115,7 @@ class SqlActivityRepository:
         if officer_id is not None:
             stmt = stmt.where(A.c.officer_id == officer_id)
         stmt = stmt.order_by(A.c.starts_at, A.c.id).limit(limit)
-        return [tuple_to_item(r) for r in self.session.execute(stmt)]
+        return [tuple_to_item(r) for r in self.session.execute(stmt).all()]
 
     def overdue(self, before: datetime, officer_id: int | None, limit: int = 200) -> list[ActivityItem]:
         """Planned activities that should have happened before `before`, oldest first."""
@@ -124,7 +124,7 @@ class SqlActivityRepository:
         if officer_id is not None:
             stmt = stmt.where(A.c.officer_id == officer_id)
         return [tuple_to_item(r) for r in
-                self.session.execute(stmt.order_by(A.c.starts_at, A.c.id).limit(limit))]
+                self.session.execute(stmt.order_by(A.c.starts_at, A.c.id).limit(limit)).all()]
 
     def count_overdue(self, before: datetime, officer_id: int | None) -> int:
         stmt = select(func.count()).select_from(A).where(
@@ -142,13 +142,13 @@ class SqlActivityRepository:
         if officer_id is not None:
             stmt = stmt.where(A.c.officer_id == officer_id)
         stmt = stmt.order_by(A.c.promise_date, A.c.id).limit(limit)
-        return [tuple_to_item(r) for r in self.session.execute(stmt)]
+        return [tuple_to_item(r) for r in self.session.execute(stmt).all()]
 
     def timeline(self, client_id: int, limit: int = 500) -> list[ActivityItem]:
         """The client's activities, newest first."""
         stmt = self._items().where(A.c.client_id == client_id).order_by(
             A.c.starts_at.desc(), A.c.id.desc()).limit(limit)
-        return [tuple_to_item(r) for r in self.session.execute(stmt)]
+        return [tuple_to_item(r) for r in self.session.execute(stmt).all()]
 
     def uncontacted(self, officer_id: int | None, before: datetime,
                     limit: int = 50) -> list[UncontactedClient]:

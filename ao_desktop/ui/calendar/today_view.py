@@ -3,14 +3,16 @@ follow-ups, promises to pay falling due, and clients not contacted for N days (a
 setting shared by the database). Each line opens its client or completes its activity.
 
 The lists are short (at most 50 lines each, with the true count in the title), so they
-are plain QListWidgets; everything comes from one read (`today_summary`).
+are plain QListWidgets. Three lists come from one quick read (`today_summary`); the
+clients not contacted need every client of the officer, so that list fills a moment
+later from a worker thread (`uncontacted_loaded` fires when it has).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -29,10 +31,15 @@ from ao_desktop.domain.calendar.agenda import TodaySummary
 from ao_desktop.domain.calendar.labels import purpose_label, status_label, type_label
 from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.domain.common.formatting import format_date, format_date_long, format_rupiah
-from ao_desktop.services.calendar.agenda import set_days_without_contact, today_summary
+from ao_desktop.services.calendar.agenda import (
+    set_days_without_contact,
+    today_summary,
+    uncontacted_clients,
+)
 from ao_desktop.ui.calendar.activity_actions import ActivityActions
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.messages import show_exception
+from ao_desktop.ui.workers import BackgroundTask, TaskRunner
 
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 ActivityRole = Qt.ItemDataRole.UserRole + 1  # (activity id, client name) or None
@@ -40,11 +47,15 @@ ClientRole = Qt.ItemDataRole.UserRole + 2
 
 
 class TodayView(QWidget):
+    uncontacted_loaded = Signal()
+
     def __init__(self, context: UiContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._today = today or date.today()
         self.summary: TodaySummary | None = None
+        self.runner = TaskRunner(self)
+        self._uncontacted_task: BackgroundTask | None = None  # type: ignore[type-arg]
         self.actions_ = ActivityActions(context, self)
         self.actions_.changed.connect(self.reload)
         self.title_label = QLabel()
@@ -112,7 +123,8 @@ class TodayView(QWidget):
 
     def reload(self) -> None:
         try:
-            summary = today_summary(self._context.uow, self._today, self._context.officer_id)
+            summary = today_summary(self._context.uow, self._today, self._context.officer_id,
+                                    with_uncontacted=False)
         except DomainError as exc:
             show_exception(self, self.tr("Hari ini"), exc)
             return
@@ -132,15 +144,30 @@ class TodayView(QWidget):
                                        for i in agenda.overdue], self.tr("Tidak ada yang terlambat."))
         self._fill(self.promises_list, [self._promise_entry(i) for i in summary.promises_due],
                    self.tr("Tidak ada janji bayar yang jatuh tempo."))
-        self._fill(self.uncontacted_list, [self._client_entry(u) for u in summary.uncontacted],
-                   self.tr("Semua nasabah sudah dihubungi."))
+        self._load_uncontacted(summary.days_without_contact)
         self.agenda_box.setTitle(self.tr("Agenda hari ini ({n})").format(n=len(agenda.items)))
         self.overdue_box.setTitle(self.tr("Tindak lanjut terlambat ({n})").format(n=summary.overdue_count))
         self.promises_box.setTitle(self.tr("Janji bayar jatuh tempo ({n})").format(n=len(summary.promises_due)))
-        more = "+" if len(summary.uncontacted) >= 50 else ""
-        self.uncontacted_box.setTitle(self.tr("Belum dihubungi ≥ {d} hari ({n}{m})").format(
-            d=summary.days_without_contact, n=len(summary.uncontacted), m=more))
         self._on_list_current_item_changed(None)
+
+    def _load_uncontacted(self, days: int) -> None:
+        if self._uncontacted_task is not None:
+            self._uncontacted_task.cancel()  # an older answer must not overwrite this one
+        self.uncontacted_box.setTitle(self.tr("Belum dihubungi ≥ {d} hari (memuat…)").format(d=days))
+        uow, today, officer = self._context.uow, self._today, self._context.officer_id
+        self._uncontacted_task = self.runner.submit(
+            lambda _token: uncontacted_clients(uow, today, officer),
+            lambda clients: self._show_uncontacted(days, clients),
+            lambda exc: show_exception(self, self.tr("Hari ini"), exc))
+
+    def _show_uncontacted(self, days: int, clients: list) -> None:  # type: ignore[type-arg]
+        self._uncontacted_task = None
+        self._fill(self.uncontacted_list, [self._client_entry(u) for u in clients],
+                   self.tr("Semua nasabah sudah dihubungi."))
+        more = "+" if len(clients) >= 50 else ""
+        self.uncontacted_box.setTitle(self.tr("Belum dihubungi ≥ {d} hari ({n}{m})").format(
+            d=days, n=len(clients), m=more))
+        self.uncontacted_loaded.emit()
 
     def _fill(self, widget: QListWidget, entries: list[QListWidgetItem], empty: str) -> None:
         widget.clear()

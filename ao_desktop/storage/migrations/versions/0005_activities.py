@@ -58,7 +58,8 @@ def upgrade() -> None:
         batch_op.create_index("ix_activities_start", ["starts_at"])
         batch_op.create_index("ix_activities_officer_status_start",
                               ["officer_id", "status", "starts_at"])
-        batch_op.create_index("ix_activities_client_start", ["client_id", "starts_at"])
+        batch_op.create_index("ix_activities_client_status_start",
+                              ["client_id", "status", "starts_at"])
         batch_op.create_index("ix_activities_promise", ["promise_date"])
         batch_op.create_index("ix_activities_follow_up_of", ["follow_up_of"])
     op.create_table(
@@ -87,7 +88,7 @@ def downgrade() -> None:
     op.drop_table("holiday_overrides")
     with op.batch_alter_table("activities", schema=None) as batch_op:
         for name in ("ix_activities_follow_up_of", "ix_activities_promise",
-                     "ix_activities_client_start", "ix_activities_officer_status_start",
+                     "ix_activities_client_status_start", "ix_activities_officer_status_start",
                      "ix_activities_start", "ix_activities_officer_start"):
             batch_op.drop_index(name)
     op.drop_table("activities")

@@ -11,6 +11,9 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Protocol
 
+from ao_desktop.domain.calendar.activity import Activity, ActivityItem, UncontactedClient
+from ao_desktop.domain.calendar.message_templates import MessageTemplate
+from ao_desktop.domain.calendar.working_days import HolidayOverride
 from ao_desktop.domain.clients.client import Client, ClientListItem, ClientNote, StatusChange
 from ao_desktop.domain.clients.client_query import ClientQuery
 from ao_desktop.domain.clients.enums import ClientStatus
@@ -103,12 +106,54 @@ class RiplayRepository(Protocol):
         ...
 
 
+class ActivityRepository(Protocol):
+    def get(self, activity_id: int) -> Activity | None: ...
+    def item(self, activity_id: int) -> ActivityItem | None: ...
+    def last_change(self, activity_id: int) -> tuple[str, datetime] | None: ...
+    def add(self, activity: Activity, actor: str, now: datetime) -> Activity: ...
+    def update(self, activity: Activity, actor: str, now: datetime) -> Activity | None:
+        """Save if the stored version still equals `activity.version`; None when not."""
+        ...
+    def between(self, start: datetime, end: datetime, officer_id: int | None,
+                limit: int = 20_000) -> list[ActivityItem]: ...
+    def overdue(self, before: datetime, officer_id: int | None, limit: int = 200) -> list[ActivityItem]: ...
+    def count_overdue(self, before: datetime, officer_id: int | None) -> int: ...
+    def promises_due(self, first: date, last: date, officer_id: int | None,
+                     limit: int = 200) -> list[ActivityItem]: ...
+    def timeline(self, client_id: int, limit: int = 500) -> list[ActivityItem]: ...
+    def uncontacted(self, officer_id: int | None, before: datetime,
+                    limit: int = 50) -> list[UncontactedClient]: ...
+
+
+class HolidayOverrideRepository(Protocol):
+    def list(self, first: date | None = None, last: date | None = None) -> list[HolidayOverride]: ...
+    def put(self, item: HolidayOverride, actor: str, now: datetime) -> None: ...
+    def remove(self, day: date, actor: str, now: datetime) -> bool: ...
+
+
+class MessageTemplateRepository(Protocol):
+    def list(self) -> list[MessageTemplate]: ...
+    def save(self, template: MessageTemplate, actor: str, now: datetime) -> MessageTemplate | None:
+        """Insert (version 0) or a version-checked update; None when a colleague saved first."""
+        ...
+
+
+class PublicHolidays(Protocol):
+    def between(self, first: date, last: date) -> dict[date, str]:
+        """Public holidays and cuti bersama the `holidays` package knows, by date."""
+        ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
     settings: SettingsRepository
     products: ProductRepository
     riplays: RiplayRepository
+    activities: ActivityRepository
+    holiday_overrides: HolidayOverrideRepository
+    message_templates: MessageTemplateRepository
+    public_holidays: PublicHolidays
 
 
 class UnitOfWork(Protocol):

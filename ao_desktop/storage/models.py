@@ -225,3 +225,73 @@ class RiplayRecordRow(Base):
         Index("ix_riplay_records_client", "client_id", "printed_at"),
         Index("ix_riplay_records_printed", "printed_at"),
     )
+
+
+class ActivityRow(Base):
+    """A visit, call, message or meeting with a client (domain/calendar/activity.py).
+    `products` is a JSON array of product codes; a promise to pay keeps its date and
+    whole-rupiah amount; `follow_up_of` links a next step to the activity it follows."""
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    type: Mapped[str] = mapped_column(String(20))
+    purpose: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16), default="rencana")
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    location: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    products: Mapped[str] = mapped_column(Text, default="[]")
+    result: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    result_reason: Mapped[str] = mapped_column(Text, default="")
+    promise_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    promise_amount: Mapped[int] = mapped_column(Integer, default=0)
+    follow_up_of: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="SET NULL"), nullable=True
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (
+        # The month, week and day views and the .ics export: one officer's range.
+        Index("ix_activities_officer_start", "officer_id", "starts_at"),
+        # All officers' range (a supervisor, or a PC without a signed-in officer).
+        Index("ix_activities_start", "starts_at"),
+        # Overdue follow-ups: planned and past, per officer.
+        Index("ix_activities_officer_status_start", "officer_id", "status", "starts_at"),
+        # The client's timeline, and "last contact" per client as one seek (status first).
+        Index("ix_activities_client_status_start", "client_id", "status", "starts_at"),
+        # Promises to pay falling due (only promises have a date).
+        Index("ix_activities_promise", "promise_date"),
+        Index("ix_activities_follow_up_of", "follow_up_of"),
+    )
+
+
+class HolidayOverrideRow(Base):
+    """An admin's correction to the public-holiday list, shared by every PC on the database."""
+
+    __tablename__ = "holiday_overrides"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    is_holiday: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class MessageTemplateRow(Base):
+    """A WhatsApp/SMS template an admin edits (domain/calendar/message_templates.py)."""
+
+    __tablename__ = "message_templates"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")

@@ -13,6 +13,12 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ao_desktop.storage.calendar.activity_repository import SqlActivityRepository
+from ao_desktop.storage.calendar.calendar_settings_repository import (
+    SqlHolidayOverrideRepository,
+    SqlMessageTemplateRepository,
+)
+from ao_desktop.storage.calendar.public_holidays import PackageHolidays
 from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
@@ -28,6 +34,10 @@ class SqlTransaction:
         self.settings = SqlSettingsRepository(session)
         self.products = SqlProductRepository(session)
         self.riplays = SqlRiplayRepository(session)
+        self.activities = SqlActivityRepository(session)
+        self.holiday_overrides = SqlHolidayOverrideRepository(session)
+        self.message_templates = SqlMessageTemplateRepository(session)
+        self.public_holidays = PackageHolidays()
 
 
 class SqlUnitOfWork:

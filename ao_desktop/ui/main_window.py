@@ -57,15 +57,33 @@ def _products_view(context: UiContext) -> QWidget:
     return ProductsView(context)
 
 
+def _today_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.calendar.today_view import TodayView
+
+    return TodayView(context)
+
+
+def _calendar_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.calendar.view import CalendarView
+
+    return CalendarView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
+        ViewSpec("today", QT_TRANSLATE_NOOP("MainWindow", "Hari ini"), _today_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "agenda hari ini, tindak lanjut terlambat, janji "
+                                                 "bayar jatuh tempo, nasabah lama tak dihubungi")),
         ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), _client_directory_view,
                  QT_TRANSLATE_NOOP("MainWindow", "direktori nasabah dan calon nasabah, impor dan "
                                                  "ekspor Excel")),
         ViewSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Produk"), _products_view,
                  QT_TRANSLATE_NOOP("MainWindow", "katalog produk, simulasi angsuran dan deposito, "
                                                  "lembar produk untuk nasabah")),
+        ViewSpec("calendar", QT_TRANSLATE_NOOP("MainWindow", "Kalender"), _calendar_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "kunjungan dan tindak lanjut per bulan, minggu dan "
+                                                 "hari; hari libur dan cuti bersama; ekspor .ics")),
     ]
 
 
@@ -115,7 +133,7 @@ class MainWindow(QMainWindow):
             self.views[spec.key] = view
             self.stack.addWidget(view)
             self.navigation.addItem(QCoreApplication.translate("MainWindow", spec.title))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.navigation.setCurrentRow(0)
         self.stack.currentWidget().setFocus()
         self._build_status_bar(context)
@@ -124,6 +142,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(self._setup_environment is not None)
         if self._shown:
             self._sync_view_settings(save=False)
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        # The view's own focus (the directory's search box) follows the navigation.
+        self.stack.setCurrentIndex(row)
+        self.stack.currentWidget().setFocus()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))

@@ -1,4 +1,4 @@
-"""MainWindow: the shell opens the directory, shows the database, remembers its layout."""
+"""MainWindow: the shell opens the Today panel, shows the database, remembers its layout."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt
 
+from ao_desktop.ui.calendar.today_view import TodayView
 from ao_desktop.ui.clients.view import ClientDirectoryView
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.main_window import MainWindow, registered_views
@@ -20,14 +21,16 @@ def _open(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
     return window
 
 
-def test_opens_on_the_client_directory(context: UiContext, qtbot) -> None:  # noqa: ANN001
+def test_opens_on_the_today_panel(context: UiContext, qtbot) -> None:  # noqa: ANN001
     window = _open(context, qtbot)
     assert window.windowTitle() == "AO Desktop"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
+        "Hari ini",
         "Nasabah",
         "Produk",
+        "Kalender",
     ]
-    assert isinstance(window.stack.currentWidget(), ClientDirectoryView)
+    assert isinstance(window.stack.currentWidget(), TodayView)
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["Berkas", "Bantuan"]
 
@@ -57,7 +60,7 @@ def test_app_path_shows_the_window_before_the_database_is_attached(
     assert window.database_label.text() == "Membuka database…"
     assert window.navigation.count() == 0
     window.attach(context)
-    assert isinstance(window.stack.currentWidget(), ClientDirectoryView)
+    assert isinstance(window.stack.currentWidget(), TodayView)
     assert "Lokal" in window.database_label.text()
 
 
@@ -88,6 +91,7 @@ def test_every_registered_view_has_a_unique_key() -> None:
 def test_keyboard_starts_in_the_search_box_and_ctrl_n_adds(context: UiContext, qtbot) -> None:  # noqa: ANN001
     window = _open(context, qtbot)
     window.activateWindow()
+    window.navigation.setCurrentRow(1)  # the directory, after the Today panel
     directory = window.views["clients"]
     assert isinstance(directory, ClientDirectoryView)
     qtbot.waitUntil(directory.search_edit.hasFocus)
@@ -114,9 +118,9 @@ def test_about_box_lists_only_the_views_this_version_has(context: UiContext, qtb
     window._on_about_action_triggered()
     assert seen, "the About box did not open"
     text = seen[0]
-    assert "direktori nasabah" in text and "simulasi angsuran" in text
+    assert "direktori nasabah" in text and "simulasi angsuran" in text and "kunjungan" in text
     # Views still to come are not promised.
-    for missing in ("kunjungan", "portofolio", "laporan"):
+    for missing in ("portofolio", "laporan"):
         assert missing not in text.lower()
 
 

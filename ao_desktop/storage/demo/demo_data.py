@@ -1,4 +1,5 @@
-"""A deterministic, realistic demo database: officers, clients, status history and notes.
+"""A deterministic, realistic demo database: officers, clients, status history, notes and
+activities (demo_activities.py).
 
 The same seed (and reference day) always gives the same rows. Rows come from word pools
 (`demo_pools.py`) combined by `random.Random`, never from Faker per row, and go in by
@@ -22,6 +23,7 @@ from pathlib import Path
 from ao_desktop.domain.common.errors import DatabaseRefused, DomainError
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.storage.clients import search_index
+from ao_desktop.storage.demo.demo_activities import insert_demo_activities
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.location import data_dir
@@ -135,6 +137,8 @@ def _load(
         done += weight
         report(clients + done * (clients // FINISH_SHARE) // max(weights, 1))
     con.executemany(fts_config, [("hashsize", 1 << 20), ("automerge", 4)])  # FTS5 defaults
+    # After the indexes: each AO's portfolio is read through the officer index.
+    insert_demo_activities(con, seed, today)
     con.execute("COMMIT")
     con.execute("ANALYZE")
     con.execute("PRAGMA optimize")

@@ -18,6 +18,7 @@ from ao_desktop.domain.clients.labels import kind_label, status_label
 from ao_desktop.domain.common.errors import NotFound
 from ao_desktop.domain.common.formatting import format_datetime
 from ao_desktop.services.clients.directory import get_client_profile
+from ao_desktop.ui.calendar.timeline_tab import ClientTimelineTab
 from ao_desktop.ui.clients.detail_tabs import HistoryTab, NotesTab, ProfileTab, ReferralsTab
 from ao_desktop.ui.clients.riplay_tab import RiplayTab
 from ao_desktop.ui.context import UiContext
@@ -60,6 +61,8 @@ class ClientDetailPanel(QWidget):
         for tab in (self.profile_tab, self.history_tab, self.referrals_tab, self.notes_tab,
                     self.riplay_tab):  # fmt: skip
             self.add_tab(tab)
+        self.timeline_tab = ClientTimelineTab(context)  # the calendar's tab: activities, contact
+        self.add_tab(self.timeline_tab)
         self.referrals_tab.clientRequested.connect(self.show_client)
         self.notes_tab.noteAdded.connect(self._on_notes_tab_note_added)
 

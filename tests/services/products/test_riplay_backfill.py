@@ -26,7 +26,8 @@ RIPLAY_COLUMNS = ("risks", "late_penalty", "early_repayment", "other_costs",
 
 def _schema_3_database(path: Path) -> None:
     """Seeded, with KMK's rate changed by an admin, then taken back to schema 3: the
-    RIPLAY columns and table dropped, the version stamps of schema 3."""
+    RIPLAY columns and table and the later calendar tables dropped, the version stamps
+    of schema 3."""
     db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
     seed_catalog_if_empty(uow)
@@ -36,6 +37,8 @@ def _schema_3_database(path: Path) -> None:
     db.close()
     con = sqlite3.connect(path)
     con.execute("DROP TABLE riplay_records")
+    for table in ("activities", "holiday_overrides", "message_templates"):  # schema 5's
+        con.execute(f"DROP TABLE {table}")
     for column in RIPLAY_COLUMNS:
         con.execute(f"ALTER TABLE products DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0003'")

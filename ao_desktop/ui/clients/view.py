@@ -376,6 +376,8 @@ class ClientDirectoryView(QWidget):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_client is not None:
             self._after_change(dialog.saved_client)
+        elif dialog.open_client_id is not None:  # the AO chose the existing client instead
+            self._refresh(select_id=dialog.open_client_id, show_anyway=True)
 
     def _on_status_action_triggered(self) -> None:
         client_id = self.selected_id()

@@ -126,7 +126,8 @@ class ClientDialog(QDialog):
         return not self.has_changes() or confirm(
             self,
             self.tr("Buang perubahan?"),
-            self.tr("Isian di formulir ini belum disimpan dan akan hilang."),
+            # The title bar may be small or hidden: the text asks the question itself.
+            self.tr("Perubahan di formulir ini belum disimpan. Buang perubahan?"),
             self.tr("Buang"),
             self.tr("Kembali ke formulir"),
         )

@@ -157,7 +157,7 @@ def _guide_rows() -> dict[str, tuple[str, str]]:
         ),
         "tags": (_("Label bebas, dipisah koma."), "umkm, pasar baru"),
         "notes": (
-            _("Catatan bebas; boleh beberapa baris (Alt+Enter di Excel)."),
+            _("Keterangan bebas; boleh beberapa baris (Alt+Enter di Excel)."),
             _("Minta ditelepon sore hari"),
         ),
         "consent_contact": (

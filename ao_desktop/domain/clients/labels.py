@@ -62,6 +62,7 @@ FIELD_LABELS: dict[str, str] = {
     "refusal_reason": _("Alasan menolak"),
     "officer_id": _("AO"),
     "tags": _("Tag"),
-    "notes": _("Catatan"),
+    # Not "Catatan": that is the panel's tab of dated notes; this is one standing remark.
+    "notes": _("Keterangan"),
     "consent_contact": _("Bersedia dihubungi"),
 }

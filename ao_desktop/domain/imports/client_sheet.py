@@ -94,7 +94,8 @@ SHEET_COLUMNS: tuple[SheetColumn, ...] = (
     _c("officer", _("AO"), K.TEXT, 16, "nama ao", "account officer", "petugas", "marketing",
        "officer"),
     _c("tags", _("Tag"), K.TEXT, 16, "tags", "label", "kategori"),
-    _c("notes", _("Catatan"), K.TEXT, 30, "keterangan", "ket", "ket.", "catatan ao", "notes",
+    # "catatan": the header of exports made before the field was named Keterangan.
+    _c("notes", _("Keterangan"), K.TEXT, 30, "catatan", "ket", "ket.", "catatan ao", "notes",
        "note", "remarks", "comment"),
     _c("consent_contact", _("Bersedia Dihubungi"), K.YES_NO, 11, "bersedia dihubungi",
        "setuju dihubungi", "persetujuan kontak", "consent"),

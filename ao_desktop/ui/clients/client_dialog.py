@@ -4,7 +4,8 @@ The form (client_form.py) validates as the user types; Simpan stays disabled whi
 error remains. Saving is one service call: `add_client` for a new client (a suspected
 duplicate is shown and saved only if the AO confirms) or `update_client` for a stored
 one (a colleague's newer save is shown field by field and the form reloads; nothing is
-overwritten).
+overwritten). Leaving a form with changes (Batal, Esc, the close button) asks first;
+from the duplicate dialog the AO may open the stored client instead (`open_client_id`).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from ao_desktop.ui.clients.conflict_dialogs import DuplicateDialog, StaleEditDia
 from ao_desktop.ui.clients.table_model import display_name
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.field_message import ERROR_COLOR
-from ao_desktop.ui.widgets.messages import show_error, show_exception
+from ao_desktop.ui.widgets.messages import confirm, show_error, show_exception
 
 
 class ClientDialog(QDialog):
@@ -53,6 +54,7 @@ class ClientDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.saved_client: Client | None = None
+        self.open_client_id: int | None = None  # the stored client the AO chose to open instead
         self._original: Client | None = None  # the stored version being edited
         officers = list_officers(context.uow)
         self._officer_names = {o.id: o.name for o in officers if o.id is not None}
@@ -63,6 +65,7 @@ class ClientDialog(QDialog):
             self.form.load(Client(full_name="", officer_id=context.officer_id), new=True)
         else:
             self._load_stored(client_id)  # NotFound propagates: the caller shows it
+        self._loaded = self.form.edited()  # what "nothing changed" means for the discard question
         self.form.changed.connect(self._on_form_changed)
         self._on_form_changed()
 
@@ -105,10 +108,29 @@ class ClientDialog(QDialog):
             self.tr("Ubah nasabah — {name}").format(name=profile.client.display_name)
         )
         self.form.load(profile.client, referrer, profile.officer_name, new=False)
+        self._loaded = self.form.edited()
 
     @property
     def is_new(self) -> bool:
         return self._original is None
+
+    def has_changes(self) -> bool:
+        return self.form.edited() != self._loaded
+
+    def reject(self) -> None:
+        """Batal, Esc and the close button all end here: typed work is not lost silently."""
+        if self._may_leave():
+            super().reject()
+
+    def _may_leave(self) -> bool:
+        return not self.has_changes() or confirm(
+            self,
+            self.tr("Buang perubahan?"),
+            # The title bar may be small or hidden: the text asks the question itself.
+            self.tr("Perubahan di formulir ini belum disimpan. Buang perubahan?"),
+            self.tr("Buang"),
+            self.tr("Kembali ke formulir"),
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
@@ -170,7 +192,11 @@ class ClientDialog(QDialog):
         return update_client(self._context.uow, self._original, edited, self._context.actor)
 
     def _confirm_duplicate(self, exc: DuplicateSuspected) -> Client | None:
-        if DuplicateDialog(str(exc), exc.matches, self).exec() != QDialog.DialogCode.Accepted:
+        dialog = DuplicateDialog(str(exc), exc.matches, self)
+        answer = dialog.exec()
+        if answer == DuplicateDialog.OPEN_EXISTING:
+            self._open_instead(dialog.chosen_id())
+        if answer != QDialog.DialogCode.Accepted:
             return None
         try:
             return add_client(
@@ -180,6 +206,11 @@ class ClientDialog(QDialog):
             show_exception(self, self.tr("Gagal menyimpan"), again)
             return None
 
+    def _open_instead(self, client_id: int | None) -> None:
+        if self._may_leave():
+            self.open_client_id = client_id
+            super().reject()
+
     def _show_stale(self, exc: StaleEdit) -> None:
         if StaleEditDialog(exc, self._officer_names, self).exec() != QDialog.DialogCode.Accepted:
             return
@@ -188,6 +219,6 @@ class ClientDialog(QDialog):
             self._load_stored(self._original.id)
         except NotFound as gone:
             show_error(self, self.tr("Nasabah tidak ditemukan"), str(gone))
-            self.reject()
+            super().reject()  # nothing left to keep: no discard question
             return
         self._on_form_changed()

@@ -140,7 +140,9 @@ class ClientForm(QWidget):
         self.refusal_reason = QLineEdit(placeholderText=self.tr("mis. bunga dianggap tinggi"))
         self.officer = OfficerComboBox(officers, self.tr("— belum ditentukan —"))
         self.tags = QLineEdit(placeholderText=self.tr("pisahkan dengan koma, mis. umkm, pasar"))
-        self.notes = QPlainTextEdit()
+        self.notes = QPlainTextEdit(
+            placeholderText=self.tr("mis. minta ditelepon sore hari (catatan bertanggal: tab Catatan)")
+        )
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
 

@@ -1,7 +1,7 @@
 """Dialogs for the two refusals a save can meet: a suspected duplicate and a stale edit.
 
 `DuplicateDialog` lists the look-alike clients with the reasons and lets the AO save
-anyway; `StaleEditDialog` says who changed the client meanwhile and what, field by
+anyway or open the chosen existing client instead; `StaleEditDialog` says who changed the client meanwhile and what, field by
 field (before -> after), and offers to reload. Neither dialog saves anything itself.
 """
 
@@ -94,12 +94,16 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 
 
 class DuplicateDialog(QDialog):
-    """'This looks like an existing client': accept = save anyway, reject = go back."""
+    """'This looks like an existing client': accept = save anyway, reject = go back,
+    OPEN_EXISTING = open the selected stored client (`chosen_id()`) instead."""
+
+    OPEN_EXISTING = 2  # a result code beside Accepted (1) and Rejected (0)
 
     def __init__(
         self, message: str, matches: list[DuplicateMatch], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._ids = [m.existing.id for m in matches]
         self.setWindowTitle(self.tr("Kemungkinan data ganda"))
         self.resize(720, 300)
         layout = QVBoxLayout(self)
@@ -133,8 +137,16 @@ class DuplicateDialog(QDialog):
             ],
             rows,
         )
+        # One row is chosen for "Buka nasabah yang ada": the first, or the one clicked.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.selectRow(0)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
+        self.open_button = buttons.addButton(
+            self.tr("Buka nasabah yang ada"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setEnabled(bool(matches))
         self.save_button = buttons.addButton(
             self.tr("Tetap simpan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -144,7 +156,16 @@ class DuplicateDialog(QDialog):
         self.cancel_button.setDefault(True)  # the safe choice is the default
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.table.doubleClicked.connect(self._on_open_button_clicked)
         layout.addWidget(buttons)
+
+    def chosen_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._ids[rows[0].row()] if rows else None
+
+    def _on_open_button_clicked(self, *_args: object) -> None:
+        self.done(self.OPEN_EXISTING)
 
 
 class StaleEditDialog(QDialog):

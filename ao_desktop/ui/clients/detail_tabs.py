@@ -106,6 +106,9 @@ class _PhoneRow(QWidget):
             self._phone is not None and self._phone.kind is PhoneKind.MOBILE
         )
 
+    def is_landline(self) -> bool:
+        return self._phone is not None and self._phone.kind is PhoneKind.LANDLINE
+
     def whatsapp_url(self) -> QUrl:
         return QUrl(self._phone.whatsapp_link()) if self._phone else QUrl()
 
@@ -160,9 +163,10 @@ class ProfileTab(QScrollArea):
         titles = dict(
             FIELD_LABELS, address=self.tr("Alamat"), ratio=self.tr("Rasio angsuran (DSR)")
         )
+        self.mobile_title = QLabel(titles["mobile"])
         for key in self.ROWS:
             if key == "mobile":
-                self._form.addRow(titles[key], self.mobile)
+                self._form.addRow(self.mobile_title, self.mobile)
             elif key == "landline":
                 self._form.addRow(titles[key], self.landline)
             else:
@@ -220,6 +224,10 @@ class ProfileTab(QScrollArea):
         for key, text in texts.items():
             self._values[key].setText(text or EMPTY)
         self.mobile.set_number(c.mobile)
+        # An older import may have put a landline in the mobile field: name it for what it is.
+        self.mobile_title.setText(
+            self.tr("Telepon") if self.mobile.is_landline() else FIELD_LABELS["mobile"]
+        )
         self.landline.set_number(c.landline)
         for key in ("business_name", "nib", "npwp"):
             self._form.setRowVisible(self._values[key], business or bool(getattr(c, key)))

@@ -2,13 +2,13 @@
 
 A filter bar (type-ahead search, status, lead source, AO, archived), the paged table
 (table_model.py) and the 360 panel (detail_panel.py) side by side. Typing re-runs the
-query after a short pause; the count comes from a worker thread. The buttons open the
-client dialog or call one presenter action, then refresh the table.
+query after a short pause; the count comes from a worker thread. The buttons
+(client_actions.py, excel_actions.py) open a dialog or call one presenter action; the
+view then refreshes the table and selects the client concerned.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import (
@@ -20,11 +20,10 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,20 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.client import Client, ClientListItem
 from ao_desktop.domain.clients.enums import ClientStatus, LeadSource
 from ao_desktop.domain.clients.labels import source_label, status_label
 from ao_desktop.services.clients.directory import list_officers
-from ao_desktop.ui.clients.client_dialog import ClientDialog
+from ao_desktop.ui.clients.client_actions import ClientActions
 from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
 from ao_desktop.ui.clients.empty_state import ClientEmptyState
 from ao_desktop.ui.clients.excel_actions import ClientExcelActions
-from ao_desktop.ui.clients.presenter import ClientDirectoryPresenter, DirectoryFilters, build_query
-from ao_desktop.ui.clients.status_dialog import StatusDialog
+from ao_desktop.ui.clients.presenter import DirectoryFilters, build_query
 from ao_desktop.ui.clients.table_model import ClientTableModel, Column, IdRole, sort_indicator
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
-from ao_desktop.ui.widgets.messages import confirm, show_exception
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
 
 SEARCH_DEBOUNCE_MS = 150
@@ -79,7 +76,6 @@ class ClientDirectoryView(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._presenter = ClientDirectoryPresenter(context)
         self.model = ClientTableModel(context.uow, self)
         self.detail = ClientDetailPanel(context)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -108,22 +104,15 @@ class ClientDirectoryView(QWidget):
         self.count_label.setContentsMargins(0, 0, 6, 0)
 
     def _build_actions(self) -> None:
-        self.add_action = QAction(self.tr("Tambah"), self, shortcut=QKeySequence.StandardKey.New)
-        self.add_action.setToolTip(self.tr("Tambah nasabah baru (Ctrl+N)"))
-        self.edit_action = QAction(self.tr("Ubah"), self)
-        self.edit_action.setToolTip(self.tr("Ubah data nasabah terpilih (Enter atau klik ganda)"))
-        self.status_action = QAction(self.tr("Ubah status"), self)
-        self.status_action.setToolTip(self.tr("Pindahkan nasabah ke status berikutnya"))
-        self.archive_action = QAction(self.tr("Arsipkan"), self)
-        # Window-wide shortcuts fire only while this view is visible (the current page),
-        # so later views can reuse Ctrl+N for their own "Tambah".
-        for action in (self.add_action, self.edit_action, self.status_action, self.archive_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
+        self.client_actions = ClientActions(self._context, self, self._selected_item)
+        self.add_action = self.client_actions.add_action
+        self.edit_action = self.client_actions.edit_action
+        self.status_action = self.client_actions.status_action
+        self.archive_action = self.client_actions.archive_action
+        self.addActions(self.client_actions.actions())
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.add_action, self.edit_action, self.status_action, self.archive_action):
-            self.toolbar.addAction(action)
+        self.toolbar.addActions(self.client_actions.actions())
         self.excel_actions = ClientExcelActions(self._context, self, lambda: self.model.query)
         self.toolbar.addSeparator()
         self.toolbar.addActions(self.excel_actions.actions())
@@ -219,10 +208,11 @@ class ClientDirectoryView(QWidget):
             self._on_find_shortcut_activated,
             context=Qt.ShortcutContext.WindowShortcut,
         )
-        self.add_action.triggered.connect(self._on_add_action_triggered)
-        self.edit_action.triggered.connect(self._on_edit_action_triggered)
-        self.status_action.triggered.connect(self._on_status_action_triggered)
-        self.archive_action.triggered.connect(self._on_archive_action_triggered)
+        self.client_actions.changed.connect(self._on_client_actions_changed)
+        self.client_actions.failed.connect(lambda: self._refresh(select_id=self.selected_id()))
+        self.client_actions.openRequested.connect(
+            lambda client_id: self._refresh(select_id=client_id, show_anyway=True)
+        )
         self.detail.clientChanged.connect(lambda _id: self._refresh(select_id=self.selected_id()))
         self.excel_actions.imported.connect(lambda _ids: self._refresh(select_id=self.selected_id()))
 
@@ -295,18 +285,15 @@ class ClientDirectoryView(QWidget):
         if show_anyway and self.selected_id() != select_id:
             self.detail.show_client(select_id)
 
-    def _update_actions(self) -> None:
+    def _selected_item(self) -> tuple[int, ClientListItem] | None:
         client_id = self.selected_id()
         row = self.model.row_of(client_id) if client_id is not None else None
-        archived = row is not None and self.model.item(row).archived
-        for action in (self.edit_action, self.status_action, self.archive_action):
-            action.setEnabled(client_id is not None)
-        self.archive_action.setText(self.tr("Pulihkan") if archived else self.tr("Arsipkan"))
-        self.archive_action.setToolTip(
-            self.tr("Kembalikan nasabah dari arsip")
-            if archived
-            else self.tr("Sembunyikan nasabah dari direktori (tidak dihapus)")
-        )
+        return None if client_id is None or row is None else (client_id, self.model.item(row))
+
+    def _update_actions(self) -> None:
+        selected = self._selected_item()
+        archived = selected is not None and selected[1].archived
+        self.client_actions.update(selected is not None, archived)
 
     # --- slots ----------------------------------------------------------------------------
     def _on_search_edit_text_changed(self, _text: str) -> None:
@@ -361,64 +348,6 @@ class ClientDirectoryView(QWidget):
     def _on_table_double_clicked(self, _index: QModelIndex) -> None:
         self.edit_action.trigger()
 
-    def _on_add_action_triggered(self) -> None:
-        self._open_dialog(None)
-
-    def _on_edit_action_triggered(self) -> None:
-        if (client_id := self.selected_id()) is not None:
-            self._open_dialog(client_id)
-
-    def _open_dialog(self, client_id: int | None) -> None:
-        try:
-            dialog = ClientDialog(self._context, client_id, self)
-        except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: shown, never a traceback
-            show_exception(self, self.tr("Nasabah tidak dapat dibuka"), exc)
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_client is not None:
-            self._after_change(dialog.saved_client)
-
-    def _on_status_action_triggered(self) -> None:
-        client_id = self.selected_id()
-        if client_id is None:
-            return
-        item = self.model.item(self.model.row_of(client_id) or 0)
-        dialog = StatusDialog(item.full_name, item.status, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self._run(
-            lambda: self._presenter.change_status(client_id, dialog.status(), dialog.note()),
-            self.tr("Status tidak berubah"),
-        )
-
-    def _on_archive_action_triggered(self) -> None:
-        client_id = self.selected_id()
-        row = self.model.row_of(client_id) if client_id is not None else None
-        if client_id is None or row is None:
-            return
-        item = self.model.item(row)
-        if item.archived:
-            self._run(lambda: self._presenter.restore(client_id), self.tr("Gagal memulihkan"))
-        elif confirm(
-            self,
-            self.tr("Arsipkan nasabah"),
-            self.tr(
-                "Arsipkan {name}? Nasabah disembunyikan dari direktori; datanya tidak "
-                "dihapus dan bisa dipulihkan lewat \u201cTampilkan arsip\u201d."
-            ).format(name=item.full_name),
-            self.tr("Arsipkan"),
-        ):
-            self._run(lambda: self._presenter.archive(client_id), self.tr("Gagal mengarsipkan"))
-
-    def _run(self, action: Callable[[], Client], failure_title: str) -> None:
-        """Run one presenter action; show a refusal, or refresh after the change."""
-        try:
-            client = action()
-        except Exception as exc:  # noqa: BLE001 - DomainError text shown; others generic
-            show_exception(self, failure_title, exc)
-            self._refresh(select_id=self.selected_id())
-            return
-        self._after_change(client)
-
-    def _after_change(self, client: Client) -> None:
+    def _on_client_actions_changed(self, client: Client) -> None:
         # Reselecting the row reloads the panel; a client outside the filter is shown anyway.
         self._refresh(select_id=client.id, show_anyway=not client.archived)

@@ -126,7 +126,7 @@ EXPECTED_FULL: dict[str, Any] = {
     "Alasan Menolak": None,
     "AO": "Sari Dewi",
     "Tag": "pasar, umkm",
-    "Catatan": NOTES,
+    "Keterangan": NOTES,
     "Bersedia Dihubungi": "Ya",
     "Terakhir Diubah": datetime(2026, 11, 27, 14, 5),
 }
@@ -312,12 +312,12 @@ def test_formula_like_text_stays_text(tmp_path: Path, path_kind: str, text: str)
     client = Client(full_name=text, notes=text, business_name=text, tags=(text.strip(),))
     export(path, client, officer=text)
     ws = load_workbook(path)["Nasabah"]
-    for label in ("Nama Lengkap", "Nama Usaha", "Catatan", "AO"):
+    for label in ("Nama Lengkap", "Nama Usaha", "Keterangan", "AO"):
         cell = ws.cell(2, LABELS.index(label) + 1)
         assert cell.value == text, label
         assert cell.data_type == "s", label
     row = dict(zip(LABELS, calamine_rows(path, "Nasabah")[1], strict=True))
-    assert row["Nama Lengkap"] == row["Catatan"] == row["AO"] == text
+    assert row["Nama Lengkap"] == row["Keterangan"] == row["AO"] == text
     assert "<f>" not in sheet_xml(path)
 
 
@@ -334,7 +334,7 @@ def test_control_characters_and_escapes_read_back(tmp_path: Path, path_kind: str
     assert row["Nama Lengkap"] == "Ni Luh\nAyu"
     # "_x0041_" is Excel's escape for "A"; written escaped, it reads back literally in
     # Excel and calamine (openpyxl does not unescape inline strings, so it is not asked).
-    assert row["Catatan"] == "kode _x0041_ tetap"
+    assert row["Keterangan"] == "kode _x0041_ tetap"
     assert "_x005F_x0041_" in sheet_xml(path)
 
 
@@ -343,7 +343,7 @@ def test_text_beyond_the_cell_limit_is_cut(tmp_path: Path, path_kind: str) -> No
     export(path, Client(full_name="x" * 40_000, notes="\U0001f600" * 20_000))
     row = dict(zip(LABELS, calamine_rows(path, "Nasabah")[1], strict=True))
     assert row["Nama Lengkap"] == "x" * 32_767
-    assert row["Catatan"] == "\U0001f600" * 16_383  # never half a surrogate pair
+    assert row["Keterangan"] == "\U0001f600" * 16_383  # never half a surrogate pair
 
 
 @settings(

@@ -105,6 +105,8 @@ def test_numbering_and_report_columns_are_never_mapped() -> None:
         ("Tgl. Lahir", "birth_date"),
         ("Penghasilan/Bulan", "monthly_income"),
         ("Kab/Kota", "city"),
+        ("Keterangan", "notes"),
+        ("Catatan", "notes"),  # the header of exports before it was renamed Keterangan
     ],
 )
 def test_header_spellings(header: str, field: str) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.client_query import ClientQuery
@@ -19,16 +19,21 @@ from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.clients.client_dialog import ClientDialog
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.field_message import Severity
-from tests.ui.conftest import answer_next_modal
+from tests.ui.conftest import answer_next_modal, click_button, on_next_modal
 
 VALID_NIK = "3273054512880001"  # Bandung, woman born 5 Dec 1988
 
 
+def _open(qtbot, dialog: ClientDialog) -> ClientDialog:  # noqa: ANN001
+    # Closed at teardown without the discard question a changed form would ask.
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(QDialog.DialogCode.Rejected))
+    dialog.show()
+    return dialog
+
+
 @pytest.fixture
 def new_dialog(context: UiContext, qtbot) -> ClientDialog:  # noqa: ANN001
-    dialog = ClientDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _open(qtbot, ClientDialog(context))
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -182,9 +187,7 @@ def test_duplicate_asks_before_saving(
     expected_count: int,  # noqa: ANN001
 ) -> None:
     add("Siti Aminah", nik=VALID_NIK, mobile="081234567890")
-    dialog = ClientDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _open(qtbot, ClientDialog(context))
     dialog.form.full_name.setText("Siti Aminah")
     dialog.form.nik.setText(VALID_NIK)
     seen = answer_next_modal(answer)
@@ -202,9 +205,7 @@ def test_stale_edit_is_refused_and_reloaded(
     uow: SqlUnitOfWork,  # noqa: ANN001
 ) -> None:
     client = add("Budi Santoso", occupation="Karyawan swasta", monthly_income=5_000_000)
-    dialog = ClientDialog(context, client.id)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _open(qtbot, ClientDialog(context, client.id))
     # A colleague saves first, behind the dialog's back.
     update_client(uow, client, replace(client, occupation="Wiraswasta"), "dedi")
     dialog.form.occupation.setText("Guru")
@@ -231,3 +232,107 @@ def test_form_groups_are_titled_in_indonesian(new_dialog: ClientDialog) -> None:
 
     titles = [box.title() for box in new_dialog.form.findChildren(QGroupBox)]
     assert "Status dan sumber" in titles and "Pipeline" not in titles
+
+
+# --- leaving the form: Batal, Esc and the close button ------------------------------------
+def _leave(dialog: ClientDialog, qtbot, how: str) -> None:  # noqa: ANN001
+    if how == "Batal":
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    elif how == "Esc":
+        qtbot.keyClick(dialog.form.full_name, Qt.Key.Key_Escape)
+    else:
+        dialog.close()  # what the window's close button does
+
+
+@pytest.mark.parametrize("how", ["Batal", "Esc", "close"])
+def test_leaving_an_untouched_form_closes_without_asking(
+    context: UiContext, qtbot, add: Callable[..., Client], how: str  # noqa: ANN001
+) -> None:
+    # A question here would block until the watchdog fails the test.
+    stored = add("Budi Santoso", mobile="081298765432", tags=("umkm",), notes="Pagi saja")
+    for client_id in (None, stored.id):
+        dialog = _open(qtbot, ClientDialog(context, client_id))
+        _leave(dialog, qtbot, how)
+        assert not dialog.isVisible()
+        assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize("how", ["Batal", "Esc", "close"])
+def test_leaving_a_changed_form_asks_and_back_keeps_what_was_typed(
+    new_dialog: ClientDialog, qtbot, how: str  # noqa: ANN001
+) -> None:
+    qtbot.keyClicks(new_dialog.form.full_name, "Siti Aminah")
+    seen = answer_next_modal("Kembali ke formulir")
+    _leave(new_dialog, qtbot, how)
+    assert "Buang perubahan?" in seen
+    assert new_dialog.isVisible()
+    assert new_dialog.form.full_name.text() == "Siti Aminah"
+
+
+def test_discarding_closes_the_form_and_saves_nothing(
+    context: UiContext, qtbot, add: Callable[..., Client]  # noqa: ANN001
+) -> None:
+    stored = add("Budi Santoso", occupation="Karyawan swasta")
+    dialog = _open(qtbot, ClientDialog(context, stored.id))
+    dialog.form.notes.setPlainText("Minta ditelepon sore")
+    answer_next_modal("Buang")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert get_client(context.uow, stored.id).notes == ""
+
+
+def test_a_change_undone_by_hand_is_no_change(context: UiContext, qtbot, add) -> None:  # noqa: ANN001
+    stored = add("Budi Santoso", occupation="Karyawan swasta")
+    dialog = _open(qtbot, ClientDialog(context, stored.id))
+    dialog.form.occupation.setText("Guru")
+    dialog.form.occupation.setText("Karyawan swasta")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+# --- the duplicate dialog can open the client already stored -------------------------------
+@pytest.mark.parametrize(("discard_answer", "closed"), [("Buang", True), ("Kembali ke formulir", False)])
+def test_duplicate_dialog_opens_the_existing_client(
+    context: UiContext,
+    qtbot,  # noqa: ANN001
+    add: Callable[..., Client],
+    discard_answer: str,
+    closed: bool,
+) -> None:
+    existing = add("Siti Aminah", nik=VALID_NIK, mobile="081234567890")
+    dialog = _open(qtbot, ClientDialog(context))
+    dialog.form.full_name.setText("Siti Aminah")
+    dialog.form.nik.setText(VALID_NIK)
+    asked: list[list[str]] = []  # the texts of the discard question, filled once it shows
+
+    def open_existing(duplicate: QWidget) -> None:
+        asked.append(answer_next_modal(discard_answer))
+        click_button(duplicate, "Buka nasabah yang ada")
+
+    on_next_modal(open_existing)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Buang perubahan?" in asked[0]
+    assert dialog.isVisible() != closed
+    assert dialog.open_client_id == (existing.id if closed else None)
+    assert count_clients(context.uow, ClientQuery()) == 1
+
+
+# --- names the AO reads -------------------------------------------------------------------
+def _row_labels(dialog: ClientDialog) -> dict[str, str]:
+    """Field -> the label Qt shows beside it in the form."""
+    rows = dialog.form._rows  # noqa: SLF001 - the form's own rows, as laid out
+    labels = {field: form.labelForField(cell) for field, (form, cell) in rows.items()}
+    return {field: label.text() for field, label in labels.items() if label is not None}
+
+
+def test_the_free_text_field_is_not_called_catatan(new_dialog: ClientDialog) -> None:
+    labels = _row_labels(new_dialog)
+    assert labels["notes"] == "Keterangan"
+    assert "Catatan" not in labels.values()  # the panel's tab of dated notes keeps that name
+
+
+def test_form_labels_are_sentence_case(new_dialog: ClientDialog) -> None:
+    keep = {"NIK", "NIB", "NPWP", "AO", "RT/RW", "HP", "No.", "KTP", "DSR", "WhatsApp"}
+    for text in _row_labels(new_dialog).values():
+        later_words = text.replace("(", " ").replace(")", " ").split()[1:]
+        assert all(w in keep or not w[0].isupper() for w in later_words), text

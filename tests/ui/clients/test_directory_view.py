@@ -305,3 +305,58 @@ def test_change_status_starts_on_the_current_status(qtbot) -> None:  # noqa: ANN
     assert not dialog.ok_button.isEnabled()  # nothing to change yet
     dialog.status_combo.set_value(ClientStatus.INACTIVE)
     assert dialog.ok_button.isEnabled()
+
+
+def test_duplicate_dialog_opens_the_existing_client_in_the_directory(
+    view: ClientDirectoryView, clients  # noqa: ANN001
+) -> None:
+    view.select_client(clients["agus"].id)
+    asked: list[list[str]] = []  # the texts of the discard question, filled once it shows
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ClientDialog)
+        dialog.form.full_name.setText("Siti Nurhaliza")
+        dialog.form.mobile.setText("0812-3456-7890")
+
+        def open_existing(duplicate: QWidget) -> None:
+            asked.append(answer_next_modal("Buang"))
+            click_button(duplicate, "Buka nasabah yang ada")
+
+        on_next_modal(open_existing)
+        click_button(dialog, "Simpan")
+
+    on_next_modal(fill)
+    view.add_action.trigger()
+    assert "Buang perubahan?" in asked[0]
+    assert view.selected_id() == clients["siti"].id
+    assert view.detail.name_label.text() == "Siti Nurhaliza"
+    assert view.count_label.text() == "3 nasabah"  # nothing was saved
+
+
+def test_profile_names_the_free_text_field_keterangan(view: ClientDirectoryView, clients) -> None:  # noqa: ANN001
+    view.select_client(clients["siti"].id)
+    profile = view.detail.profile_tab
+    form = profile.widget().layout()
+    labels = [form.itemAt(r, form.ItemRole.LabelRole).widget().text() for r in range(form.rowCount())]
+    assert "Keterangan" in labels and "Catatan" not in labels
+    assert view.detail.tab_widget.tabText(3) == "Catatan (0)"
+
+
+def test_a_landline_in_the_mobile_field_is_labelled_telepon_without_whatsapp(
+    view: ClientDirectoryView, clients, uow: SqlUnitOfWork  # noqa: ANN001
+) -> None:
+    from datetime import datetime
+
+    with uow.write() as tx:  # as an import from an older sheet left it: straight to storage
+        shop = tx.clients.add(
+            Client(full_name="Toko Kelontong", mobile="+62215551234"), "t", datetime.now()
+        )
+    view.model.refresh()
+    view.select_client(shop.id)
+    profile = view.detail.profile_tab
+    assert profile.mobile.label.text() == "(021) 5551234"
+    assert profile.mobile_title.text() == "Telepon"
+    assert not profile.mobile.whatsapp_button.isVisibleTo(profile)
+    view.select_client(clients["siti"].id)  # a real mobile keeps its title and WhatsApp
+    assert profile.mobile_title.text() == "No. HP / WhatsApp"
+    assert profile.mobile.whatsapp_button.isVisibleTo(profile)

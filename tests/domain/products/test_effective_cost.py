@@ -68,7 +68,9 @@ def test_cost_is_the_effective_rate_without_fees_and_more_with_them(
     assert abs(effective_cost_pa(plain) - plain.effective_rate_pa) <= CENT
     with_fees = schedule(amount, str(rate), tenor, method, LoanFees(provision_pct=provision))
     if with_fees.total_fees:
-        assert effective_cost_pa(with_fees) > effective_cost_pa(plain)
+        # The cost is given to the hundredth of a percent: fees of a few rupiah may not
+        # move it, but fees never make a loan look cheaper.
+        assert effective_cost_pa(with_fees) >= effective_cost_pa(plain)
 
 
 def test_loans_of_different_tenors_are_ranked_by_cost_not_total_paid() -> None:

@@ -24,6 +24,7 @@ from ao_desktop.domain.calendar.activity import (
     UncontactedClient,
 )
 from ao_desktop.domain.calendar.enums import ActivityResult, ActivityStatus
+from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.calendar.activity_mapping import (
     activity_values,
     client_display_name,
@@ -42,14 +43,6 @@ _ITEM_COLUMNS = (
 )  # fmt: skip
 # Clients an AO keeps in touch with: not the refused or the inactive ones.
 _KEPT_STATUSES = ("prospek", "pengajuan", "aktif")
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 class SqlActivityRepository:
@@ -99,7 +92,7 @@ class SqlActivityRepository:
                     updated_by=actor))
         if result.rowcount != 1:
             return None
-        changed = {f: [_jsonable(getattr(before, f)), _jsonable(getattr(activity, f))]
+        changed = {f: [jsonable(getattr(before, f)), jsonable(getattr(activity, f))]
                    for f in EDITABLE_FIELDS if getattr(before, f) != getattr(activity, f)}
         self._audit(activity.id, "update", actor, now, changed)
         return self.get(activity.id)

@@ -42,6 +42,7 @@ from ao_desktop.domain.clients.client import (
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.clients.names import name_search_key
+from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.clients.client_bulk import insert_clients
 from ao_desktop.storage.clients.client_mapping import (
@@ -83,14 +84,6 @@ _SORT_COLUMNS = {
     ClientSort.INCOME: C.c.monthly_income,
     ClientSort.UPDATED: C.c.updated_at,
 }
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 class SqlClientRepository:
@@ -239,7 +232,7 @@ class SqlClientRepository:
             return None
         if not self._versioned_update(client.id, client.version, client_values(client), actor, now):
             return None
-        changed = {f: [_jsonable(getattr(before, f)), _jsonable(getattr(client, f))]
+        changed = {f: [jsonable(getattr(before, f)), jsonable(getattr(client, f))]
                    for f in EDITABLE_FIELDS if getattr(before, f) != getattr(client, f)}
         self._audit(client.id, "update", actor, now, changed)
         return self.get(client.id)

@@ -2,7 +2,7 @@
 
 In a temporary folder it opens a new database (migrations, search index), adds and finds
 a client through services, loads the seed catalog, simulates a loan, writes a product
-sheet PDF and a small workbook, starts Qt and backs the database up and checks the copy.
+sheet PDF and a small workbook, starts Qt, reads Indonesia's holidays and backs the database up and checks the copy.
 Each step prints one line ("OK  database"); the first failure prints "FAIL <step>: ..."
 and the exit code is 1. A hidden import or a data file missing from a PyInstaller build
 fails here, in CI, instead of on a branch PC. Nothing outside the temporary folder is
@@ -163,6 +163,16 @@ def _qt(run: _Run) -> None:
     run.notes["qt"] = QApplication.platformName()
 
 
+def _holidays(run: _Run) -> None:
+    # The names come from gettext catalogues the package reads from disk: a bundle
+    # without them fails here rather than in the calendar or demo-data.
+    from ao_desktop.storage.calendar.public_holidays import year_holidays
+
+    names = dict(year_holidays(2026))
+    _check(names.get(date(2026, 8, 17), "").startswith("Hari Kemerdekaan"),
+           f"17 Agustus 2026 is {names.get(date(2026, 8, 17))!r}, expected Hari Kemerdekaan")
+
+
 def _backup(run: _Run) -> None:
     from ao_desktop.storage.maintenance.backup import backup_database
     from ao_desktop.storage.maintenance.db_check import check_database
@@ -182,6 +192,7 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("pdf", _pdf),
     ("xlsx", _xlsx),
     ("qt", _qt),
+    ("holidays", _holidays),
     ("backup", _backup),
 ]
 

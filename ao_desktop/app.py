@@ -196,4 +196,8 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
 
     window.first_paint.connect(on_painted)
     window.show()
-    return app.exec()
+    code = app.exec()
+    from ao_desktop.startup.start_checks import mark_clean_exit
+
+    mark_clean_exit()  # the event loop ended in order: the next start needs no full check
+    return code

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from xml.parsers import expat
 
 from ao_desktop.documents.sheets.sheet_safety import SheetReadError, corrupt, fail
@@ -148,9 +149,10 @@ def _refuse_entity(*_args: object) -> None:
     raise ValueError("ENTITY")
 
 
-def _sheet_parser(extent: _SheetExtent) -> expat.XMLParserType:
-    """expat for a worksheet part: start tags only, no DTD and no entity of any kind (as
-    defusedxml sets it up), so hostile XML can neither expand nor fetch anything."""
+def _sheet_parser(extent: _SheetExtent | None) -> expat.XMLParserType:
+    """expat for a worksheet part: start tags only (none without an `extent`: then it
+    only checks the XML at C speed), no DTD and no entity of any kind (as defusedxml sets
+    it up), so hostile XML can neither expand nor fetch anything."""
     xml = expat.ParserCreate()
     xml.ordered_attributes = True
     xml.StartDoctypeDeclHandler = _no_doctype
@@ -158,28 +160,44 @@ def _sheet_parser(extent: _SheetExtent) -> expat.XMLParserType:
     xml.UnparsedEntityDeclHandler = _refuse_entity
     xml.ExternalEntityRefHandler = _refuse_entity
     xml.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    xml.StartElementHandler = extent.start
-    extent.xml = xml
+    if extent is not None:
+        xml.StartElementHandler = extent.start
+        extent.xml = xml
     return xml
 
 
 def bound_xlsx_sheet(
     name: str, zf: zipfile.ZipFile, part: str, look: Callable[[bytes, bytes], None] | None = None
 ) -> tuple[int, int]:
-    """(rows, cols) bounding the cells calamine will place for a worksheet part, from one
-    streamed pass of an XML parser over it: a tag-matching scan was fooled by cells
-    without `r` and by `/>` inside an attribute value, and calamine's out-of-memory on
-    the grid they claimed aborts the process. XML that is not well-formed is refused as
-    damaged (calamine's own parser is lenient about it).
+    """(rows, cols) bounding the cells calamine will place for a worksheet part. A
+    tag-matching scan was fooled by cells without `r` and by `/>` inside an attribute
+    value, and calamine's out-of-memory on the grid they claimed aborts the process, so
+    the bound rests on XML: expat checks the whole part is well-formed (calamine's own
+    parser is lenient; what is not well-formed is refused as damaged), and the cells are
+    placed by the quick scan below when it is conclusive, else by a second, exact pass
+    of expat over every start tag (`_SheetExtent`, ~2.5 s on a 100,000-row sheet
+    against ~0.5 s for the quick one).
 
-    `look(piece, prefix)`, when given, sees every piece of that pass (whole cells only)
-    and the namespace prefix of the cell tags, so the reader needs no second pass.
+    `look(piece, prefix)`, when given, sees every piece of the first pass (whole cells
+    only) and the namespace prefix of the cell tags, so the reader needs no other pass.
     """
     try:
         with zf.open(part) as f:
             prefix_match = _SHEET_DATA.search(f.read(65_536))
         prefix = (prefix_match.group(1) or b"") if prefix_match else b""
         cell_open = b"<" + prefix + b"c "
+        quick = _QuickExtent()
+        xml = _sheet_parser(None)
+        for buf in _chunks(zf, part, cell_open):
+            xml.Parse(buf, False)
+            quick.feed(buf)
+            if look is not None:
+                look(buf, prefix)
+        xml.Parse(b"", True)
+        if quick.conclusive and not is_oversized(quick.rows, quick.cols):
+            return quick.rows, quick.cols
+        # Inconclusive, or so large that the exact placing may differ (a valueless cell
+        # far away is left out of calamine's grid): the exact pass decides.
         extent = _SheetExtent()
         xml = _sheet_parser(extent)
         base = 0
@@ -187,12 +205,62 @@ def bound_xlsx_sheet(
             extent.feed(buf, base)
             xml.Parse(buf, False)
             base += len(buf)
-            if look is not None:
-                look(buf, prefix)
         xml.Parse(b"", True)
     except Exception:  # BadZipFile (CRC), zlib.error, not well-formed, a 5,000-digit row
         corrupt(name)
     return extent.rows, extent.cols
+
+
+# Any start tag of an unprefixed cell, with the letters and digits of its `r` when `r`
+# is its first attribute and a plain quoted reference (as Excel and the usual libraries
+# write it); otherwise both groups are empty. The closing quote is part of it, so a
+# reference longer than these bounds is not cut short but left out (empty groups).
+_CELL_START = re.compile(rb'<c[\s/>](?:r="([A-Z]{1,3})([0-9]{1,7})")?')
+
+
+class _QuickExtent:
+    """A bound of the cells' extent from C-speed operations on the bytes (a regex
+    findall, sets, max), conclusive only when every cell start tag gives its row and
+    column in a plain `r`: then the cells' places do not depend on rows or neighbours.
+
+    Why this is a bound in a well-formed part (expat checks that in the same pass): a
+    `<` outside comments, CDATA and processing instructions always starts markup, so
+    every unprefixed cell start tag is a `<c` followed by white space, `/` or `>`, and
+    `_CELL_START` meets it; the text inside comments or CDATA can only add matches,
+    which makes the bound larger or the scan inconclusive, never smaller. A prefixed
+    cell (`<x:c`) holds `:c`, and any `:c` at all makes the scan inconclusive. Valueless
+    (self-closing) cells count too, so the bound may only be larger than calamine's.
+    """
+
+    __slots__ = ("rows", "cols", "conclusive", "_started")
+
+    def __init__(self) -> None:
+        self.rows = self.cols = 0
+        self.conclusive = True
+        self._started = False
+
+    def feed(self, buf: bytes) -> None:
+        if not self.conclusive:
+            return
+        if not self._started:
+            self._started = True
+            # UTF-16 or UTF-32 (NUL bytes between ASCII characters) hides every `<c` from
+            # a byte scan: only an ASCII-compatible encoding can be concluded from bytes.
+            if b"\x00" in buf[:64]:
+                self.conclusive = False
+                return
+        if b":c" in buf:
+            self.conclusive = False
+            return
+        refs = _CELL_START.findall(buf)
+        if not refs:
+            return
+        letters = set(map(itemgetter(0), refs))
+        if b"" in letters:  # a cell without a plain first `r`
+            self.conclusive = False
+            return
+        self.rows = max(self.rows, max(map(int, set(map(itemgetter(1), refs)))))
+        self.cols = max(self.cols, max(map(column_index, letters)))
 
 
 def is_oversized(rows: int, cols: int) -> bool:

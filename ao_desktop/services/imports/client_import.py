@@ -133,6 +133,8 @@ def _stored_matches(
     database shows progress and can be cancelled (10,000 rows against 1M clients compare
     ~300,000 same-birth-date pairs). Rows go in birth-date order, so each chunk fetches
     a date's stored clients once."""
+    if not tx.clients.change_marker()[0]:
+        return {}  # an empty table (archived clients count): nothing to look up, chunk by chunk
     valid = sorted((r for r in rows if r.client is not None),
                    key=lambda r: r.client.birth_date or date.min)  # type: ignore[union-attr]  # fmt: skip
     found: dict[int, DuplicateOf] = {}

@@ -187,11 +187,21 @@ class ClientTableModel(QAbstractTableModel):
         self._total: int | None = 0
         self._runner = TaskRunner(self)
         self._count_task: BackgroundTask[int] | None = None
+        # A sort's first page comes from a worker; until it arrives the old rows stay on
+        # screen, in the order of `_shown` (which fetchMore keeps following).
+        self._page_task: BackgroundTask[list[ClientListItem]] | None = None
+        self._shown = self._query
 
     # --- the query ------------------------------------------------------------------------
     @property
     def query(self) -> ClientQuery:
         return self._query
+
+    @property
+    def shown_query(self) -> ClientQuery:
+        """The query whose rows are on screen; differs from `query` while a sort's first
+        page is on its way."""
+        return self._shown
 
     @property
     def total(self) -> int | None:
@@ -207,18 +217,51 @@ class ClientTableModel(QAbstractTableModel):
         self._query = query
         self._reload(self._page_size)
 
+    def _request_page(self, query: ClientQuery) -> None:
+        """Show the first page of `query` when a worker has fetched it (a sort click at a
+        million clients must not hold the GUI thread); a newer request supersedes it."""
+        self._cancel_page()
+        self._query = query
+        uow, limit = self._uow, self._page_size
+        self._page_task = self._runner.submit(
+            lambda _token: search_clients(uow, query, 0, limit),
+            lambda rows: self._on_page_done(query, rows),
+            self._on_page_failed,
+        )
+
+    def _on_page_done(self, query: ClientQuery, rows: list[ClientListItem]) -> None:
+        self._page_task = None
+        if query == self._query:
+            # Only the order changed: a count already known still holds.
+            self._show(rows, self._page_size, recount=self._total is None)
+
+    def _on_page_failed(self, exc: BaseException) -> None:
+        # The old rows stay; re-running on the GUI thread shows the error as any query would.
+        self._page_task = None
+        self._reload(self._page_size)
+
+    def _cancel_page(self) -> None:
+        if self._page_task is not None:
+            self._page_task.cancel()
+            self._page_task = None
+
     def refresh(self) -> None:
         """Re-run the query after a change, keeping about as many rows as were loaded."""
         self._reload(min(max(len(self._rows), self._page_size), MAX_PAGE))
 
     def _reload(self, limit: int) -> None:
-        rows = search_clients(self._uow, self._query, 0, limit)
+        self._cancel_page()
+        self._show(search_clients(self._uow, self._query, 0, limit), limit)
+
+    def _show(self, rows: list[ClientListItem], limit: int, recount: bool = True) -> None:
+        self._shown = self._query
         self.beginResetModel()
         self._rows = rows
         self._texts = {}
         self._exhausted = len(rows) < limit
         self.endResetModel()
-        self._start_count()
+        if recount:
+            self._start_count()
 
     def _start_count(self) -> None:
         if self._count_task is not None:
@@ -269,7 +312,7 @@ class ClientTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index) -> None:  # noqa: N802
         if parent.isValid() or self._exhausted:
             return
-        page = search_clients(self._uow, self._query, len(self._rows), self._page_size)
+        page = search_clients(self._uow, self._shown, len(self._rows), self._page_size)
         self._exhausted = len(page) < self._page_size
         if page:
             first = len(self._rows)
@@ -343,4 +386,4 @@ class ClientTableModel(QAbstractTableModel):
         sort = SORT_OF_COLUMN[Column(column)] if column >= 0 else ClientSort.RELEVANCE
         if sort == self._query.sort and descending == self._query.descending and self._rows:
             return
-        self.set_query(replace(self._query, sort=sort, descending=descending))
+        self._request_page(replace(self._query, sort=sort, descending=descending))

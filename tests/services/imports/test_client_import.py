@@ -15,7 +15,12 @@ from ao_desktop.domain.clients.client_query import ClientQuery
 from ao_desktop.domain.common.errors import OperationCancelled
 from ao_desktop.domain.common.officer import Actor, Officer
 from ao_desktop.domain.imports.import_plan import DuplicatePolicy, RowAction
-from ao_desktop.services.clients.directory import add_client, count_clients, search_clients
+from ao_desktop.services.clients.directory import (
+    add_client,
+    archive_client,
+    count_clients,
+    search_clients,
+)
 from ao_desktop.services.imports.client_export import export_clients
 from ao_desktop.services.imports.client_import import (
     commit_import,
@@ -360,3 +365,13 @@ def test_clients_named_like_totals_are_imported_and_no_row_vanishes(uow, tmp_pat
     commit_import(uow, preview, DuplicatePolicy.SKIP, ACTOR)
     names = {c.full_name for c in search_clients(uow, ClientQuery())}
     assert {"Total Jaya Motor", "Jumlah Rejeki", "Siti Aminah"} <= names
+
+
+def test_an_archived_client_alone_still_makes_a_stored_duplicate(uow, fixture_file) -> None:
+    # The duplicate check skips the database only when the clients table is empty, and
+    # an archived client is stored: it must still be found.
+    archive_client(uow, add_client(uow, Client(**STORED), "budi"), "budi")
+    preview = preview_import(uow, fixture_file, ACTOR, today=TODAY)
+    assert preview.stored_duplicates
+    assert all(d.existing is not None and d.existing.nik == STORED["nik"]
+               for d in preview.stored_duplicates.values())

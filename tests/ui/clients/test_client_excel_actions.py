@@ -68,6 +68,7 @@ def test_export_writes_the_filtered_clients_in_the_directory_order(
     view.status_combo.set_value(ClientStatus.ACTIVE)
     view.model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
     assert view.model.query.sort is ClientSort.NAME and view.model.query.descending
+    qtbot.waitUntil(lambda: view.model.shown_query == view.model.query, timeout=5000)
     target = tmp_path / "aktif.xlsx"
     _save_to(monkeypatch, view.excel_actions, target)
     seen: list[str] = []

@@ -84,31 +84,82 @@ def test_a_short_result_knows_its_count_without_a_worker(big_uow: SqlUnitOfWork)
     assert model.total == model.rowCount() == 50
 
 
-def test_sorting_by_name_requeries_sql(big_uow: SqlUnitOfWork) -> None:
+def _sort(model: ClientTableModel, qtbot, column: int, order: Qt.SortOrder) -> None:  # noqa: ANN001
+    """Sort and wait for the first page, which a worker fetches."""
+    model.sort(column, order)
+    qtbot.waitUntil(lambda: model.shown_query == model.query, timeout=5000)
+
+
+def test_sorting_by_name_requeries_sql(big_uow: SqlUnitOfWork, qtbot) -> None:  # noqa: ANN001
     model = ClientTableModel(big_uow)
     model.set_query(ClientQuery())
-    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    _sort(model, qtbot, Column.NAME, Qt.SortOrder.AscendingOrder)
     assert model.query.sort is ClientSort.NAME and not model.query.descending
     assert model.index(0, Column.NAME).data() == "Agus Nasabah 000"
-    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    _sort(model, qtbot, Column.NAME, Qt.SortOrder.DescendingOrder)
     assert model.query.descending
     # The last name of all 450 is first, though it was never among the loaded 200 rows.
     assert model.index(0, Column.NAME).data() == "Indra Nasabah 449"
     assert model.rowCount() == 200
 
 
-def test_sort_minus_one_means_relevance(big_uow: SqlUnitOfWork) -> None:
+def test_sort_minus_one_means_relevance(big_uow: SqlUnitOfWork, qtbot) -> None:  # noqa: ANN001
     model = ClientTableModel(big_uow)
     model.set_query(ClientQuery(sort=ClientSort.NAME))
-    model.sort(-1, Qt.SortOrder.AscendingOrder)
+    _sort(model, qtbot, -1, Qt.SortOrder.AscendingOrder)
     assert model.query.sort is ClientSort.RELEVANCE
 
 
-def test_sorting_by_income_orders_by_the_raw_amount(model: ClientTableModel, add) -> None:  # noqa: ANN001
+def test_a_sort_keeps_the_old_rows_until_its_page_arrives_and_keeps_the_count(
+    big_uow: SqlUnitOfWork, qtbot  # noqa: ANN001
+) -> None:
+    model = ClientTableModel(big_uow)
+    with qtbot.waitSignal(model.totalChanged, check_params_cb=lambda n: n == 450, timeout=5000):
+        model.set_query(ClientQuery(sort=ClientSort.NAME))
+    before = model.index(0, Column.NAME).data()
+    counts: list[int] = []
+    model.totalChanged.connect(counts.append)
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    # The GUI thread did not query: the old page is still there, in its own order.
+    assert model.query.descending and not model.shown_query.descending
+    assert model.index(0, Column.NAME).data() == before
+    with qtbot.waitSignal(model.modelReset, timeout=5000):
+        pass
+    assert model.shown_query == model.query
+    assert model.index(0, Column.NAME).data() == "Indra Nasabah 449"
+    assert model.total == 450 and counts == []  # only the order changed: no recount
+
+
+def test_a_newer_query_wins_over_a_sort_still_on_its_way(big_uow: SqlUnitOfWork, qtbot) -> None:  # noqa: ANN001
+    model = ClientTableModel(big_uow)
+    model.set_query(ClientQuery(sort=ClientSort.NAME))
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    model.set_query(ClientQuery(text="Indra", sort=ClientSort.NAME))  # typed meanwhile
+    model.runner.wait_for_idle()
+    qtbot.wait(50)  # let any late delivery through: it must be dropped
+    assert model.shown_query == model.query and model.query.text == "Indra"
+    assert model.rowCount() == 50
+
+
+def test_fetching_more_while_a_sort_is_on_its_way_follows_the_rows_on_screen(
+    big_uow: SqlUnitOfWork, qtbot  # noqa: ANN001
+) -> None:
+    model = ClientTableModel(big_uow)
+    model.set_query(ClientQuery(sort=ClientSort.NAME))
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    assert model.shown_query != model.query  # delivered only by the event loop: not yet
+    model.fetchMore(QModelIndex())
+    names = [model.index(r, Column.NAME).data() for r in range(model.rowCount())]
+    assert len(names) == 400 and names == sorted(names)  # no descending page mixed in
+    qtbot.waitUntil(lambda: model.shown_query == model.query, timeout=5000)
+    assert model.index(0, Column.NAME).data() == "Indra Nasabah 449"
+
+
+def test_sorting_by_income_orders_by_the_raw_amount(model: ClientTableModel, add, qtbot) -> None:  # noqa: ANN001
     add("Kecil", monthly_income=900_000)
     add("Besar", monthly_income=12_000_000)
     add("Sedang", monthly_income=4_000_000)
-    model.sort(Column.INCOME, Qt.SortOrder.DescendingOrder)
+    _sort(model, qtbot, Column.INCOME, Qt.SortOrder.DescendingOrder)
     assert _names(model) == ["Besar", "Sedang", "Kecil"]  # not the text order of "Rp..."
 
 

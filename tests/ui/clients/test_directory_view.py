@@ -92,6 +92,7 @@ def test_clicking_a_header_sorts_in_sql(view: ClientDirectoryView, qtbot) -> Non
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
     assert view.model.query.sort is ClientSort.NAME and view.model.query.descending
+    qtbot.waitUntil(lambda: view.model.shown_query == view.model.query, timeout=5000)
     assert _names(view) == ["Siti Nurhaliza", "Budi Santoso", "Agus Salim"]
     assert header.sortIndicatorSection() == Column.NAME
 

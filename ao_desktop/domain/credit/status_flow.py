@@ -33,6 +33,22 @@ CLIENT_STATUS_AFTER: dict[S, ClientStatus | None] = {
 }
 
 
+# A client already further along keeps their status: an active client's second loan
+# does not make them a prospect again, and its refusal does not undo the first loan.
+_PIPELINE_RANK = {ClientStatus.PROSPECT: 0, ClientStatus.INACTIVE: 0, ClientStatus.DECLINED: 0,
+                  ClientStatus.APPLICATION: 1, ClientStatus.ACTIVE: 2}
+
+
+def client_status_after(client: ClientStatus, moved_to: S) -> ClientStatus | None:
+    """The client's new pipeline status, or None to leave it."""
+    target = CLIENT_STATUS_AFTER[moved_to]
+    if target is None or target is client:
+        return None
+    if target is ClientStatus.DECLINED:
+        return target if _PIPELINE_RANK[client] <= 1 else None
+    return target if _PIPELINE_RANK[target] > _PIPELINE_RANK[client] else None
+
+
 @dataclass(frozen=True)
 class StatusChange:
     to: S

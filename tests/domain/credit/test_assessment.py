@@ -27,7 +27,12 @@ from ao_desktop.domain.credit.five_c import (
     weighted_total,
 )
 from ao_desktop.domain.credit.slik import OtherFacility, SlikCheck, slik_issues
-from ao_desktop.domain.credit.status_flow import CLIENT_STATUS_AFTER, StatusChange, check_move
+from ao_desktop.domain.credit.status_flow import (
+    CLIENT_STATUS_AFTER,
+    StatusChange,
+    check_move,
+    client_status_after,
+)
 from ao_desktop.domain.products.loan_schedule import InterestMethod
 from ao_desktop.domain.products.product import Product, ProductKind
 
@@ -173,3 +178,20 @@ def test_moves_drive_the_client_pipeline() -> None:
     assert CLIENT_STATUS_AFTER[S.DISBURSED] is ClientStatus.ACTIVE
     assert CLIENT_STATUS_AFTER[S.REJECTED] is ClientStatus.DECLINED
     assert CLIENT_STATUS_AFTER[S.DRAFT] is None
+
+
+@pytest.mark.parametrize(
+    ("client", "moved_to", "after"),
+    [
+        (ClientStatus.PROSPECT, S.SUBMITTED, ClientStatus.APPLICATION),
+        (ClientStatus.APPLICATION, S.APPROVED, None),
+        (ClientStatus.APPLICATION, S.DISBURSED, ClientStatus.ACTIVE),
+        (ClientStatus.APPLICATION, S.REJECTED, ClientStatus.DECLINED),
+        (ClientStatus.ACTIVE, S.SUBMITTED, None),  # a second loan of an active client
+        (ClientStatus.ACTIVE, S.REJECTED, None),
+        (ClientStatus.DECLINED, S.SUBMITTED, ClientStatus.APPLICATION),  # tries again
+        (ClientStatus.PROSPECT, S.DRAFT, None),
+    ],
+)
+def test_client_pipeline_never_moves_back(client, moved_to, after) -> None:
+    assert client_status_after(client, moved_to) is after

@@ -113,7 +113,8 @@ def _cmd_memo(args: argparse.Namespace) -> int:
     from ao_desktop.services.credit.credit_memo import write_memo
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    db = open_existing_database(getattr(args, "db", None), args.shared)
+    # prepare: a database not yet opened by the app gets the seed catalog the memo needs.
+    db = open_existing_database(getattr(args, "db", None), args.shared, prepare=True)
     try:
         pages = write_memo(SqlUnitOfWork(db), args.id, out)
     finally:

@@ -42,13 +42,13 @@ PRODUCTS: dict[str, tuple[Decimal, InterestMethod, int, int, tuple[int, ...], st
     "MULTIGUNA": (Decimal("7.5"), InterestMethod.FLAT, 10_000_000, 500_000_000, (24, 36, 48), "konsumsi",
                   ("KTP pemohon dan suami/istri", "Kartu Keluarga (KK)", "Slip gaji 3 bulan terakhir")),
 }
-# name, occupation, turnover range (juta), cost-of-goods share, operating share, product
+# business, monthly turnover range (juta), cost-of-goods share, operating share
 BUSINESSES = (
-    ("Warung sembako", 15, 40, 0.72, 0.08, "KUR-MIKRO"),
-    ("Bengkel motor", 12, 35, 0.45, 0.20, "KUR-MIKRO"),
-    ("Toko kelontong", 25, 70, 0.75, 0.07, "KMK"),
-    ("Konveksi rumahan", 30, 90, 0.55, 0.18, "KMK"),
-    ("Petani cabai", 6, 20, 0.40, 0.15, "KUR-SM"),
+    ("Warung sembako", 15, 40, 0.72, 0.08),
+    ("Bengkel motor", 12, 35, 0.45, 0.20),
+    ("Toko kelontong", 25, 70, 0.75, 0.07),
+    ("Konveksi rumahan", 30, 90, 0.55, 0.18),
+    ("Petani cabai", 6, 20, 0.40, 0.15),
 )
 SALARIED = (("Guru SD", 5_500_000), ("Karyawan pabrik", 4_800_000), ("Perawat", 6_500_000),
             ("PNS kecamatan", 7_500_000))
@@ -82,7 +82,7 @@ def _round(value: float, step: int = 50_000) -> int:
 
 
 def _business(rng: random.Random, kind: tuple) -> tuple[BusinessFigures, str]:
-    name, lo, hi, cogs, opex, _product = kind
+    name, lo, hi, cogs, opex = kind
     turnover = _round(rng.uniform(lo, hi) * 1_000_000, 100_000)
     cash, receivables = _round(turnover * rng.uniform(0.1, 0.3)), _round(turnover * rng.uniform(0, 0.2))
     inventory, fixed = _round(turnover * rng.uniform(0.3, 1.0)), _round(turnover * rng.uniform(1, 4))
@@ -106,18 +106,26 @@ def _salaried(rng: random.Random) -> tuple[BusinessFigures, str]:
                            other_installments=rng.choice((0, 500_000, 900_000))), job
 
 
+def _amount(figures: BusinessFigures, share: float, tenor: int, rate: Decimal) -> int:
+    """The amount whose instalment takes about `share` of the income with the other
+    instalments: an AO sizes the loan to the client, not the client to the loan."""
+    budget = max(figures.monthly_income * share - figures.other_installments, 300_000)
+    return _round(budget * tenor / (1 + float(rate) / 100 * tenor / 12), 1_000_000)
+
+
 def _application(rng: random.Random, status: str, created: datetime) -> tuple:
+    # Refused applications are the stretched ones; the others sit under the ceilings.
+    share = rng.uniform(0.45, 0.7) if status == "ditolak" else rng.uniform(0.15, 0.38)
     if rng.random() < 0.3:
         figures, what = _salaried(rng)
         code = "MULTIGUNA"
     else:
-        kind = rng.choice(BUSINESSES)
-        figures, what = _business(rng, kind)
-        code = kind[5]
+        figures, what = _business(rng, rng.choice(BUSINESSES))
+        rough = _amount(figures, share, 24, Decimal(6))
+        code = "KUR-SM" if rough <= 10_000_000 else "KUR-MIKRO" if rough <= 100_000_000 else "KMK"
     rate, method, lo, hi, tenors, purpose, documents = PRODUCTS[code]
     tenor = rng.choice(tenors)
-    # An amount the income roughly carries (about 12-30 months of income), within range.
-    amount = min(hi, max(lo, _round(figures.monthly_income * rng.uniform(6, 20), 1_000_000)))
+    amount = min(hi, max(-(-lo // 1_000_000) * 1_000_000, _amount(figures, share, tenor, rate)))  # whole juta
     # MULTIGUNA rounds its instalment up to Rp1.000, as the catalog says; fees do not
     # change the instalment, so they are left out here.
     rounding = Rounding.UP_1000 if code == "MULTIGUNA" else Rounding.WHOLE

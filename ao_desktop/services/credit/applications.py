@@ -257,3 +257,14 @@ def pipeline_counts(uow: UnitOfWork, officer_id: int | None = None) -> dict[Appl
 def status_history(uow: UnitOfWork, application_id: int) -> list[StatusEntry]:
     with uow.read() as tx:
         return tx.applications.history(application_id)
+
+
+def credit_settings(uow: UnitOfWork) -> CreditSettings:
+    with uow.read() as tx:
+        return read_settings(tx)
+
+
+def loan_products(uow: UnitOfWork) -> list[Product]:
+    """The active loan products an application may name."""
+    with uow.read() as tx:
+        return [p for p in tx.products.list() if p.is_loan and p.method is not None]

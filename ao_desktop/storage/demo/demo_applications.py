@@ -93,7 +93,7 @@ def _business(rng: random.Random, kind: tuple) -> tuple[BusinessFigures, str]:
     return BusinessFigures(
         IncomeKind.BUSINESS, turnover=turnover, cost_of_goods=_round(turnover * cogs),
         operating_costs=_round(turnover * opex), other_income=rng.choice((0, 0, 500_000, 1_000_000)),
-        household_expenses=_round(rng.uniform(2.5, 5) * 1_000_000), other_installments=rng.choice((0, 0, 750_000, 1_200_000)),
+        household_expenses=_round((turnover * (1 - cogs - opex)) * rng.uniform(0.25, 0.45)), other_installments=rng.choice((0, 0, 750_000, 1_200_000)),
         cash=cash, receivables=receivables, inventory=inventory, fixed_assets=fixed, trade_payables=payables,
         bank_debt=bank, equity=equity), name  # fmt: skip
 
@@ -106,26 +106,32 @@ def _salaried(rng: random.Random) -> tuple[BusinessFigures, str]:
                            other_installments=rng.choice((0, 500_000, 900_000))), job
 
 
-def _amount(figures: BusinessFigures, share: float, tenor: int, rate: Decimal) -> int:
+def _amount(figures: BusinessFigures, share: float, tenor: int, rate: Decimal, within_rpc: float | None) -> int:
     """The amount whose instalment takes about `share` of the income with the other
-    instalments: an AO sizes the loan to the client, not the client to the loan."""
-    budget = max(figures.monthly_income * share - figures.other_installments, 300_000)
+    instalments and, for a sound file, `within_rpc` of the repayment capacity (70% of
+    what is left after household costs): an AO sizes the loan to the client."""
+    budget = figures.monthly_income * share - figures.other_installments
+    if within_rpc is not None:
+        spare = figures.monthly_income - figures.household_expenses - figures.other_installments
+        budget = min(budget, spare * 0.7 * within_rpc)
+    budget = max(budget, 300_000)
     return _round(budget * tenor / (1 + float(rate) / 100 * tenor / 12), 1_000_000)
 
 
 def _application(rng: random.Random, status: str, created: datetime) -> tuple:
     # Refused applications are the stretched ones; the others sit under the ceilings.
     share = rng.uniform(0.45, 0.7) if status == "ditolak" else rng.uniform(0.15, 0.38)
+    within_rpc = None if status == "ditolak" else rng.uniform(0.5, 0.95)
     if rng.random() < 0.3:
         figures, what = _salaried(rng)
         code = "MULTIGUNA"
     else:
         figures, what = _business(rng, rng.choice(BUSINESSES))
-        rough = _amount(figures, share, 24, Decimal(6))
+        rough = _amount(figures, share, 24, Decimal(6), within_rpc)
         code = "KUR-SM" if rough <= 10_000_000 else "KUR-MIKRO" if rough <= 100_000_000 else "KMK"
     rate, method, lo, hi, tenors, purpose, documents = PRODUCTS[code]
     tenor = rng.choice(tenors)
-    amount = min(hi, max(-(-lo // 1_000_000) * 1_000_000, _amount(figures, share, tenor, rate)))  # whole juta
+    amount = min(hi, max(-(-lo // 1_000_000) * 1_000_000, _amount(figures, share, tenor, rate, within_rpc)))  # whole juta
     # MULTIGUNA rounds its instalment up to Rp1.000, as the catalog says; fees do not
     # change the instalment, so they are left out here.
     rounding = Rounding.UP_1000 if code == "MULTIGUNA" else Rounding.WHOLE

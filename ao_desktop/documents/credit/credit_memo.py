@@ -217,6 +217,10 @@ def _recommendation(d: CreditMemoData) -> list[Flowable]:
         out += [Paragraph(_("Syarat:"), s.body), Paragraph(markup(a.conditions), s.body)]
     if a.rejection_reason:
         out.append(Paragraph(markup(_("Alasan penolakan: {r}").format(r=a.rejection_reason)), s.warning))
+    if d.history:
+        rows: list[list[object]] = [[_("Waktu"), _("Status"), _("Oleh")]]
+        rows += [[when, status, _cell(who)] for when, status, who in d.history]
+        out += [Spacer(1, 4), Paragraph(_("Riwayat status"), s.body), _table(rows, [0.3, 0.3, 0.4])]
     sign = Table([[_("Diusulkan oleh,"), _("Diputus oleh,")], ["", ""],
                   [markup(d.header.officer_name or "________________"),
                    markup(d.approver_name or "________________")],

@@ -240,7 +240,11 @@ def get_assessment(uow: UnitOfWork, application_id: int) -> Assessment:
 
 def list_assessments(uow: UnitOfWork, officer_id: int | None = None,
                      status: ApplicationStatus | None = None,
-                     client_id: int | None = None) -> list[Assessment]:
+                     client_id: int | None = None, actor: Actor | None = None) -> list[Assessment]:
+    """Newest first. An AO (`actor`) sees only their own applications whatever the
+    filter asks; a supervisor or admin sees the branch."""
+    if actor is not None and actor.role is OfficerRole.AO and actor.officer_id is not None:
+        officer_id = actor.officer_id
     with uow.read() as tx:
         settings = read_settings(tx)
         products = {p.code: p for p in tx.products.list(include_inactive=True)}

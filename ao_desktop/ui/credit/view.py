@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.domain.credit.application import CreditApplication
 from ao_desktop.domain.credit.enums import ApplicationStatus as S
 from ao_desktop.domain.credit.enums import LoanPurpose
@@ -67,6 +68,8 @@ class ApplicationsView(QWidget):
         self.officer_combo = OfficerComboBox(list_officers(context.uow), self.tr("Semua AO"), context.officer_id)
         if context.officer_id is not None:
             self.officer_combo.set_value(context.officer_id)
+        # An AO sees their own applications only (the service enforces it too).
+        self.officer_combo.setEnabled(context.role is not OfficerRole.AO or context.officer_id is None)
         self.client_picker = ReferrerPicker(context.uow)
         self.client_picker.setPlaceholderText(self.tr("Cari nasabah untuk pengajuan baru…"))
         self.new_button = QPushButton(self.tr("+ Pengajuan baru"))
@@ -118,7 +121,8 @@ class ApplicationsView(QWidget):
 
     def reload(self) -> None:
         officer = self.officer_combo.value()
-        self.model.set_items(list_assessments(self._context.uow, officer, self.status_combo.value()))
+        self.model.set_items(list_assessments(self._context.uow, officer, self.status_combo.value(),
+                                              actor=self._context.who))
         counts = pipeline_counts(self._context.uow, officer)
         self.counts_label.setText(" &nbsp;·&nbsp; ".join(
             f"{status_label(s)}: <b>{counts[s]}</b>" for s in S))

@@ -162,3 +162,13 @@ def test_list_filters_and_counts(uow, setup) -> None:
     assert svc.list_assessments(uow, officer_id=999) == []
     assert svc.pipeline_counts(uow)[S.DRAFT] == 1 and svc.pipeline_counts(uow)[S.SUBMITTED] == 1
     assert json.dumps(len(svc.list_assessments(uow)))  # the list reads back
+
+
+def test_an_ao_sees_only_their_own_applications(uow, setup) -> None:
+    ao, sup, client = setup
+    svc.create_application(uow, _app(ao, client), ao)
+    other = Actor("Lain", OfficerRole.AO, 999)
+    assert svc.list_assessments(uow, actor=other) == []
+    assert svc.list_assessments(uow, officer_id=None, actor=other) == []
+    assert len(svc.list_assessments(uow, actor=sup)) == 1
+    assert len(svc.list_assessments(uow, actor=ao)) == 1

@@ -78,7 +78,7 @@ def test_memo_figures_equal_the_domains(uow, app_id, tmp_path) -> None:
         "Neraca tidak seimbang: selisih Rp1.500.000", "Coverage: 30,00%", "Kol 1", "BPR Sejahtera",
         "3,65", "B — layak", "Tambah stok sembako", "Layak dibiayai", "Asuransi jiwa",
         "Diusulkan oleh", "Diputus oleh", "Rina Marlina", f"Halaman 1 dari {pages}",
-        "Angsuran baru ÷ RPC",
+        "Angsuran baru ÷ RPC", "Riwayat status", "Draft",
     ]
     for figure in expected:
         assert figure in text, figure

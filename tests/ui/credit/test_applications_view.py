@@ -62,6 +62,7 @@ def test_view_counts_filters_and_submits(qtbot, context, seeded) -> None:
     view = ApplicationsView(context)
     qtbot.addWidget(view)
     assert "Draft: <b>2</b>" in view.counts_label.text()
+    assert not view.officer_combo.isEnabled()  # an AO sees their own applications
     assert view.proxy.rowCount() == 2
     row = next(r for r in range(view.proxy.rowCount())
                if view.proxy.index(r, Column.ID).data() == str(first.id))

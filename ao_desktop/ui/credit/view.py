@@ -94,12 +94,15 @@ class ApplicationsView(QWidget):
         self.edit_button = QPushButton(self.tr("Ubah…"))
         self.move_buttons = {to: QPushButton(self.tr(text)) for to, text in MOVES}
         self.memo_button = QPushButton(self.tr("Memo (MAK)…"))
+        self.settings_button = QPushButton(self.tr("Pengaturan…"))
+        self.settings_button.setVisible(context.role is OfficerRole.ADMIN)  # refused in the service too
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         for button in self.move_buttons.values():
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.memo_button)
+        actions.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts_label)
         layout.addLayout(filters)
@@ -115,6 +118,7 @@ class ApplicationsView(QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.memo_button.clicked.connect(self.memo.preview)
+        self.settings_button.clicked.connect(self._on_settings_button_clicked)
         for to, button in self.move_buttons.items():
             button.clicked.connect(lambda _checked=False, to=to: self._on_move_button_clicked(to))
         self.reload()
@@ -162,3 +166,9 @@ class ApplicationsView(QWidget):
         current = self.selected()
         if current is not None:
             self.status_actions.move(current.application, to)
+
+    def _on_settings_button_clicked(self) -> None:
+        from ao_desktop.ui.credit.settings_dialog import CreditSettingsDialog
+
+        if CreditSettingsDialog(self._context, self).exec():
+            self.reload()

@@ -102,3 +102,24 @@ def test_client_panel_lists_the_clients_applications(qtbot, context, seeded) -> 
     assert tab.applications_list.count() == 2
     assert tab.title(profile) == "Kredit (2)"
     assert any("KMK-T Rp24.000.000" in tab.applications_list.item(i).text() for i in range(2))
+
+
+def test_admin_settings_change_the_ratios(qtbot, context, seeded) -> None:
+    from dataclasses import replace
+
+    from ao_desktop.ui.credit.settings_dialog import CreditSettingsDialog
+
+    admin = replace(context, role=OfficerRole.ADMIN, officer_id=None)
+    dialog = CreditSettingsDialog(admin)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.weight_spins["character"].setValue(30)  # 105%: refused before it reaches the service
+    assert not save.isEnabled() and "105%" in dialog.sum_label.text()
+    dialog.weight_spins["character"].setValue(25)
+    dialog.prudence_spin.setValue(60)
+    save.click()
+    _siti, first, _second = seeded
+    assert svc.get_assessment(context.uow, first.id).ratios.repayment_capacity == 2_100_000  # 3.5M x 60%
+    view = ApplicationsView(context)
+    qtbot.addWidget(view)
+    assert view.settings_button.isHidden()  # an AO has no settings button

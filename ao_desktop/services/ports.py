@@ -18,6 +18,9 @@ from ao_desktop.domain.clients.client import Client, ClientListItem, ClientNote,
 from ao_desktop.domain.clients.client_query import ClientQuery
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.common.officer import Officer
+from ao_desktop.domain.credit.application import CreditApplication
+from ao_desktop.domain.credit.enums import ApplicationStatus
+from ao_desktop.domain.credit.history import ApplicationListItem, StatusEntry
 from ao_desktop.domain.products.product import Product
 from ao_desktop.domain.products.riplay import RiplayRecord
 
@@ -144,6 +147,21 @@ class PublicHolidays(Protocol):
         ...
 
 
+class CreditApplicationRepository(Protocol):
+    def get(self, application_id: int) -> CreditApplication | None: ...
+    def add(self, app: CreditApplication, actor: str, now: datetime) -> CreditApplication: ...
+    def update(self, app: CreditApplication, actor: str, now: datetime) -> CreditApplication | None:
+        """Save if the stored version still equals `app.version`; None when not."""
+        ...
+    def set_status(self, app: CreditApplication, status: ApplicationStatus, reason: str,
+                   on: date | None, actor: str, now: datetime) -> CreditApplication | None: ...
+    def history(self, application_id: int) -> list[StatusEntry]: ...
+    def last_change(self, application_id: int) -> tuple[str, datetime] | None: ...
+    def list(self, officer_id: int | None = None, status: ApplicationStatus | None = None,
+             client_id: int | None = None, limit: int = 5000) -> list[ApplicationListItem]: ...
+    def status_counts(self, officer_id: int | None = None) -> dict[ApplicationStatus, int]: ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
@@ -154,6 +172,7 @@ class Transaction(Protocol):
     holiday_overrides: HolidayOverrideRepository
     message_templates: MessageTemplateRepository
     public_holidays: PublicHolidays
+    applications: CreditApplicationRepository
 
 
 class UnitOfWork(Protocol):

@@ -295,3 +295,56 @@ class MessageTemplateRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class CreditApplicationRow(Base):
+    """A credit application (domain/credit/application.py). The figures, collateral,
+    5C, SLIK and documents are JSON: they belong to the application, are edited with it
+    under its one version, and are never queried on their own."""
+
+    __tablename__ = "credit_applications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    product_code: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(Integer)
+    tenor_months: Mapped[int] = mapped_column(Integer)
+    purpose: Mapped[str] = mapped_column(String(16))
+    purpose_description: Mapped[str] = mapped_column(Text, default="")
+    installment: Mapped[int] = mapped_column(Integer, default=0)
+    figures: Mapped[str] = mapped_column(Text, default="{}")
+    collateral: Mapped[str] = mapped_column(Text, default="[]")
+    five_c: Mapped[str] = mapped_column(Text, default="{}")
+    slik: Mapped[str] = mapped_column(Text, default="{}")
+    documents: Mapped[str] = mapped_column(Text, default="[]")
+    recommendation: Mapped[str] = mapped_column(Text, default="")
+    conditions: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    disbursed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (
+        # The Applications view: by officer and status; the client panel: by client.
+        Index("ix_credit_applications_officer_status", "officer_id", "status"),
+        Index("ix_credit_applications_status", "status"),
+        Index("ix_credit_applications_client", "client_id"),
+    )
+
+
+class CreditStatusRow(Base):
+    """Every status change of an application, with who and when."""
+
+    __tablename__ = "credit_application_status_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("credit_applications.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

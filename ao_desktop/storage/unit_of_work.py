@@ -20,6 +20,7 @@ from ao_desktop.storage.calendar.calendar_settings_repository import (
 )
 from ao_desktop.storage.calendar.public_holidays import PackageHolidays
 from ao_desktop.storage.clients.client_repository import SqlClientRepository
+from ao_desktop.storage.credit.application_repository import SqlCreditApplicationRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
@@ -38,6 +39,7 @@ class SqlTransaction:
         self.holiday_overrides = SqlHolidayOverrideRepository(session)
         self.message_templates = SqlMessageTemplateRepository(session)
         self.public_holidays = PackageHolidays()
+        self.applications = SqlCreditApplicationRepository(session)
 
 
 class SqlUnitOfWork:

@@ -69,6 +69,12 @@ def _calendar_view(context: UiContext) -> QWidget:
     return CalendarView(context)
 
 
+def _applications_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.credit.view import ApplicationsView
+
+    return ApplicationsView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
@@ -84,6 +90,9 @@ def registered_views() -> list[ViewSpec]:
         ViewSpec("calendar", QT_TRANSLATE_NOOP("MainWindow", "Kalender"), _calendar_view,
                  QT_TRANSLATE_NOOP("MainWindow", "kunjungan dan tindak lanjut per bulan, minggu dan "
                                                  "hari; hari libur dan cuti bersama; ekspor .ics")),
+        ViewSpec("applications", QT_TRANSLATE_NOOP("MainWindow", "Pengajuan kredit"), _applications_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "pengajuan kredit: data keuangan usaha, RPC dan DSR, "
+                                                 "agunan, 5C, SLIK, dokumen; memo analisa kredit (MAK)")),
     ]
 
 

@@ -29,6 +29,7 @@ def test_opens_on_the_today_panel(context: UiContext, qtbot) -> None:  # noqa: A
         "Nasabah",
         "Produk",
         "Kalender",
+        "Pengajuan kredit",
     ]
     assert isinstance(window.stack.currentWidget(), TodayView)
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]

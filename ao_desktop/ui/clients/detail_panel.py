@@ -22,6 +22,7 @@ from ao_desktop.ui.calendar.timeline_tab import ClientTimelineTab
 from ao_desktop.ui.clients.detail_tabs import HistoryTab, NotesTab, ProfileTab, ReferralsTab
 from ao_desktop.ui.clients.riplay_tab import RiplayTab
 from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.credit.client_applications_tab import ClientApplicationsTab
 
 
 @runtime_checkable
@@ -63,6 +64,8 @@ class ClientDetailPanel(QWidget):
             self.add_tab(tab)
         self.timeline_tab = ClientTimelineTab(context)  # the calendar's tab: activities, contact
         self.add_tab(self.timeline_tab)
+        self.credit_tab = ClientApplicationsTab(context)  # the credit area's tab: applications
+        self.add_tab(self.credit_tab)
         self.referrals_tab.clientRequested.connect(self.show_client)
         self.notes_tab.noteAdded.connect(self._on_notes_tab_note_added)
 

@@ -5,9 +5,10 @@
 
 `applications --json` gives a list of objects: id, client, client_id, product, amount,
 tenor, installment, monthly_income, other_installments, repayment_capacity (whole rupiah,
-0 where not entered), dsr and rpc_ratio (percent strings such as "32.94"; null while
-there is no income, or for rpc_ratio no capacity), score (a string such as "3.95", null
-until every C is scored) and status.
+0 where not entered), dsr and rpc_ratio (percent strings such as "32.94"; null only
+while there is no income, and rpc_ratio also when the capacity is exactly 0; negative
+when expenses exceed the income), score (the weighted 5C total as a number such as
+3.95, null until every C is scored) and status.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def _row(a) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "amount": app.amount, "tenor": app.tenor_months, "installment": app.installment,
         "monthly_income": r.monthly_income, "other_installments": r.other_installments,
         "repayment_capacity": r.repayment_capacity, "dsr": _pct(r.dsr_pct),
-        "rpc_ratio": _pct(r.rpc_ratio_pct), "score": _pct(a.score), "status": app.status.value,
+        "rpc_ratio": _pct(r.rpc_ratio_pct), "score": None if a.score is None else float(a.score), "status": app.status.value,
     }
 
 

@@ -71,7 +71,7 @@ def test_applications_json_has_exactly_the_keys_and_the_domains_figures(db_path,
     assert siti == {**siti, "product": "KMK-T", "amount": 24_000_000, "tenor": 24, "installment": 1_240_000,
                     "monthly_income": 8_000_000, "other_installments": 1_500_000,
                     "repayment_capacity": 2_450_000, "dsr": "34.25", "rpc_ratio": "50.61",
-                    "score": "3.95", "status": "diajukan"}
+                    "score": 3.95, "status": "diajukan"}
     budi = next(r for r in rows if r["client"] == "Budi Santoso")
     assert budi["monthly_income"] == 0 and budi["repayment_capacity"] == 0
     assert budi["dsr"] is None and budi["rpc_ratio"] is None and budi["score"] is None

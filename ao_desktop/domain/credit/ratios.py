@@ -53,7 +53,8 @@ class CreditRatios:
     @property
     def rpc_exceeded(self) -> bool:
         """The new instalment is more than the capacity (or there is no capacity)."""
-        return self.monthly_income > 0 and (self.rpc_ratio_pct is None or self.rpc_ratio_pct > 100)
+        return self.monthly_income > 0 and (
+            self.repayment_capacity <= 0 or self.rpc_ratio_pct is None or self.rpc_ratio_pct > 100)
 
     @property
     def dsr_exceeded(self) -> bool:
@@ -98,8 +99,11 @@ def compute_ratios(
         monthly_income=income,
         other_installments=others,
         repayment_capacity=rpc,
-        # No capacity (RPC <= 0) leaves the ratio undefined; rpc_exceeded then warns.
-        rpc_ratio_pct=_pct(new_installment, rpc) if income > 0 and rpc > 0 else None,
+        # The formula as written, even when expenses exceed the income and RPC is
+        # negative (the ratio is then negative too): the command line's contract keeps
+        # it null only while there is no income. RPC of exactly 0 has no ratio.
+        # rpc_exceeded warns whenever RPC <= 0.
+        rpc_ratio_pct=_pct(new_installment, rpc) if income > 0 else None,
         dsr_pct=_pct(others + new_installment, income) if income > 0 else None,
         max_dsr_pct=max_dsr_pct,
         prudence_pct=prudence_pct,
@@ -114,7 +118,7 @@ def ratio_warnings(ratios: CreditRatios) -> list[FieldIssue]:
             "Penghasilan bulanan belum diisi atau tidak positif: kemampuan bayar tidak dapat dinilai."),
             False))
         return warnings
-    if ratios.rpc_ratio_pct is None:
+    if ratios.repayment_capacity <= 0:
         warnings.append(FieldIssue("rpc", _(
             "Tidak ada kemampuan bayar: biaya rumah tangga dan angsuran lain menghabiskan penghasilan."),
             False))

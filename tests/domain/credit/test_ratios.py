@@ -32,10 +32,15 @@ EMPLOYEE = BusinessFigures(income_kind=IncomeKind.SALARIED, net_salary=8_000_000
         (WARUNG, 530_000, 1_800_000, 6_000_000, 1_800_000, 1_190_000, "44.54", "38.83"),
         # salary 8M: (8M - 3M - 1.5M) x 70% = 2.45M; 1.25M / 2.45M; (1.5M + 1.25M) / 8M
         (EMPLOYEE, 1_250_000, 0, 8_000_000, 1_500_000, 2_450_000, "51.02", "34.38"),
-        # costs eat the income: negative capacity, no ratio, DSR still defined
+        # costs eat the income: negative capacity, the formula as written gives a
+        # negative ratio (400k / -140k); only a missing income leaves it null
         (BusinessFigures(income_kind=IncomeKind.SALARIED, net_salary=3_000_000,
                          household_expenses=2_500_000, other_installments=700_000),
-         400_000, 0, 3_000_000, 700_000, -140_000, None, "36.67"),
+         400_000, 0, 3_000_000, 700_000, -140_000, "-285.71", "36.67"),
+        # capacity of exactly 0: no ratio can be computed
+        (BusinessFigures(income_kind=IncomeKind.SALARIED, net_salary=3_000_000,
+                         household_expenses=2_300_000, other_installments=700_000),
+         400_000, 0, 3_000_000, 700_000, 0, None, "36.67"),
         # nothing entered yet
         (BusinessFigures(), 400_000, 0, 0, 0, 0, None, None),
     ],
@@ -137,3 +142,12 @@ def test_balance_difference_is_assets_minus_liabilities_and_equity(values: list[
                         trade_payables=pay, bank_debt=bank, equity=equity)
     assert f.balance_difference == cash + rec + inv + fixed - pay - bank - equity
     assert (balance_issue(f) is None) == (f.balance_difference == 0)
+
+
+def test_no_capacity_warns_even_with_a_negative_ratio() -> None:
+    spent = BusinessFigures(income_kind=IncomeKind.SALARIED, net_salary=3_000_000,
+                            household_expenses=2_500_000, other_installments=700_000)
+    r = compute_ratios(spent, 400_000)
+    assert r.rpc_ratio_pct == Decimal("-285.71") and r.rpc_exceeded
+    assert [w.field for w in ratio_warnings(r)] == ["rpc", "dsr"]
+    assert "Tidak ada kemampuan bayar" in ratio_warnings(r)[0].message

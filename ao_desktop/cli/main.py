@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from ao_desktop import __version__
-from ao_desktop.cli import calendar, clients, credit, demo, maintenance, products, setup
+from ao_desktop.cli import calendar, clients, credit, demo, maintenance, products, reports, setup
 from ao_desktop.cli.common import Parser, UserError, add_db, examples
 from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.domain.common.i18n import _
@@ -23,7 +23,7 @@ from ao_desktop.domain.common.i18n import _
 log = logging.getLogger(__name__)
 
 # The subcommand modules, in the order `--help` lists them.
-AREAS = (setup, demo, clients, products, calendar, credit, maintenance)
+AREAS = (setup, demo, clients, products, calendar, credit, reports, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

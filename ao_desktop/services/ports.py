@@ -23,6 +23,13 @@ from ao_desktop.domain.credit.enums import ApplicationStatus
 from ao_desktop.domain.credit.history import ApplicationListItem, StatusEntry
 from ao_desktop.domain.products.product import Product
 from ao_desktop.domain.products.riplay import RiplayRecord
+from ao_desktop.services.reports.sources import (
+    PortfolioSource,
+    ProblemSource,
+    ReportHistoryRepository,
+    TargetRepository,
+    WorkFigureSource,
+)
 
 # How long work reports progress: (what is happening, done, total; total 0 = unknown).
 # Called on the worker thread; the GUI relays it to its progress dialog.
@@ -173,6 +180,12 @@ class Transaction(Protocol):
     message_templates: MessageTemplateRepository
     public_holidays: PublicHolidays
     applications: CreditApplicationRepository
+    # The work report: one source per section (services/reports/sources.py).
+    report_figures: WorkFigureSource
+    report_targets: TargetRepository
+    report_history: ReportHistoryRepository
+    portfolio_report: PortfolioSource
+    problem_report: ProblemSource
 
 
 class UnitOfWork(Protocol):
@@ -180,3 +193,10 @@ class UnitOfWork(Protocol):
 
     def read(self) -> AbstractContextManager[Transaction]: ...
     def write(self) -> AbstractContextManager[Transaction]: ...
+
+
+class SnapshotUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that can also read the whole database as one consistent snapshot
+    (a report: PDF, Excel and --json from the same state)."""
+
+    def snapshot(self) -> AbstractContextManager[Transaction]: ...

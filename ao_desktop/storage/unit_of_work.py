@@ -25,6 +25,10 @@ from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
 from ao_desktop.storage.products.riplay_repository import SqlRiplayRepository
+from ao_desktop.storage.reports.area_sources import AbsentPortfolio, AbsentProblems
+from ao_desktop.storage.reports.history_repository import SqlReportHistoryRepository
+from ao_desktop.storage.reports.target_repository import SqlTargetRepository
+from ao_desktop.storage.reports.work_figures import SqlWorkFigures
 
 
 class SqlTransaction:
@@ -40,6 +44,12 @@ class SqlTransaction:
         self.message_templates = SqlMessageTemplateRepository(session)
         self.public_holidays = PackageHolidays()
         self.applications = SqlCreditApplicationRepository(session)
+        # The work report (services/reports/sources.py): one source per section.
+        self.report_figures = SqlWorkFigures(session)
+        self.report_targets = SqlTargetRepository(session)
+        self.report_history = SqlReportHistoryRepository(session)
+        self.portfolio_report = AbsentPortfolio()  # until the portfolio area lands
+        self.problem_report = AbsentProblems()  # until the problem log lands
 
 
 class SqlUnitOfWork:
@@ -53,6 +63,21 @@ class SqlUnitOfWork:
                 yield SqlTransaction(session)
             finally:
                 session.rollback()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[SqlTransaction]:
+        """One consistent read for a whole report: a read transaction begun at once on a
+        local (WAL) database; on a shared one, a private copy taken with the backup API
+        (storage/reports/snapshot.py), so colleagues are not kept from saving meanwhile."""
+        if not self.db.shared:
+            with self.read() as tx:
+                tx.session.connection().exec_driver_sql("SELECT 1 FROM settings LIMIT 1").all()
+                yield tx
+            return
+        from ao_desktop.storage.reports.snapshot import snapshot_copy
+
+        with snapshot_copy(self.db.path) as copy, SqlUnitOfWork(copy).read() as tx:
+            yield tx
 
     @contextmanager
     def write(self) -> Iterator[SqlTransaction]:

@@ -26,6 +26,7 @@ from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.demo.demo_activities import insert_demo_activities
 from ao_desktop.storage.demo.demo_applications import insert_demo_applications
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
+from ao_desktop.storage.demo.demo_targets import insert_demo_targets
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.location import data_dir
 
@@ -141,6 +142,7 @@ def _load(
     # After the indexes: each AO's portfolio is read through the officer index.
     insert_demo_activities(con, seed, today)
     insert_demo_applications(con, seed, today)
+    insert_demo_targets(con, seed, today)
     con.execute("COMMIT")
     con.execute("ANALYZE")
     con.execute("PRAGMA optimize")

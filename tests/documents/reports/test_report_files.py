@@ -28,8 +28,8 @@ def uow(tmp_path: Path) -> Iterator[SqlUnitOfWork]:
 
 
 def _make(uow: SqlUnitOfWork, tmp_path: Path, officer: int | None, month: tuple[int, int] = (2026, 11),
-          notes: ReportNotes = ReportNotes()) -> GeneratedReport:
-    return generate_report(uow, ReportRequest(ReportPeriod.month(*month), ReportScope(officer), notes),
+          notes: ReportNotes | None = None) -> GeneratedReport:
+    return generate_report(uow, ReportRequest(ReportPeriod.month(*month), ReportScope(officer), notes or ReportNotes()),
                            actor=None, actor_name="tester", folder=tmp_path / "reports", now=NOW)
 
 

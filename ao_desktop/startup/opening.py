@@ -77,12 +77,14 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
             actor, officer_id, role = officer.name, officer.id, officer.role
     # Without a signed-in officer (--db on a database that does not know the user), the
     # person at this PC administers their own database.
+    from ao_desktop.storage.location import data_dir, private_folder
     from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
 
     return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
                      officer_id=officer_id, demo=request.demo, role=role,
                      maintenance=SqlMaintenance(path, close_database=db.close,
-                                                 reopen_database=db.hold_in_use_again))
+                                                 reopen_database=db.hold_in_use_again),
+                     reports_folder=private_folder(data_dir() / "reports"))
 
 
 def _current_user() -> str:

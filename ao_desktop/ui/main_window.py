@@ -75,6 +75,12 @@ def _applications_view(context: UiContext) -> QWidget:
     return ApplicationsView(context)
 
 
+def _reports_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.reports.view import ReportsView
+
+    return ReportsView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
@@ -93,6 +99,9 @@ def registered_views() -> list[ViewSpec]:
         ViewSpec("applications", QT_TRANSLATE_NOOP("MainWindow", "Pengajuan kredit"), _applications_view,
                  QT_TRANSLATE_NOOP("MainWindow", "pengajuan kredit: data keuangan usaha, RPC dan DSR, "
                                                  "agunan, 5C, SLIK, dokumen; memo analisa kredit (MAK)")),
+        ViewSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), _reports_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "laporan kerja bulanan per AO dan cabang (PDF dan "
+                                                 "Excel), target bulanan, riwayat laporan")),
     ]
 
 

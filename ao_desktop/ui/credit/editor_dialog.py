@@ -123,6 +123,8 @@ class ApplicationEditorDialog(QDialog):
                                      if product else app.documents)
         self.recommendation_tab.recommendation_edit.setPlainText(app.recommendation)
         self.recommendation_tab.conditions_edit.setPlainText(app.conditions)
+        if app.id is not None:
+            self.recommendation_tab.set_history(svc.status_history(self._context.uow, app.id))
 
     def _product(self) -> Product | None:
         return self._products.get(self.product_combo.currentData())

@@ -334,3 +334,9 @@ def test_the_demo_bank_and_branch_head_its_sheets(demo: Path) -> None:
         db.close()
     assert header.bank_name != DEFAULT_BANK_NAME and len(header.bank_name.split()) >= 3
     assert header.branch_name.startswith("Kantor Cabang ")
+
+
+def test_most_clients_live_where_the_branch_can_visit_them(demo: Path) -> None:
+    clients = _clients(demo)
+    near = sum(c["province"] == "Sumatera Utara" for c in clients)
+    assert 0.8 * len(clients) < near < len(clients)  # a few live elsewhere

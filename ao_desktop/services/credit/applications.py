@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from ao_desktop.domain.access.permissions import Action, require, require_owner
 from ao_desktop.domain.common.errors import (
     FieldChange,
     FieldIssue,
     NotFound,
-    PermissionDenied,
     StaleEdit,
     ValidationFailed,
 )
@@ -96,8 +96,7 @@ def read_settings(tx: Transaction) -> CreditSettings:
 
 def save_settings(uow: UnitOfWork, settings: CreditSettings, actor: Actor) -> None:
     """Admins only: the prudence share, the default DSR ceiling and the 5C weights."""
-    if not actor.is_admin:
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah pengaturan analisa kredit."))
+    require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah pengaturan analisa kredit."))
     issues = weight_issues(settings.weights)
     for name, value in (("prudence_pct", settings.prudence_pct), ("max_dsr_pct", settings.max_dsr_pct)):
         if not 0 < value <= 100:
@@ -122,8 +121,7 @@ def assess(app: CreditApplication, product: Product | None, settings: CreditSett
 
 
 def _check_allowed(actor: Actor, officer_id: int) -> None:
-    if actor.role is OfficerRole.AO and actor.officer_id is not None and actor.officer_id != officer_id:
-        raise PermissionDenied(_("AO hanya dapat mengelola pengajuannya sendiri."))
+    require_owner(actor, officer_id, _("AO hanya dapat mengelola pengajuannya sendiri."))
 
 
 def _product(tx: Transaction, code: str) -> Product:
@@ -201,8 +199,8 @@ def change_status(uow: UnitOfWork, application_id: int, version: int, change: St
         if app is None:
             raise NotFound(_("Pengajuan dengan id {id} tidak ditemukan.").format(id=application_id))
         _check_allowed(actor, app.officer_id)
-        if change.to in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED) and actor.role is OfficerRole.AO:
-            raise PermissionDenied(_("Hanya supervisor atau admin yang dapat menyetujui atau menolak pengajuan."))
+        if change.to in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED):
+            require(actor, Action.DECIDE_APPLICATIONS)
         if app.version != version:
             raise _stale(tx, replace(app, version=version))
         change = check_move(app.status, change, today)

@@ -15,7 +15,7 @@ import pytest
 from ao_desktop.domain.common.errors import ValidationFailed
 from ao_desktop.services.products.catalog import get_product, seed_catalog_if_empty
 from ao_desktop.services.products.product_seed import load_seed_catalog
-from ao_desktop.services.products.product_sheets import build_product_sheet
+from ao_desktop.services.products.product_sheets import SheetSpec, build_product_sheet
 from ao_desktop.services.products.riplay_backfill import complete_seeded_products
 from ao_desktop.storage.engine import SCHEMA_VERSION, open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -70,9 +70,9 @@ def test_schema_3_products_migrate_and_unchanged_seeds_get_riplay_content(tmp_pa
             tx.settings.set("riplay.bank_full_name", "PT Bank Contoh")
             tx.settings.set("riplay.complaint_branch", "KCP Dago")
             tx.settings.set("riplay.complaint_phone", "(022) 2501234")
-        build_product_sheet(uow, code="KPR", amount=300_000_000, tenor_months=120)
+        build_product_sheet(uow, SheetSpec(code="KPR", amount=300_000_000, tenor_months=120))
         with pytest.raises(ValidationFailed, match="RIPLAY produk KMK belum dapat dicetak"):
-            build_product_sheet(uow, code="KMK", amount=100_000_000, tenor_months=12)
+            build_product_sheet(uow, SheetSpec(code="KMK", amount=100_000_000, tenor_months=12))
     finally:
         db.close()
     con = sqlite3.connect(path)

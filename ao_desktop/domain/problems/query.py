@@ -11,6 +11,7 @@ from ao_desktop.domain.problems.enums import ProblemCategory, ProblemStatus
 
 
 class ProblemSort(StrEnum):
+    URGENCY = "urgency"  # open ones first, then by deadline
     DEADLINE = "deadline"
     RECEIVED = "received"
     CLIENT = "client"
@@ -30,5 +31,5 @@ class ProblemQuery:
     client_id: int | None = None
     overdue_only: bool = False
     open_only: bool = False
-    sort: ProblemSort = ProblemSort.DEADLINE
+    sort: ProblemSort = ProblemSort.URGENCY
     descending: bool = False

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.problems.enums import (
@@ -72,6 +72,7 @@ def _row_to_problem(row: Any) -> ClientProblem:
 
 def _sort_columns(sort: ProblemSort) -> list[Any]:
     return {
+        ProblemSort.URGENCY: [case((P.c.status.in_(_OPEN), 0), else_=1), P.c.deadline],
         ProblemSort.DEADLINE: [P.c.deadline],
         ProblemSort.RECEIVED: [P.c.received_at],
         ProblemSort.CLIENT: [C.c.name_key],
@@ -175,8 +176,9 @@ class SqlProblemRepository:
         """(open, overdue, due today) problems of the officer (all officers: None)."""
         stmt = select(
             func.count(),
-            func.coalesce(func.sum(P.c.deadline < today), 0),
-            func.coalesce(func.sum(P.c.deadline == today), 0),
+            # case(): a sum over a comparison would come back typed (and read) as a bool.
+            func.coalesce(func.sum(case((P.c.deadline < today, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((P.c.deadline == today, 1), else_=0)), 0),
         ).where(P.c.status.in_(_OPEN))
         if officer_id is not None:
             stmt = stmt.where(P.c.officer_id == officer_id)

@@ -26,7 +26,8 @@ def problem_entry(item: ProblemListItem, today: date) -> QListWidgetItem:
     p = item.problem
     late = is_overdue(p, today)
     when = format_date(p.deadline) if late else QCoreApplication.translate("TodayView", "hari ini")
-    entry = QListWidgetItem(f"{when}  {item.client_name} — {category_label(p.category)} [{status_label(p.status)}]")
+    # Two short lines: the panel's third column is narrow on a 1366-pixel laptop.
+    entry = QListWidgetItem(f"{when}  {item.client_name}\n    {category_label(p.category)} · {status_label(p.status)}")
     entry.setData(ProblemRole, p.id)
     entry.setToolTip(p.description)
     entry.setBackground(QBrush(OVERDUE_BACKGROUND if late else DUE_TODAY_BACKGROUND))

@@ -107,7 +107,7 @@ def test_today_panel_highlights_overdue_and_due_today_and_opens_one(qtbot, conte
     assert view.problems_box.title() == "Permasalahan: 1 terlambat, 1 hari ini"
     first = view.problems_list.item(0)
     assert first.text().startswith("16 Nov 2026  Siti Aminah") and first.background().color() == OVERDUE_BACKGROUND
-    assert view.problems_list.item(1).text().startswith("hari ini  Siti Aminah")
+    assert view.problems_list.item(1).text() == "hari ini  Siti Aminah\n    Pembayaran · Baru"
     opened: list[str] = []
     on_next_modal(lambda dialog: (opened.append(dialog.windowTitle()), dialog.reject()))
     view._on_list_item_activated(first)

@@ -21,6 +21,9 @@ from ao_desktop.domain.common.officer import Officer
 from ao_desktop.domain.credit.application import CreditApplication
 from ao_desktop.domain.credit.enums import ApplicationStatus
 from ao_desktop.domain.credit.history import ApplicationListItem, StatusEntry
+from ao_desktop.domain.problems.enums import ProblemStatus
+from ao_desktop.domain.problems.problem import ClientProblem, ProblemEvent, ProblemListItem
+from ao_desktop.domain.problems.query import ProblemQuery
 from ao_desktop.domain.products.product import Product
 from ao_desktop.domain.products.riplay import RiplayRecord
 
@@ -162,6 +165,24 @@ class CreditApplicationRepository(Protocol):
     def status_counts(self, officer_id: int | None = None) -> dict[ApplicationStatus, int]: ...
 
 
+class ProblemRepository(Protocol):
+    def get(self, problem_id: int) -> ClientProblem | None: ...
+    def add(self, problem: ClientProblem, actor: str, now: datetime) -> ClientProblem: ...
+    def save(self, problem: ClientProblem, action: str, note: str, actor: str,
+             now: datetime) -> ClientProblem | None:
+        """Write the whole problem if the stored version still equals `problem.version`
+        (None when not), with a history step `action` and its note."""
+        ...
+    def history(self, problem_id: int) -> list[ProblemEvent]: ...
+    def last_change(self, problem_id: int) -> tuple[str, datetime] | None: ...
+    def list(self, query: ProblemQuery, offset: int = 0, limit: int = 200) -> list[ProblemListItem]: ...
+    def count(self, query: ProblemQuery) -> int: ...
+    def attention_counts(self, today: date, officer_id: int | None) -> tuple[int, int, int]:
+        """(open, overdue, due today)."""
+        ...
+    def status_counts(self, officer_id: int | None = None) -> dict[ProblemStatus, int]: ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
@@ -173,6 +194,7 @@ class Transaction(Protocol):
     message_templates: MessageTemplateRepository
     public_holidays: PublicHolidays
     applications: CreditApplicationRepository
+    problems: ProblemRepository
 
 
 class UnitOfWork(Protocol):

@@ -348,3 +348,55 @@ class CreditStatusRow(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     changed_by: Mapped[str] = mapped_column(String(120), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClientProblemRow(Base):
+    """A client problem (domain/problems/problem.py) with its deadline and handling."""
+
+    __tablename__ = "client_problems"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    category: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    description: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[date] = mapped_column(Date)
+    original_deadline: Mapped[date] = mapped_column(Date)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    extended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="baru")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    escalated_to: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
+    escalation_note: Mapped[str] = mapped_column(Text, default="")
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (
+        # The list and the Today panel: open problems by officer and deadline; the client
+        # panel: by client.
+        Index("ix_client_problems_officer_status_deadline", "officer_id", "status", "deadline"),
+        Index("ix_client_problems_status_deadline", "status", "deadline"),
+        Index("ix_client_problems_client", "client_id"),
+    )
+
+
+class ClientProblemEventRow(Base):
+    """Every step of a problem (recorded, edited, extended, escalated, resolved, ...)."""
+
+    __tablename__ = "client_problem_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    problem_id: Mapped[int] = mapped_column(
+        ForeignKey("client_problems.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

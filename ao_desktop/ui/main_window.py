@@ -75,12 +75,19 @@ def _applications_view(context: UiContext) -> QWidget:
     return ApplicationsView(context)
 
 
+def _problems_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.problems.view import ProblemsView
+
+    return ProblemsView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
         ViewSpec("today", QT_TRANSLATE_NOOP("MainWindow", "Hari ini"), _today_view,
                  QT_TRANSLATE_NOOP("MainWindow", "agenda hari ini, tindak lanjut terlambat, janji "
-                                                 "bayar jatuh tempo, nasabah lama tak dihubungi")),
+                                                 "bayar jatuh tempo, nasabah lama tak dihubungi, "
+                                                 "permasalahan terlambat")),
         ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), _client_directory_view,
                  QT_TRANSLATE_NOOP("MainWindow", "direktori nasabah dan calon nasabah, impor dan "
                                                  "ekspor Excel")),
@@ -93,6 +100,9 @@ def registered_views() -> list[ViewSpec]:
         ViewSpec("applications", QT_TRANSLATE_NOOP("MainWindow", "Pengajuan kredit"), _applications_view,
                  QT_TRANSLATE_NOOP("MainWindow", "pengajuan kredit: data keuangan usaha, RPC dan DSR, "
                                                  "agunan, 5C, SLIK, dokumen; memo analisa kredit (MAK)")),
+        ViewSpec("problems", QT_TRANSLATE_NOOP("MainWindow", "Permasalahan"), _problems_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "permasalahan nasabah: batas waktu 10 hari kerja, "
+                                                 "perpanjangan sekali, eskalasi ke supervisor, penyelesaian")),
     ]
 
 

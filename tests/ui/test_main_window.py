@@ -30,6 +30,7 @@ def test_opens_on_the_today_panel(context: UiContext, qtbot) -> None:  # noqa: A
         "Produk",
         "Kalender",
         "Pengajuan kredit",
+        "Permasalahan",
     ]
     assert isinstance(window.stack.currentWidget(), TodayView)
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]

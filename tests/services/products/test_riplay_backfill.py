@@ -37,7 +37,8 @@ def _schema_3_database(path: Path) -> None:
     db.close()
     con = sqlite3.connect(path)
     con.execute("DROP TABLE riplay_records")
-    for table in ("credit_application_status_history", "credit_applications",  # schema 6's
+    for table in ("client_problem_history", "client_problems",  # schema 7's
+                  "credit_application_status_history", "credit_applications",  # schema 6's
                   "activities", "holiday_overrides", "message_templates"):  # schema 5's
         con.execute(f"DROP TABLE {table}")
     for column in RIPLAY_COLUMNS:

@@ -23,6 +23,8 @@ from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.credit.application_repository import SqlCreditApplicationRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
+from ao_desktop.storage.portfolio.letter_repository import SqlWarningLetterRepository
+from ao_desktop.storage.portfolio.portfolio_repository import SqlPortfolioRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
 from ao_desktop.storage.products.riplay_repository import SqlRiplayRepository
 
@@ -40,6 +42,8 @@ class SqlTransaction:
         self.message_templates = SqlMessageTemplateRepository(session)
         self.public_holidays = PackageHolidays()
         self.applications = SqlCreditApplicationRepository(session)
+        self.portfolio = SqlPortfolioRepository(session)
+        self.letters = SqlWarningLetterRepository(session)
 
 
 class SqlUnitOfWork:

@@ -1,5 +1,6 @@
 """A deterministic, realistic demo database: officers, clients, status history, notes and
-activities (demo_activities.py) and credit applications (demo_applications.py).
+activities (demo_activities.py), credit applications (demo_applications.py) and the loan
+portfolio (demo_portfolio.py).
 
 The same seed (and reference day) always gives the same rows. Rows come from word pools
 (`demo_pools.py`) combined by `random.Random`, never from Faker per row, and go in by
@@ -26,6 +27,7 @@ from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.demo.demo_activities import insert_demo_activities
 from ao_desktop.storage.demo.demo_applications import insert_demo_applications
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
+from ao_desktop.storage.demo.demo_portfolio import insert_demo_portfolio
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.location import data_dir
 
@@ -141,6 +143,7 @@ def _load(
     # After the indexes: each AO's portfolio is read through the officer index.
     insert_demo_activities(con, seed, today)
     insert_demo_applications(con, seed, today)
+    insert_demo_portfolio(con, seed, today)
     con.execute("COMMIT")
     con.execute("ANALYZE")
     con.execute("PRAGMA optimize")

@@ -75,6 +75,12 @@ def _applications_view(context: UiContext) -> QWidget:
     return ApplicationsView(context)
 
 
+def _portfolio_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.portfolio.view import PortfolioView
+
+    return PortfolioView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
@@ -93,6 +99,10 @@ def registered_views() -> list[ViewSpec]:
         ViewSpec("applications", QT_TRANSLATE_NOOP("MainWindow", "Pengajuan kredit"), _applications_view,
                  QT_TRANSLATE_NOOP("MainWindow", "pengajuan kredit: data keuangan usaha, RPC dan DSR, "
                                                  "agunan, 5C, SLIK, dokumen; memo analisa kredit (MAK)")),
+        ViewSpec("portfolio", QT_TRANSLATE_NOOP("MainWindow", "Portofolio"), _portfolio_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "portofolio kredit dari ekstrak core banking: kolektibilitas "
+                                                 "OJK, NPL, pergerakan, daftar penagihan, janji bayar, surat "
+                                                 "peringatan SP1-SP3")),
     ]
 
 

@@ -74,7 +74,7 @@ def worklist(uow: UnitOfWork, officer_id: int | None = None, today: date | None 
         extract = tx.portfolio.extract_on_or_before(None)
         if extract is None or extract.id is None:
             return []
-        rows = tx.portfolio.worklist_rows(extract.id, officer_id,
+        rows = tx.portfolio.worklist_rows(extract.id, officer_id, today,
                                           today + timedelta(days=REMIND_DAYS_BEFORE_DUE), limit)
         promises = tracked_promises(tx, {r.client_id for r in rows if r.client_id is not None})
     items: list[WorkItem] = []

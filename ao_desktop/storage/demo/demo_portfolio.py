@@ -103,7 +103,8 @@ def insert_demo_portfolio(con: sqlite3.Connection, seed: int, today: date) -> in
         tenor = rng.choice(tenors)
         installment = _round(plafond / tenor * (1 + float(rate) / 100 * tenor / 12 / 2))
         # Disbursed before the window (most) or within it (new loans); some paid off in it.
-        start_index = 0 if rng.random() < 0.9 else rng.randint(1, EXTRACTS - 1)
+        # Loans that go bad were disbursed before the window: a new loan starts current.
+        start_index = 0 if rng.random() < 0.9 or kind not in ("clean", "blip") else rng.randint(1, EXTRACTS - 1)
         disbursed = ends[start_index] - timedelta(days=rng.randint(5, 25) + (30 * rng.randint(1, tenor - 6)
                                                                               if start_index == 0 else 0))
         end_index = EXTRACTS if rng.random() < 0.96 else rng.randint(start_index + 1, EXTRACTS)

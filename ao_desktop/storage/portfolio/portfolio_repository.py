@@ -289,9 +289,10 @@ class SqlPortfolioRepository:
         return int(row.id)
 
     # --- collections --------------------------------------------------------------------
-    def worklist_rows(self, extract_id: int, officer_id: int | None, due_by: date,
+    def worklist_rows(self, extract_id: int, officer_id: int | None, due_from: date, due_by: date,
                       limit: int = 1000) -> list[Any]:
-        """Accounts of the extract in arrears, or due by `due_by`, with the client's mobile."""
+        """Accounts of the extract in arrears, or falling due between `due_from` and
+        `due_by` (a reminder before the due date), with the client's mobile."""
         return self._all(
             "SELECT a.id, a.account_no, a.client_id, COALESCE(c.full_name, a.borrower_name) AS name, "
             "p.officer_id, COALESCE(o.name, '') AS officer_name, COALESCE(c.mobile, '') AS mobile, "
@@ -300,10 +301,11 @@ class SqlPortfolioRepository:
             "FROM loan_positions p JOIN loan_accounts a ON a.id = p.account_id "
             "LEFT JOIN clients c ON c.id = a.client_id LEFT JOIN officers o ON o.id = p.officer_id "
             "WHERE p.extract_id = :e AND p.outstanding > 0 AND (p.days_past_due > 0 "
-            "OR p.arrears_principal + p.arrears_interest > 0 OR p.next_due <= :due)"
+            "OR p.arrears_principal + p.arrears_interest > 0 OR p.next_due BETWEEN :due_from AND :due)"
             + self._officer_filter(officer_id)
             + " ORDER BY p.days_past_due DESC, p.arrears_principal + p.arrears_interest DESC LIMIT :lim",
-            e=extract_id, officer=officer_id, due=due_by.isoformat(), lim=limit)
+            e=extract_id, officer=officer_id, due_from=due_from.isoformat(), due=due_by.isoformat(),
+            lim=limit)
 
     def promises(self, client_ids: Collection[int]) -> list[Any]:
         """Promises to pay recorded on these clients' activities: (activity id, client id,

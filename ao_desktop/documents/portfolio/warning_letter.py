@@ -14,12 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ao_desktop.documents.pdf.pdf_document import build_pdf
+from ao_desktop.documents.pdf.pdf_fonts import FONT
 from ao_desktop.documents.pdf.pdf_parts import (
     CONTENT_WIDTH,
+    INK,
     PageFrame,
     load_logo,
     markup,
@@ -62,18 +66,24 @@ _CLOSING = {
 }
 
 
-def _meta(d: WarningLetterData) -> Table:
+def _plain(*commands: tuple) -> TableStyle:
+    """A table laid out like typed letter text: the embedded font, no lines."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                       ("TEXTCOLOR", (0, 0), (-1, -1), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 1), *commands])
+
+
+def _meta(d: WarningLetterData) -> list[Flowable]:
     s = styles()
     place = d.header.branch_name or d.header.bank_name
-    rows = [[Paragraph(_("Nomor"), s.body), Paragraph(": " + markup(d.letter.number), s.body),
-             Paragraph(markup(f"{place}, {format_date_long(d.letter.issued_on)}"), s.body)],
-            [Paragraph(_("Lampiran"), s.body), Paragraph(": -", s.body), ""],
-            [Paragraph(_("Perihal"), s.body),
-             Paragraph(": <b>" + markup(level_name(d.letter.level)) + "</b>", s.body), ""]]
-    t = Table(rows, colWidths=[22 * mm, CONTENT_WIDTH - 22 * mm - 62 * mm, 62 * mm])
-    t.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0), header=False, size=10))
-    return t
+    dated = ParagraphStyle("dated", parent=s.body, alignment=TA_RIGHT)
+    rows = [[_("Nomor"), ":", d.letter.number],
+            [_("Lampiran"), ":", "-"],
+            [_("Perihal"), ":", Paragraph("<b>" + markup(level_name(d.letter.level)) + "</b>", s.body)]]
+    t = Table(rows, colWidths=[22 * mm, 4 * mm, CONTENT_WIDTH - 26 * mm], hAlign="LEFT")
+    t.setStyle(_plain())
+    return [Paragraph(markup(f"{place}, {format_date_long(d.letter.issued_on)}"), dated), Spacer(1, 4), t]
 
 
 def _arrears_table(d: WarningLetterData) -> Table:
@@ -90,8 +100,9 @@ def _arrears_table(d: WarningLetterData) -> Table:
     ]
     if w.penalty:
         rows.append([_("Denda"), format_rupiah(w.penalty)])
-    rows.append([Paragraph("<b>" + _("Jumlah yang harus dibayar") + "</b>", s.cell),
-                 Paragraph("<b>" + format_rupiah(w.total) + "</b>", s.cell)])
+    total_style = ParagraphStyle("total", parent=s.cell_bold, alignment=TA_RIGHT)
+    rows.append([Paragraph(_("Jumlah yang harus dibayar"), s.cell_bold),
+                 Paragraph(format_rupiah(w.total), total_style)])
     t = Table(rows, colWidths=[60 * mm, 55 * mm], hAlign="LEFT")
     t.setStyle(table_style(("ALIGN", (1, 0), (1, -1), "RIGHT"), ("LINEABOVE", (0, -1), (-1, -1), 0.75,
                                                                   styles().h2.textColor),
@@ -107,7 +118,7 @@ def _story(d: WarningLetterData) -> list[Flowable]:
     if d.officer_phone:
         contact += _(" (HP {p})").format(p=d.officer_phone)
     story: list[Flowable] = [
-        _meta(d), Spacer(1, 8),
+        *_meta(d), Spacer(1, 8),
         Paragraph(_("Kepada Yth."), s.body),
         Paragraph("<b>" + markup(f"{d.salutation} {d.borrower_name}") + "</b>", s.body),
         Paragraph(markup(d.address or "—"), s.body), Spacer(1, 8),
@@ -135,7 +146,7 @@ def _story(d: WarningLetterData) -> list[Flowable]:
                   [_("Pemimpin Cabang"), markup(_("Account Officer: {n}").format(
                       n=d.header.officer_name or "—"))]],
                  colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=[14, 14, 44, 14, 14])
-    sign.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), header=False, size=10))
+    sign.setStyle(_plain())
     return [*story, KeepTogether(sign)]
 
 

@@ -403,11 +403,7 @@ class LoanAccountRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
-    __table_args__ = (
-        Index("ix_loan_accounts_client", "client_id"),
-        Index("ix_loan_accounts_nik", "nik"),
-        Index("ix_loan_accounts_extract_officer", "extract_id", "officer_id"),
-    )
+    __table_args__ = (Index("ix_loan_accounts_client", "client_id"),)
 
 
 class LoanPositionRow(Base):
@@ -432,11 +428,28 @@ class LoanPositionRow(Base):
     last_payment: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     __table_args__ = (
-        # Per-officer totals of one extract, and an account's history.
-        Index("ix_loan_positions_extract_officer_kol", "extract_id", "officer_id", "collectibility"),
+        # An account's history; a client's arrears per extract (promises to pay). One
+        # extract's positions are a range of the primary key (stored in its order).
         Index("ix_loan_positions_account", "account_id"),
         Index("ix_loan_positions_client", "client_id", "extract_id"),
+        {"sqlite_with_rowid": False},
     )
+
+
+class LoanRollupRow(Base):
+    """Sums of one extract per (officer, Kol, aging bucket): storage/portfolio/rollups.py."""
+
+    __tablename__ = "loan_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    extract_id: Mapped[int] = mapped_column(ForeignKey("loan_extracts.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    collectibility: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[int] = mapped_column(Integer)
+    accounts: Mapped[int] = mapped_column(Integer)
+    outstanding: Mapped[int] = mapped_column(Integer)
+    arrears: Mapped[int] = mapped_column(Integer)
+    unmatched: Mapped[int] = mapped_column(Integer)
 
 
 class ClientCifRow(Base):

@@ -99,11 +99,14 @@ def _digits(value: Any, name: str) -> str:
 
 
 class ExtractParser:
-    """Reads rows under a confirmed mapping (column index -> field)."""
+    """Reads rows under a confirmed mapping (column index -> field). The reader of each
+    column is chosen once, not per cell: an extract has tens of thousands of rows."""
 
     def __init__(self, mapping: Mapping[int, str], headers: Sequence[str]) -> None:
         self.columns = sorted(mapping.items())
         self.headers = headers
+        self._readers = [(index, name, _READERS.get(name, _read_plain)) for index, name in self.columns]
+        self._width = max((i for i, _n in self.columns), default=-1) + 1
 
     def _where(self, index: int, field_name: str) -> str:
         header = self.headers[index] if index < len(self.headers) else ""
@@ -111,18 +114,17 @@ class ExtractParser:
         return _("kolom {col} ({h})").format(col=column_letter(index), h=label)
 
     def parse(self, sheet_row: int, values: Sequence[Any]) -> tuple[ExtractRow | None, list[RowIssue]]:
+        if len(values) < self._width:
+            values = (*values, *([None] * (self._width - len(values))))
         got: dict[str, Any] = {}
         issues: list[RowIssue] = []
-        for index, name in self.columns:
-            raw = values[index] if index < len(values) else None
+        for index, name, reader in self._readers:
             try:
-                got[name] = self._read(name, raw)
+                got[name] = reader(values[index])
             except CellError as exc:
                 issues.append(RowIssue(sheet_row, name, self._where(index, name), str(exc)))
-        for name, label in (("account_no", _("No Rekening")), ("outstanding", _("Baki Debet")),
-                            ("days_past_due", _("Hari Tunggakan"))):
-            if name not in got and not any(i.field == name for i in issues) or name == "account_no" and not got.get(name) and not any(i.field == name for i in issues):
-                issues.append(RowIssue(sheet_row, name, label, _("kosong (wajib diisi)")))
+        if not got.get("account_no") and "account_no" in got:
+            issues.append(RowIssue(sheet_row, "account_no", _("No Rekening"), _("kosong (wajib diisi)")))
         if not got.get("nik") and not got.get("cif") and not any(i.field in ("nik", "cif") for i in issues):
             issues.append(RowIssue(sheet_row, "nik", _("NIK/CIF"), _("NIK dan CIF kosong; salah satunya wajib")))
         nik = got.get("nik", "")
@@ -130,41 +132,73 @@ class ExtractParser:
             issues.append(RowIssue(sheet_row, "nik", _("NIK"), _(
                 "NIK {v} tidak 16 digit; rekening dicocokkan lewat CIF saja").format(v=nik), False))
             got["nik"] = ""
-        if any(i.is_error for i in issues):
+        if issues and any(i.is_error for i in issues):
             return None, issues
         return ExtractRow(row=sheet_row, **got), issues
 
-    def _read(self, name: str, raw: Any) -> Any:
-        if name in MONEY_FIELDS:
-            if name in ("outstanding",) and is_blank(raw):
-                raise CellError(_("kosong (wajib diisi)"))
-            return read_money(raw)
-        if name == "days_past_due":
-            if is_blank(raw):
-                raise CellError(_("kosong (wajib diisi)"))
-            return _whole_days(raw)
-        if name in DATE_FIELDS:
-            return read_date(raw)
-        if name == "tenor_months":
-            if is_blank(raw):
-                return 0
-            days = _whole_days(raw)  # same rules: a whole, non-negative number
-            return days
-        if name == "rate_pct":
-            if is_blank(raw):
-                return None
-            rate = cell_decimal(raw)
-            if not Decimal(0) <= rate <= Decimal(100):
-                raise CellError(_("suku bunga {v}% di luar 0-100%").format(v=rate))
-            return rate
-        if name == "nik":
-            if isinstance(raw, float):
-                raise CellError(_("NIK tersimpan sebagai angka sehingga digit terakhirnya hilang; "
-                                  "simpan kolom NIK sebagai teks"))
-            return _digits(raw, "NIK")
-        if name == "account_no":
-            return read_text(raw).replace(" ", "")
-        return read_text(raw)
+
+def _required_money(raw: Any) -> int:
+    if type(raw) is float and raw >= 0 and raw.is_integer():
+        return int(raw)  # the usual number cell, first
+    if is_blank(raw):
+        raise CellError(_("kosong (wajib diisi)"))
+    return read_money(raw)
+
+
+def _money(raw: Any) -> int:
+    if type(raw) is float and raw >= 0 and raw.is_integer():
+        return int(raw)
+    return read_money(raw)
+
+
+def _required_days(raw: Any) -> int:
+    if type(raw) is float and 0 <= raw <= MAX_DPD and raw.is_integer():
+        return int(raw)
+    if is_blank(raw):
+        raise CellError(_("kosong (wajib diisi)"))
+    return _whole_days(raw)
+
+
+def _tenor(raw: Any) -> int:
+    return 0 if is_blank(raw) else _whole_days(raw)
+
+
+def _rate(raw: Any) -> Decimal | None:
+    if is_blank(raw):
+        return None
+    rate = cell_decimal(raw)
+    if not Decimal(0) <= rate <= Decimal(100):
+        raise CellError(_("suku bunga {v}% di luar 0-100%").format(v=rate))
+    return rate
+
+
+def _nik(raw: Any) -> str:
+    if type(raw) is str and raw.isascii() and raw.isdigit():
+        return raw
+    if isinstance(raw, float):
+        raise CellError(_("NIK tersimpan sebagai angka sehingga digit terakhirnya hilang; "
+                          "simpan kolom NIK sebagai teks"))
+    return _digits(raw, "NIK")
+
+
+def _account(raw: Any) -> str:
+    if type(raw) is str and raw.isprintable() and " " not in raw:
+        return raw.strip()
+    return read_text(raw).replace(" ", "")
+
+
+def _read_plain(raw: Any) -> str:
+    if type(raw) is str and raw.isprintable():
+        return raw.strip()
+    return read_text(raw)
+
+
+_READERS = {
+    "outstanding": _required_money, "days_past_due": _required_days, "tenor_months": _tenor,
+    "rate_pct": _rate, "nik": _nik, "account_no": _account,
+    **{name: _money for name in MONEY_FIELDS if name != "outstanding"},
+    **{name: read_date for name in DATE_FIELDS},
+}
 
 
 def duplicate_accounts(rows: Sequence[ExtractRow]) -> dict[int, str]:

@@ -38,6 +38,7 @@ from ao_desktop.domain.portfolio.extract_rows import (
     duplicate_accounts,
 )
 from ao_desktop.services.portfolio.portfolio_settings import (
+    POLICY_KEY,
     fold_code,
     officer_code_index,
     read_settings,
@@ -73,6 +74,7 @@ class ExtractPreview:
     replaces_same_date: bool = False
     newest_before: date | None = None
     cif_matches: list[tuple[str, int]] = field(default_factory=list)  # to remember on commit
+    match_state: tuple[object, ...] = ()  # clients, policy and Kode AO when rows were matched
 
     @property
     def rejected(self) -> list[RowIssue]:
@@ -122,6 +124,13 @@ def match_rows(tx: Transaction, rows: list[ExtractRow], policy: CollectibilityPo
         officer = officers.get(fold_code(r.officer_code)) if r.officer_code else None
         matched.append(MatchedRow(r, client, officer, policy.level(r.days_past_due)))
     return matched, cifs
+
+
+def _match_state(tx: Transaction) -> tuple[object, ...]:
+    """Changes when anything the matching reads changes: a client added or saved, the
+    policy, an officer or a Kode AO assignment."""
+    codes = tuple(sorted(officer_code_index(tx).items()))
+    return (*tx.clients.change_marker(), tx.settings.get(POLICY_KEY, ""), codes)
 
 
 def preview_extract(
@@ -202,6 +211,7 @@ def preview_extract(
     report(_("Mencocokkan nasabah…"), len(body), len(body))
     with uow.read() as tx:
         preview.rows, preview.cif_matches = match_rows(tx, good, read_settings(tx).policy)
+        preview.match_state = _match_state(tx)
     _describe_matches(preview)
     if not preview.rows and not preview.problems:
         preview.problems.append(_("Tidak ada baris rekening yang dapat diimpor dari lembar {s}.")
@@ -283,8 +293,12 @@ def commit_extract(
         problem = as_of_problem(preview.as_of, today or date.today(), newest_date, preview.replace)
         if problem:
             raise ValidationFailed([FieldIssue("as_of", problem, True)])
-        # Match again: a client added since the preview is found now.
-        rows, cifs = match_rows(tx, [m.row for m in preview.rows], read_settings(tx).policy)
+        # Match again only when a colleague changed what matching reads since the preview
+        # (a client added now is found); otherwise the preview's matches still hold.
+        if preview.match_state and _match_state(tx) == preview.match_state:
+            rows, cifs = preview.rows, preview.cif_matches
+        else:
+            rows, cifs = match_rows(tx, [m.row for m in preview.rows], read_settings(tx).policy)
         _check(cancelled)
 
         def on_batch(done: int) -> None:

@@ -15,6 +15,8 @@ import random
 import sqlite3
 from datetime import date, datetime, time, timedelta
 
+from ao_desktop.storage.portfolio import rollups
+
 MAX_LOANS = 20_000
 LOAN_SHARE = 0.35  # of the clients
 EXTRACTS = 6
@@ -177,6 +179,7 @@ def insert_demo_portfolio(con: sqlite3.Connection, seed: int, today: date) -> in
     con.execute("UPDATE loan_extracts SET accounts = (SELECT COUNT(*) FROM loan_positions p WHERE "
                 "p.extract_id = loan_extracts.id), outstanding = (SELECT COALESCE(SUM(outstanding), 0) FROM "
                 "loan_positions p WHERE p.extract_id = loan_extracts.id)")
+    rollups.rebuild(con)
     _insert_promises(con, promises)
     _insert_letters(con, letters, today)
     return len(accounts)

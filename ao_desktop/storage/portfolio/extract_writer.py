@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.portfolio.extract_rows import MatchedRow
+from ao_desktop.storage.portfolio import rollups
 
 BATCH = 2_000
 _ACCOUNT_COLUMNS = (
@@ -106,6 +107,7 @@ def write_extract(
             for m in rows[start:start + BATCH]])
         if on_batch is not None:
             on_batch(min(start + BATCH, len(rows)))
+    rollups.rebuild(con, extract_id)
     con.execute(
         "INSERT INTO audit_log (table_name, row_id, action, actor, at, details) VALUES "
         "('loan_extracts', ?, 'import', ?, ?, ?)",

@@ -5,6 +5,7 @@ through the (extract, officer, Kol) index).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +24,7 @@ from ao_desktop.domain.portfolio.account import (
 from ao_desktop.domain.portfolio.collectibility import CollectibilityPolicy
 from ao_desktop.domain.portfolio.extract_rows import MatchedRow
 from ao_desktop.domain.portfolio.summary import AGING_BUCKETS, Bucket, Totals, TrendPoint
-from ao_desktop.storage.portfolio import extract_writer
+from ao_desktop.storage.portfolio import extract_writer, rollups
 
 CHUNK = 900  # SQLite's bound-parameter limit is 999 on old builds
 
@@ -72,6 +73,19 @@ class SqlPortfolioRepository:
     def _all(self, sql: str, **params: Any) -> list[Any]:
         return list(self.session.execute(text(sql), params).all())
 
+    def _raw(self) -> sqlite3.Connection:
+        """The transaction's own sqlite3 connection, for many-parameter lookups and bulk
+        work (SQLAlchemy's text() would parse 900 named parameters per chunk)."""
+        return self.session.connection().connection.driver_connection  # type: ignore[return-value]
+
+    def _lookup(self, sql: str, values: Collection[str]) -> dict[str, int]:
+        con, found = self._raw(), {}
+        ordered = sorted(v for v in values if v)
+        for start in range(0, len(ordered), CHUNK):
+            part = ordered[start:start + CHUNK]
+            found.update(con.execute(sql.format(marks=", ".join("?" * len(part))), part).fetchall())
+        return found
+
     # --- extracts -----------------------------------------------------------------------
     def extracts(self, limit: int = 1000) -> list[Extract]:
         """Newest first."""
@@ -100,26 +114,10 @@ class SqlPortfolioRepository:
     # --- matching -----------------------------------------------------------------------
     def clients_by_nik(self, niks: Collection[str]) -> dict[str, int]:
         """NIK -> client id (the oldest client holding it) for the NIKs given."""
-        found: dict[str, int] = {}
-        values = sorted(n for n in niks if n)
-        for start in range(0, len(values), CHUNK):
-            part = values[start:start + CHUNK]
-            marks = ", ".join(f":n{i}" for i in range(len(part)))
-            for nik, client_id in self._all(
-                    f"SELECT nik, MIN(id) FROM clients WHERE nik IN ({marks}) GROUP BY nik",
-                    **{f"n{i}": v for i, v in enumerate(part)}):
-                found[nik] = client_id
-        return found
+        return self._lookup("SELECT nik, MIN(id) FROM clients WHERE nik IN ({marks}) GROUP BY nik", niks)
 
     def clients_by_cif(self, cifs: Collection[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        values = sorted(c for c in cifs if c)
-        for start in range(0, len(values), CHUNK):
-            part = values[start:start + CHUNK]
-            marks = ", ".join(f":c{i}" for i in range(len(part)))
-            found.update(self._all(f"SELECT cif, client_id FROM client_cifs WHERE cif IN ({marks})",
-                                   **{f"c{i}": v for i, v in enumerate(part)}))
-        return found
+        return self._lookup("SELECT cif, client_id FROM client_cifs WHERE cif IN ({marks})", cifs)
 
     def remember_cifs(self, pairs: Sequence[tuple[str, int]]) -> None:
         extract_writer.remember_cifs(self.session, pairs)
@@ -142,6 +140,7 @@ class SqlPortfolioRepository:
         self.session.execute(text(
             "UPDATE loan_positions SET officer_id = :o WHERE officer_id IS NULL AND account_id IN "
             "(SELECT id FROM loan_accounts WHERE officer_code = :c)"), {"o": officer_id, "c": code})
+        rollups.rebuild(self._raw())
         return int(n or 0)
 
     def unassigned_codes(self) -> list[tuple[str, int]]:
@@ -156,6 +155,7 @@ class SqlPortfolioRepository:
                 f"WHEN days_past_due <= {c} THEN 3 WHEN days_past_due <= {d} THEN 4 ELSE 5 END")
         self.session.execute(text(f"UPDATE loan_accounts SET collectibility = {case}"))
         self.session.execute(text(f"UPDATE loan_positions SET collectibility = {case}"))
+        rollups.rebuild(self._raw())
 
     # --- sums ---------------------------------------------------------------------------
     @staticmethod
@@ -164,15 +164,15 @@ class SqlPortfolioRepository:
 
     def totals(self, extract_id: int, officer_id: int | None) -> Totals:
         rows = self._all(
-            "SELECT p.collectibility, COUNT(*), COALESCE(SUM(p.outstanding), 0) FROM loan_positions p "
-            "WHERE p.extract_id = :e" + self._officer_filter(officer_id) + " GROUP BY p.collectibility",
+            "SELECT r.collectibility, SUM(r.accounts), SUM(r.outstanding) FROM loan_rollups r "
+            "WHERE r.extract_id = :e" + self._officer_filter(officer_id, "r") + " GROUP BY r.collectibility",
             e=extract_id, officer=officer_id)
         return Totals.of({lvl: (n, total) for lvl, n, total in rows})
 
     def totals_by_officer(self, extract_id: int) -> list[tuple[int | None, str, Totals]]:
         rows = self._all(
-            "SELECT p.officer_id, p.collectibility, COUNT(*), SUM(p.outstanding) FROM loan_positions p "
-            "WHERE p.extract_id = :e GROUP BY p.officer_id, p.collectibility", e=extract_id)
+            "SELECT r.officer_id, r.collectibility, SUM(r.accounts), SUM(r.outstanding) FROM loan_rollups r "
+            "WHERE r.extract_id = :e GROUP BY r.officer_id, r.collectibility", e=extract_id)
         names = dict(self._all("SELECT id, name FROM officers"))
         grouped: dict[int | None, dict[int, tuple[int, int]]] = {}
         for officer, lvl, n, total in rows:
@@ -181,31 +181,28 @@ class SqlPortfolioRepository:
         return sorted(out, key=lambda t: (t[0] is None, t[1]))
 
     def aging(self, extract_id: int, officer_id: int | None) -> list[Bucket]:
-        cases = " ".join(
-            f"WHEN p.days_past_due BETWEEN {a} AND {b} THEN {i}" if b is not None
-            else f"WHEN p.days_past_due >= {a} THEN {i}" for i, (a, b) in enumerate(AGING_BUCKETS))
-        rows = dict((i, (n, t)) for i, n, t in self._all(
-            f"SELECT CASE {cases} END AS bucket, COUNT(*), SUM(p.outstanding) FROM loan_positions p "
-            "WHERE p.extract_id = :e" + self._officer_filter(officer_id) + " GROUP BY bucket",
-            e=extract_id, officer=officer_id))
+        rows = {i: (n, t) for i, n, t in self._all(
+            "SELECT r.bucket, SUM(r.accounts), SUM(r.outstanding) FROM loan_rollups r "
+            "WHERE r.extract_id = :e" + self._officer_filter(officer_id, "r") + " GROUP BY r.bucket",
+            e=extract_id, officer=officer_id)}
         return [Bucket(*rows.get(i, (0, 0))) for i in range(len(AGING_BUCKETS))]
 
     def extras(self, extract_id: int, officer_id: int | None) -> tuple[int, int, int]:
         """(arrears, unmatched accounts, unassigned accounts) of one extract."""
         r = self._all(
-            "SELECT COALESCE(SUM(p.arrears_principal + p.arrears_interest), 0), "
-            "COALESCE(SUM(p.client_id IS NULL), 0), COALESCE(SUM(p.officer_id IS NULL), 0) "
-            "FROM loan_positions p WHERE p.extract_id = :e" + self._officer_filter(officer_id),
+            "SELECT COALESCE(SUM(r.arrears), 0), COALESCE(SUM(r.unmatched), 0), "
+            "COALESCE(SUM(CASE WHEN r.officer_id IS NULL THEN r.accounts ELSE 0 END), 0) "
+            "FROM loan_rollups r WHERE r.extract_id = :e" + self._officer_filter(officer_id, "r"),
             e=extract_id, officer=officer_id)[0]
         return int(r[0]), int(r[1]), int(r[2])
 
     def trend(self, up_to: date, officer_id: int | None, count: int = 6) -> list[TrendPoint]:
         """Outstanding and NPL outstanding of the last `count` extracts up to `up_to`, oldest first."""
         rows = self._all(
-            "SELECT e.as_of, COALESCE(SUM(p.outstanding), 0), "
-            "COALESCE(SUM(CASE WHEN p.collectibility >= 3 THEN p.outstanding ELSE 0 END), 0) "
+            "SELECT e.as_of, COALESCE(SUM(r.outstanding), 0), "
+            "COALESCE(SUM(CASE WHEN r.collectibility >= 3 THEN r.outstanding ELSE 0 END), 0) "
             "FROM (SELECT id, as_of FROM loan_extracts WHERE as_of <= :d ORDER BY as_of DESC LIMIT :n) e "
-            "LEFT JOIN loan_positions p ON p.extract_id = e.id" + self._officer_filter(officer_id)
+            "LEFT JOIN loan_rollups r ON r.extract_id = e.id" + self._officer_filter(officer_id, "r")
             + " GROUP BY e.id ORDER BY e.as_of", d=up_to.isoformat(), n=count, officer=officer_id)
         return [TrendPoint(_day(d), int(o), int(n)) for d, o, n in rows]  # type: ignore[arg-type]
 

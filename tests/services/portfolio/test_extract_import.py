@@ -135,3 +135,15 @@ def test_the_dsr_counts_the_clients_portfolio_instalments(uow: SqlUnitOfWork, br
         account("3", nik=NIK_SITI, os=0, installment=999_000)]), date(2026, 11, 30))
     with uow.read() as tx:
         assert tx.portfolio.active_installments(branch["siti"]) == 1_000_000
+
+
+def test_a_client_added_after_the_preview_is_matched_on_commit(uow: SqlUnitOfWork, branch, tmp_path: Path) -> None:
+    nik = "3201015505950003"
+    preview = preview_extract(uow, write_extract(tmp_path / "a.xlsx", [account("5", nik=nik)]),
+                              date(2026, 11, 30), today=TODAY)
+    assert [u.account_no for u in preview.unmatched] == ["5"]
+    with uow.write() as tx:
+        rina = tx.clients.add(Client(full_name="Rina Baru", nik=nik), "t", datetime(2026, 12, 2))
+    commit_extract(uow, preview, ACTOR, today=TODAY)
+    with uow.read() as tx:
+        assert tx.portfolio.account_by_number("5").account.client_id == rina.id

@@ -5,7 +5,8 @@ Revises: 0006
 Create Date: 2026-12-04
 
 The loan portfolio (issue #15): core-banking extracts by as-of date, loan accounts with
-their latest position, each extract's positions (the history), the CIF kept on a client
+their latest position, each extract's positions (the history) and their sums per officer,
+Kol and aging bucket (loan_rollups, what the portfolio view reads), the CIF kept on a client
 once matched, and warning letters. Only new tables; the collectibility policy is a
 setting seeded here (OJK's rule for commercial banks) so a new database is complete.
 """
@@ -79,8 +80,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("loan_accounts", schema=None) as batch_op:
         batch_op.create_index("ix_loan_accounts_client", ["client_id"])
-        batch_op.create_index("ix_loan_accounts_nik", ["nik"])
-        batch_op.create_index("ix_loan_accounts_extract_officer", ["extract_id", "officer_id"])
     op.create_table(
         "loan_positions",
         sa.Column("extract_id", sa.Integer(), nullable=False),
@@ -103,12 +102,28 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["officer_id"], ["officers.id"],
                                 name=op.f("fk_loan_positions_officer_id_officers")),
         sa.PrimaryKeyConstraint("extract_id", "account_id", name=op.f("pk_loan_positions")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("loan_positions", schema=None) as batch_op:
-        batch_op.create_index("ix_loan_positions_extract_officer_kol",
-                              ["extract_id", "officer_id", "collectibility"])
         batch_op.create_index("ix_loan_positions_account", ["account_id"])
         batch_op.create_index("ix_loan_positions_client", ["client_id", "extract_id"])
+    op.create_table(
+        "loan_rollups",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("extract_id", sa.Integer(), nullable=False),
+        sa.Column("officer_id", sa.Integer(), nullable=True),
+        sa.Column("collectibility", sa.Integer(), nullable=False),
+        sa.Column("bucket", sa.Integer(), nullable=False),
+        sa.Column("accounts", sa.Integer(), nullable=False),
+        sa.Column("outstanding", sa.Integer(), nullable=False),
+        sa.Column("arrears", sa.Integer(), nullable=False),
+        sa.Column("unmatched", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["extract_id"], ["loan_extracts.id"],
+                                name=op.f("fk_loan_rollups_extract_id_loan_extracts"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_loan_rollups")),
+    )
+    with op.batch_alter_table("loan_rollups", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_loan_rollups_extract_id"), ["extract_id"])
     op.create_table(
         "client_cifs",
         sa.Column("cif", sa.String(length=40), nullable=False),
@@ -151,5 +166,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DELETE FROM settings WHERE key = 'portfolio.collectibility_policy'")
-    for table in ("warning_letters", "client_cifs", "loan_positions", "loan_accounts", "loan_extracts"):
+    for table in ("warning_letters", "client_cifs", "loan_rollups", "loan_positions", "loan_accounts",
+                  "loan_extracts"):
         op.drop_table(table)

@@ -26,7 +26,7 @@ _PRODUCTS = (("KUR-MIKRO", "6", 10_000_000, 100_000_000, (12, 24, 36)),
              ("KMK", "11.5", 50_000_000, 300_000_000, (12, 24, 36)),
              ("MULTIGUNA", "7.5", 10_000_000, 150_000_000, (24, 36, 48)))
 # behaviour over the six months: (name, weight)
-_BEHAVIOURS = (("clean", 81.3), ("blip", 6), ("late", 4), ("slipping", 2.5), ("npl", 5.2), ("recovered", 1))
+_BEHAVIOURS = (("clean", 80.3), ("blip", 6), ("late", 4), ("slipping", 2.5), ("npl", 6.2), ("recovered", 1))
 
 
 def _month_ends(today: date, n: int) -> list[date]:
@@ -106,7 +106,7 @@ def insert_demo_portfolio(con: sqlite3.Connection, seed: int, today: date) -> in
         installment = _round(plafond / tenor * (1 + float(rate) / 100 * tenor / 12 / 2))
         # Disbursed before the window (most) or within it (new loans); some paid off in it.
         # Loans that go bad were disbursed before the window: a new loan starts current.
-        start_index = 0 if rng.random() < 0.9 or kind not in ("clean", "blip") else rng.randint(1, EXTRACTS - 1)
+        start_index = 0 if rng.random() < 0.75 or kind not in ("clean", "blip") else rng.randint(1, EXTRACTS - 1)
         disbursed = ends[start_index] - timedelta(days=rng.randint(5, 25) + (30 * rng.randint(1, tenor - 6)
                                                                               if start_index == 0 else 0))
         end_index = EXTRACTS if rng.random() < 0.96 else rng.randint(start_index + 1, EXTRACTS)

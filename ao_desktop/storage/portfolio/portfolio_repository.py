@@ -254,6 +254,10 @@ class SqlPortfolioRepository:
             c=client_id, app=exclude_application if exclude_application is not None else -1)
         return int(r[0][0])
 
+    def application_ids(self) -> set[int]:
+        """Applications that already have their loan account."""
+        return {r[0] for r in self._all("SELECT application_id FROM loan_accounts WHERE application_id IS NOT NULL")}
+
     def positions(self, account_id: int) -> list[PositionEntry]:
         return [PositionEntry(_day(r.as_of), r.outstanding, r.arrears_principal,  # type: ignore[arg-type]
                               r.arrears_interest, r.days_past_due, r.collectibility, r.officer_name or "")

@@ -40,6 +40,7 @@ from ao_desktop.services.portfolio.collections import (
 from ao_desktop.services.portfolio.summary import list_extracts, movement, portfolio_summary
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.portfolio.account_dialogs import AccountHistoryDialog, WarningLetterDialog
+from ao_desktop.ui.portfolio.account_form import AccountDialog
 from ao_desktop.ui.portfolio.import_dialog import ExtractImportDialog
 from ao_desktop.ui.portfolio.settings_dialog import PortfolioSettingsDialog
 from ao_desktop.ui.portfolio.summary_panel import SummaryPanel
@@ -82,6 +83,7 @@ class PortfolioView(QWidget):
             self.officer_combo.set_value(context.officer_id)
             self.officer_combo.setEnabled(False)  # the service enforces it too
         self.import_button = QPushButton(self.tr("Impor ekstrak…"))
+        self.account_button = QPushButton(self.tr("Tambah rekening…"))
         self.settings_button = QPushButton(self.tr("Pengaturan…"))
         self.settings_button.setVisible(context.role is OfficerRole.ADMIN)
         top = QHBoxLayout()
@@ -90,6 +92,7 @@ class PortfolioView(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.import_button)
+        top.addWidget(self.account_button)
         top.addWidget(self.settings_button)
         self.summary_panel = SummaryPanel()
         self.movement_model = MovementTableModel(self)
@@ -129,6 +132,7 @@ class PortfolioView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.account_button.clicked.connect(self._on_account_button_clicked)
         self.settings_button.clicked.connect(self._on_settings_button_clicked)
         self.reminder_button.clicked.connect(self._on_reminder_button_clicked)
         self.visit_button.clicked.connect(self._on_visit_button_clicked)
@@ -201,6 +205,9 @@ class PortfolioView(QWidget):
         if dialog.exec():
             self._fill_extracts()
             self.refresh()
+
+    def _on_account_button_clicked(self) -> None:
+        AccountDialog(self._context, self).exec()
 
     def _on_settings_button_clicked(self) -> None:
         if PortfolioSettingsDialog(self._context, self._officers, self).exec():

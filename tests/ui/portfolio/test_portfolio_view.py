@@ -149,3 +149,22 @@ def test_settings_switch_to_the_bpr_preset_regrades(qtbot, loaded, officers) -> 
     assert portfolio_settings(loaded.uow).policy == BPR
     assert portfolio_summary(loaded.uow).totals.by_level[3].accounts == 1  # 95 days: Kol 3 either way
     assert portfolio_summary(loaded.uow).totals.by_level[1].accounts == 1  # 20 days: Kol 1 for a BPR
+
+
+def test_account_dialog_records_a_hand_entered_loan(qtbot, context, add, officers) -> None:
+    from ao_desktop.services.portfolio.summary import find_account
+    from ao_desktop.ui.portfolio.account_form import AccountDialog
+
+    siti = add("Siti Aminah", nik=NIK_SITI, officer_id=officers[0].id)
+    dialog = AccountDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.account_edit.setText("55-001")
+    dialog.client_picker.set_client(siti.id, "Siti Aminah")
+    dialog.plafond_edit.set_value(30_000_000)
+    dialog.outstanding_edit.set_value(28_000_000)
+    dialog.installment_edit.set_value(1_100_000)
+    assert dialog.save()
+    item = find_account(context.uow, "55-001")
+    assert item is not None and item.account.client_id == siti.id and item.account.outstanding == 28_000_000
+    assert not dialog.save()  # the same number again
+    assert "sudah ada" in dialog.message.text()

@@ -52,6 +52,7 @@ from ao_desktop.ui.portfolio.table_models import (
     WorklistTableModel,
 )
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
+from ao_desktop.ui.workers import TaskRunner
 
 
 def _sorted_view(model: object, stretch: int) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -77,6 +78,8 @@ class PortfolioView(QWidget):
         super().__init__(parent)
         self._context = context
         self._officers = list_officers(context.uow)
+        self._runner = TaskRunner(self)
+        self.worklist_pending = False
         self.extract_combo = QComboBox()
         self.officer_combo = OfficerComboBox(self._officers, self.tr("Semua AO (cabang)"), context.officer_id)
         if context.role is OfficerRole.AO and context.officer_id is not None:
@@ -174,12 +177,25 @@ class PortfolioView(QWidget):
                 p=format_date(report.previous_as_of), w=c.worse.accounts, wo=format_rupiah(c.worse.outstanding),
                 b=c.better.accounts, bo=format_rupiah(c.better.outstanding), n=c.new.accounts,
                 no=format_rupiah(c.new.outstanding), l=c.paid_off.accounts, lo=format_rupiah(c.paid_off.outstanding)))
-        items = worklist(uow, officer, actor=who)
+        # The worklist judges every promise against the extracts: tens of milliseconds on a
+        # big branch, so it comes from a worker; a newer refresh cancels an older one.
+        self._runner.cancel_all()
+        self.work_label.setText(self.tr("Menyusun daftar penagihan…"))
+        self.worklist_pending = True
+        self._runner.submit(lambda _token: worklist(uow, officer, actor=who), self._on_worklist_ready,
+                            self._on_worklist_failed)
+
+    def _on_worklist_ready(self, items: list[WorkItem]) -> None:
+        self.worklist_pending = False
         self.work_model.set_items(items)
         self.work_label.setText(self.tr(
             "{n} rekening perlu dihubungi atau dikunjungi (ekstrak terbaru), urut dari risiko tertinggi: "
             "hari tunggakan, janji bayar yang diingkari, jumlah tunggakan.").format(n=format_number(len(items))))
         self._on_work_selection_changed()
+
+    def _on_worklist_failed(self, exc: BaseException) -> None:
+        self.worklist_pending = False
+        self.work_label.setText(self.tr("Daftar penagihan tidak dapat disusun: {e}").format(e=exc))
 
     def selected_item(self) -> WorkItem | None:
         rows = self.work_view.selectionModel().selectedRows()

@@ -44,9 +44,15 @@ def loaded(context, officers, add, tmp_path: Path):  # noqa: ANN001, ANN201
     return context
 
 
-def test_view_shows_summary_movement_and_worklist(qtbot, loaded) -> None:
-    view = PortfolioView(replace(loaded, role=OfficerRole.SUPERVISOR))
+def _view(qtbot, context) -> PortfolioView:  # noqa: ANN001
+    view = PortfolioView(context)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.worklist_pending, timeout=10_000)
+    return view
+
+
+def test_view_shows_summary_movement_and_worklist(qtbot, loaded) -> None:
+    view = _view(qtbot, replace(loaded, role=OfficerRole.SUPERVISOR))
     text = view.summary_panel.headline.text()
     assert "<b>2</b> rekening" in text and "Rp15.000.000" in text and "NPL <b>66,67%</b>" in text
     assert view.summary_panel.kol_table.item(2, 0).text() == "Kol 3 Kurang Lancar"
@@ -57,18 +63,17 @@ def test_view_shows_summary_movement_and_worklist(qtbot, loaded) -> None:
     assert [view.work_model.item(r).account_no for r in range(view.work_model.rowCount())] == ["1001", "1002"]
     view.extract_combo.setCurrentIndex(1)  # the older extract
     assert "NPL <b>0,00%</b>" in view.summary_panel.headline.text()
+    qtbot.waitUntil(lambda: not view.worklist_pending, timeout=10_000)
 
 
 def test_an_ao_sees_their_own_accounts_only(qtbot, loaded, officers) -> None:
-    view = PortfolioView(loaded)  # rina, an AO
-    qtbot.addWidget(view)
+    view = _view(qtbot, loaded)  # rina, an AO
     assert not view.officer_combo.isEnabled()
     assert [view.work_model.item(r).account_no for r in range(view.work_model.rowCount())] == ["1001"]
 
 
 def test_collection_visit_goes_to_the_calendar(qtbot, loaded, officers) -> None:
-    view = PortfolioView(loaded)
-    qtbot.addWidget(view)
+    view = _view(qtbot, loaded)
     view.select_row(0)
     assert view.visit_button.isEnabled()
     view.visit_button.click()
@@ -78,8 +83,8 @@ def test_collection_visit_goes_to_the_calendar(qtbot, loaded, officers) -> None:
     assert len(visits) == 1 and visits[0].client_name == "Siti Aminah"
 
 
-def test_models_pass_qtmodeltester(qtmodeltester, loaded) -> None:
-    view = PortfolioView(replace(loaded, role=OfficerRole.SUPERVISOR))
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, loaded) -> None:
+    view = _view(qtbot, replace(loaded, role=OfficerRole.SUPERVISOR))
     qtmodeltester.check(view.work_model)
     qtmodeltester.check(view.movement_model)
     assert isinstance(view.movement_model, MovementTableModel)
@@ -168,3 +173,18 @@ def test_account_dialog_records_a_hand_entered_loan(qtbot, context, add, officer
     assert item is not None and item.account.client_id == siti.id and item.account.outstanding == 28_000_000
     assert not dialog.save()  # the same number again
     assert "sudah ada" in dialog.message.text()
+
+
+def test_client_panel_lists_the_clients_loans_and_promises(qtbot, loaded, officers) -> None:
+    from ao_desktop.services.clients.directory import get_client_profile
+    from ao_desktop.ui.portfolio.client_loans_tab import ClientLoansTab
+
+    tab = ClientLoansTab(loaded)
+    qtbot.addWidget(tab)
+    with loaded.uow.read() as tx:
+        siti_id = tx.portfolio.account_by_number("1001").account.client_id
+    profile = get_client_profile(loaded.uow, siti_id)
+    tab.show_profile(profile)
+    assert tab.title(profile) == "Pinjaman (1)"
+    text = tab.accounts_list.item(0).text()
+    assert "1001" in text and "Rp10.000.000" in text and "Kol 3 Kurang Lancar" in text and "95 hari" in text

@@ -130,8 +130,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             commit_extract(uow, preview, _actor())
     finally:
         db.close()
-    rejected = [{"row": i.row, "reason": f"{i.column}: {i.message}" if i.column else i.message}
-                for i in preview.rejected]
+    rejected = [{"row": row, "reason": reason} for row, reason in preview.rejected_reasons]
     warnings = [{"row": i.row, "reason": f"{i.column}: {i.message}" if i.column else i.message}
                 for i in preview.issues if not i.is_error]
     if args.json:

@@ -88,6 +88,16 @@ class ExtractPreview:
         return out
 
     @property
+    def rejected_reasons(self) -> list[tuple[int, str]]:
+        """(sheet row, every reason of that row joined) per rejected row, in sheet order."""
+        reasons: dict[int, list[str]] = {}
+        for issue in self.issues:
+            if issue.is_error:
+                text = f"{issue.column}: {issue.message}" if issue.column else issue.message
+                reasons.setdefault(issue.row, []).append(text)
+        return [(row, "; ".join(texts)) for row, texts in reasons.items()]
+
+    @property
     def outstanding(self) -> int:
         return sum(m.row.outstanding for m in self.rows)
 

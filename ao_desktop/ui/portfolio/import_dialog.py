@@ -73,6 +73,7 @@ class ExtractImportDialog(QDialog):
         self.as_of_edit = QDateEdit()
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("dd/MM/yyyy")
+        self.as_of_edit.setMaximumWidth(160)
         today = date.today()
         self.as_of_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         end = last_month_end(today)
@@ -93,6 +94,7 @@ class ExtractImportDialog(QDialog):
                                                       self.tr("Dibaca sebagai")])
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.mapping_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.summary_label = QLabel(self.tr("Pilih berkas dan tanggal posisi, lalu klik Periksa."))
@@ -210,8 +212,8 @@ class ExtractImportDialog(QDialog):
         if preview.replaces_same_date:
             parts.append(self.tr("<b>Ekstrak posisi yang sama sudah ada dan akan diganti.</b>"))
         self.summary_label.setText(" ".join(parts))
-        lines = [self.tr("DITOLAK baris {r}: {c}: {m}").format(r=i.row, c=i.column, m=i.message)
-                 for i in preview.rejected[:SHOWN_ISSUES]]
+        lines = [self.tr("DITOLAK baris {r}: {why}").format(r=row, why=why)
+                 for row, why in preview.rejected_reasons[:SHOWN_ISSUES]]
         lines += [self.tr("Tidak cocok: rekening {a} (NIK {n}, CIF {c}) baris {r}").format(
             a=u.account_no, n=u.nik or "-", c=u.cif or "-", r=u.row) for u in preview.unmatched[:SHOWN_ISSUES]]
         lines += [self.tr("Kode AO {c} tidak dikenal: {n} rekening").format(c=c, n=n)

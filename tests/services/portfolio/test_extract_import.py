@@ -147,3 +147,11 @@ def test_a_client_added_after_the_preview_is_matched_on_commit(uow: SqlUnitOfWor
     commit_extract(uow, preview, ACTOR, today=TODAY)
     with uow.read() as tx:
         assert tx.portfolio.account_by_number("5").account.client_id == rina.id
+
+
+def test_a_rejected_row_gives_every_reason(uow: SqlUnitOfWork, branch, tmp_path: Path) -> None:
+    path = write_extract(tmp_path / "a.xlsx", [account("1", nik=NIK_SITI, os=-5, dpd="tiga")])
+    preview = preview_extract(uow, path, date(2026, 11, 30), today=TODAY)
+    assert preview.rejected_reasons == [(5, "kolom H (Baki Debet): nominal tidak boleh negatif; "
+                                             "kolom K (Hari Tunggakan): hari tunggakan harus angka, bukan 'tiga'")]
+    assert "Tidak ada baris" in preview.problems[0]

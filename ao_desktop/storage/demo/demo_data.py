@@ -29,6 +29,7 @@ from ao_desktop.storage.demo.demo_applications import insert_demo_applications
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
 from ao_desktop.storage.demo.demo_portfolio import insert_demo_portfolio
 from ao_desktop.storage.engine import open_database
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 from ao_desktop.storage.location import data_dir
 
 DEMO_BANK_NAME = "PT BPR Mitra Usaha Sejahtera"
@@ -110,6 +111,9 @@ def _load(
         "demo": "1",
         "demo_seed": str(seed),
         "demo_clients": str(clients),
+        # A demo cached by an older version lacks the newer areas' rows (a demo from
+        # before the portfolio has no loans): open_demo_database rebuilds it.
+        "demo_schema": str(SCHEMA_VERSION),
         "demo_today": today.isoformat(),
         # What the setup wizard stores (services/setup.py): the sheets of a demo are
         # headed like a real branch's, not by a bare "Bank".
@@ -241,7 +245,8 @@ def open_demo_database(seed: int = 2026, clients: int = 2000) -> Path:
     path = folder / f"demo-{seed}-{clients}.sqlite"
     if path.exists():
         found = _settings_of(path)
-        if found.get("demo_seed") == str(seed) and found.get("demo_clients") == str(clients):
+        if (found.get("demo_seed") == str(seed) and found.get("demo_clients") == str(clients)
+                and found.get("demo_schema") == str(SCHEMA_VERSION)):
             return path
         _remove(path)  # stale or broken: our own cache file, safe to rebuild
     temp = folder / f".demo-{seed}-{clients}-{os.getpid()}.tmp"

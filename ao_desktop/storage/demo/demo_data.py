@@ -29,8 +29,8 @@ from ao_desktop.storage.demo.demo_applications import insert_demo_applications
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
 from ao_desktop.storage.demo.demo_portfolio import insert_demo_portfolio
 from ao_desktop.storage.engine import open_database
-from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 from ao_desktop.storage.location import data_dir
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
 DEMO_BANK_NAME = "PT BPR Mitra Usaha Sejahtera"
 DEMO_BRANCH_NAME = "Kantor Cabang Medan Kota"

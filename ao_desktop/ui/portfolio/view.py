@@ -37,7 +37,12 @@ from ao_desktop.services.portfolio.collections import (
     send_reminder,
     worklist,
 )
-from ao_desktop.services.portfolio.summary import list_extracts, movement, portfolio_summary
+from ao_desktop.services.portfolio.summary import (
+    MovementReport,
+    list_extracts,
+    movement,
+    portfolio_summary,
+)
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.portfolio.account_dialogs import AccountHistoryDialog, WarningLetterDialog
 from ao_desktop.ui.portfolio.account_form import AccountDialog
@@ -69,6 +74,8 @@ def _sorted_view(model: object, stretch: int) -> tuple[QTableView, QSortFilterPr
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Widths from the first rows, not from thousands: a refresh stays cheap on a big branch.
+    view.horizontalHeader().setResizeContentsPrecision(60)
     view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view, proxy
 
@@ -162,10 +169,24 @@ class PortfolioView(QWidget):
         return self.extract_combo.currentData()
 
     def refresh(self) -> None:
+        """The summary at once (a few hundred pre-added rows); the movement and the worklist
+        (tens of milliseconds each on a big branch: every account of two extracts, every
+        promise judged) from a worker. A newer refresh cancels an older one."""
         uow, who, officer, as_of = self._context.uow, self._context.who, self.officer_combo.value(), self.as_of()
-        summary = portfolio_summary(uow, officer, as_of, who)
-        self.summary_panel.show_summary(summary)
-        report = movement(uow, officer, as_of, who)
+        self.summary_panel.show_summary(portfolio_summary(uow, officer, as_of, who))
+        self._runner.cancel_all()
+        self.movement_label.setText(self.tr("Membandingkan dengan ekstrak sebelumnya…"))
+        self.work_label.setText(self.tr("Menyusun daftar penagihan…"))
+        self.worklist_pending = True
+
+        def lists(_token: object) -> tuple[MovementReport, list[WorkItem]]:
+            return movement(uow, officer, as_of, who), worklist(uow, officer, actor=who)
+
+        self._runner.submit(lists, self._on_lists_ready, self._on_lists_failed)
+
+    def _on_lists_ready(self, result: tuple[MovementReport, list[WorkItem]]) -> None:
+        report, items = result
+        self.worklist_pending = False
         self.movement_model.set_items(report.items)
         c = report.counts
         if report.previous_as_of is None:
@@ -177,25 +198,17 @@ class PortfolioView(QWidget):
                 p=format_date(report.previous_as_of), w=c.worse.accounts, wo=format_rupiah(c.worse.outstanding),
                 b=c.better.accounts, bo=format_rupiah(c.better.outstanding), n=c.new.accounts,
                 no=format_rupiah(c.new.outstanding), l=c.paid_off.accounts, lo=format_rupiah(c.paid_off.outstanding)))
-        # The worklist judges every promise against the extracts: tens of milliseconds on a
-        # big branch, so it comes from a worker; a newer refresh cancels an older one.
-        self._runner.cancel_all()
-        self.work_label.setText(self.tr("Menyusun daftar penagihan…"))
-        self.worklist_pending = True
-        self._runner.submit(lambda _token: worklist(uow, officer, actor=who), self._on_worklist_ready,
-                            self._on_worklist_failed)
-
-    def _on_worklist_ready(self, items: list[WorkItem]) -> None:
-        self.worklist_pending = False
         self.work_model.set_items(items)
         self.work_label.setText(self.tr(
             "{n} rekening perlu dihubungi atau dikunjungi (ekstrak terbaru), urut dari risiko tertinggi: "
             "hari tunggakan, janji bayar yang diingkari, jumlah tunggakan.").format(n=format_number(len(items))))
         self._on_work_selection_changed()
 
-    def _on_worklist_failed(self, exc: BaseException) -> None:
+    def _on_lists_failed(self, exc: BaseException) -> None:
         self.worklist_pending = False
-        self.work_label.setText(self.tr("Daftar penagihan tidak dapat disusun: {e}").format(e=exc))
+        text = self.tr("Daftar tidak dapat disusun: {e}").format(e=exc)
+        self.movement_label.setText(text)
+        self.work_label.setText(text)
 
     def selected_item(self) -> WorkItem | None:
         rows = self.work_view.selectionModel().selectedRows()

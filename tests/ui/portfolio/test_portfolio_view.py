@@ -64,6 +64,7 @@ def test_view_shows_summary_movement_and_worklist(qtbot, loaded) -> None:
     view.extract_combo.setCurrentIndex(1)  # the older extract
     assert "NPL <b>0,00%</b>" in view.summary_panel.headline.text()
     qtbot.waitUntil(lambda: not view.worklist_pending, timeout=10_000)
+    assert "Belum ada ekstrak sebelumnya" in view.movement_label.text()
 
 
 def test_an_ao_sees_their_own_accounts_only(qtbot, loaded, officers) -> None:

@@ -189,3 +189,26 @@ def test_client_panel_lists_the_clients_loans_and_promises(qtbot, loaded, office
     assert tab.title(profile) == "Pinjaman (1)"
     text = tab.accounts_list.item(0).text()
     assert "1001" in text and "Rp10.000.000" in text and "Kol 3 Kurang Lancar" in text and "95 hari" in text
+
+
+def test_letter_dialog_warns_then_issues(qtbot, loaded, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from ao_desktop.ui.portfolio.account_dialogs import AccountHistoryDialog, WarningLetterDialog
+
+    view = _view(qtbot, loaded)
+    item = view.work_model.item(0)
+    dialog = WarningLetterDialog(loaded, item)
+    qtbot.addWidget(dialog)
+    assert dialog.level() == 1 and dialog.warning_label.text() == ""
+    dialog.level_group.button(3).setChecked(True)
+    assert "SP2 belum pernah" in dialog.warning_label.text()  # a warning; Terbitkan stays enabled
+    assert dialog.issue_button.isEnabled()
+    out = tmp_path / "sp3.pdf"
+    assert dialog.issue_to(out)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Rp750.000" in text and "tujuh ratus lima puluh ribu rupiah" in text
+    history = AccountHistoryDialog(loaded, item)
+    qtbot.addWidget(history)
+    assert history.letters_table.rowCount() == 1 and history.letters_table.item(0, 0).text() == "SP3"
+    assert history.positions_table.rowCount() == 2

@@ -107,12 +107,42 @@ def write_extract(
             for m in rows[start:start + BATCH]])
         if on_batch is not None:
             on_batch(min(start + BATCH, len(rows)))
+    if found:
+        _repoint_dropped(con, extract_id)
     rollups.rebuild(con, extract_id)
     con.execute(
         "INSERT INTO audit_log (table_name, row_id, action, actor, at, details) VALUES "
         "('loan_extracts', ?, 'import', ?, ?, ?)",
         (extract_id, actor, stamp, f'{{"as_of": "{as_of.isoformat()}", "accounts": {len(rows)}}}'))
     return extract_id
+
+
+_DROPPED = ("loan_accounts.extract_id = ? AND NOT EXISTS (SELECT 1 FROM loan_positions q "
+            "WHERE q.extract_id = ? AND q.account_id = loan_accounts.id)")
+_HAS_POSITION = "EXISTS (SELECT 1 FROM loan_positions q WHERE q.account_id = loan_accounts.id)"
+
+
+def _repoint_dropped(con: sqlite3.Connection, extract_id: int) -> None:
+    """Accounts the replaced extract listed and the new one of the same date does not:
+    their latest position is now the newest one left in another extract. An account
+    that only that extract ever listed was a mistake of the replaced file and goes (kept,
+    closed, when a warning letter was issued on it); one entered by hand goes back to
+    being entered by hand."""
+    con.execute(
+        "DELETE FROM loan_accounts WHERE " + _DROPPED + " AND source = 'ekstrak' AND NOT " + _HAS_POSITION
+        + " AND NOT EXISTS (SELECT 1 FROM warning_letters w WHERE w.account_id = loan_accounts.id)",
+        (extract_id, extract_id))
+    con.execute(
+        "UPDATE loan_accounts SET extract_id = NULL, outstanding = CASE WHEN source = 'ekstrak' THEN 0 "
+        "ELSE outstanding END WHERE " + _DROPPED + " AND NOT " + _HAS_POSITION, (extract_id, extract_id))
+    con.execute(
+        "UPDATE loan_accounts SET (extract_id, client_id, officer_id, outstanding, arrears_principal, "
+        "arrears_interest, penalty, days_past_due, collectibility, installment, next_due, last_payment) = "
+        "(SELECT p.extract_id, COALESCE(p.client_id, loan_accounts.client_id), p.officer_id, p.outstanding, "
+        "p.arrears_principal, p.arrears_interest, p.penalty, p.days_past_due, p.collectibility, p.installment, "
+        "p.next_due, p.last_payment FROM loan_positions p JOIN loan_extracts e ON e.id = p.extract_id "
+        "WHERE p.account_id = loan_accounts.id ORDER BY e.as_of DESC LIMIT 1) WHERE " + _DROPPED,
+        (extract_id, extract_id))
 
 
 def remember_cifs(session: Session, pairs: Sequence[tuple[str, int]]) -> None:

@@ -86,6 +86,23 @@ def test_same_as_of_replaces_instead_of_doubling(uow: SqlUnitOfWork, branch, tmp
     assert (s.totals.accounts, s.totals.outstanding) == (1, 4_000_000)
     with uow.read() as tx:
         assert len(tx.portfolio.extracts()) == 1
+        # only the replaced file ever listed account 2: it was the file's mistake and goes
+        assert tx.portfolio.account_by_number("2") is None
+        assert tx.portfolio.active_installments(branch["budi"]) == 0
+
+
+def test_replacing_the_newest_extract_points_a_dropped_account_back(uow: SqlUnitOfWork, branch,
+                                                                     tmp_path: Path) -> None:
+    _import(uow, write_extract(tmp_path / "oct.xlsx", [account("2", nik=NIK_BUDI, os=3_500_000, dpd=10)]),
+            date(2026, 10, 31))
+    _import(uow, write_extract(tmp_path / "a.xlsx", [account("1", nik=NIK_SITI), account("2", nik=NIK_BUDI)]),
+            date(2026, 11, 30))
+    _import(uow, write_extract(tmp_path / "b.xlsx", [account("1", nik=NIK_SITI)]), date(2026, 11, 30))
+    with uow.read() as tx:
+        dropped = tx.portfolio.account_by_number("2")
+        assert dropped.as_of == date(2026, 10, 31)  # its latest position is October's again
+        assert (dropped.account.outstanding, dropped.account.days_past_due) == (3_500_000, 10)
+        assert tx.portfolio.active_installments(branch["budi"]) == 0  # not in the newest extract
 
 
 def test_older_extract_refused_unless_replace(uow: SqlUnitOfWork, branch, tmp_path: Path) -> None:

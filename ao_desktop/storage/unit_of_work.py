@@ -23,6 +23,8 @@ from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.credit.application_repository import SqlCreditApplicationRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
+from ao_desktop.storage.portfolio.letter_repository import SqlWarningLetterRepository
+from ao_desktop.storage.portfolio.portfolio_repository import SqlPortfolioRepository
 from ao_desktop.storage.problems.problem_repository import SqlProblemRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
 from ao_desktop.storage.products.riplay_repository import SqlRiplayRepository
@@ -42,6 +44,8 @@ class SqlTransaction:
         self.public_holidays = PackageHolidays()
         self.applications = SqlCreditApplicationRepository(session)
         self.problems = SqlProblemRepository(session)
+        self.portfolio = SqlPortfolioRepository(session)
+        self.letters = SqlWarningLetterRepository(session)
 
 
 class SqlUnitOfWork:

@@ -81,6 +81,12 @@ def _problems_view(context: UiContext) -> QWidget:
     return ProblemsView(context)
 
 
+def _portfolio_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.portfolio.view import PortfolioView
+
+    return PortfolioView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
@@ -103,6 +109,10 @@ def registered_views() -> list[ViewSpec]:
         ViewSpec("problems", QT_TRANSLATE_NOOP("MainWindow", "Permasalahan"), _problems_view,
                  QT_TRANSLATE_NOOP("MainWindow", "permasalahan nasabah: batas waktu 10 hari kerja, "
                                                  "perpanjangan sekali, eskalasi ke supervisor, penyelesaian")),
+        ViewSpec("portfolio", QT_TRANSLATE_NOOP("MainWindow", "Portofolio"), _portfolio_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "portofolio kredit dari ekstrak core banking: kolektibilitas "
+                                                 "OJK, NPL, pergerakan, daftar penagihan, janji bayar, surat "
+                                                 "peringatan SP1-SP3")),
     ]
 
 

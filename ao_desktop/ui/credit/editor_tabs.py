@@ -100,6 +100,9 @@ class FiguresTab(QWidget):
             (self.tr("Margin bersih"), pct(ratios.net_margin_pct), formula("net_margin")),
             (self.tr("Current ratio"), times(ratios.current_ratio), formula("current_ratio")),
             (self.tr("DER"), times(ratios.debt_to_equity), formula("debt_to_equity")),
+            (self.tr("Angsuran lain"), format_rupiah(ratios.other_installments),
+             self.tr("termasuk kredit berjalan di bank ini: {r}").format(
+                 r=format_rupiah(ratios.portfolio_installments))),
             (self.tr("RPC"), format_rupiah(ratios.repayment_capacity), formula("repayment_capacity")),
             (self.tr("Angsuran ÷ RPC"), pct(ratios.rpc_ratio_pct), formula("rpc_ratio")),
             (self.tr("DSR (batas {p})").format(p=format_pct(ratios.max_dsr_pct)), pct(ratios.dsr_pct), formula("dsr")),

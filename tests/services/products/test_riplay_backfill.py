@@ -26,7 +26,7 @@ RIPLAY_COLUMNS = ("risks", "late_penalty", "early_repayment", "other_costs",
 
 def _schema_3_database(path: Path) -> None:
     """Seeded, with KMK's rate changed by an admin, then taken back to schema 3: the
-    RIPLAY columns and table and the later calendar and credit tables dropped, the version stamps
+    RIPLAY columns and table and the later calendar, credit and portfolio tables dropped, the version stamps
     of schema 3."""
     db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
@@ -37,7 +37,9 @@ def _schema_3_database(path: Path) -> None:
     db.close()
     con = sqlite3.connect(path)
     con.execute("DROP TABLE riplay_records")
-    for table in ("client_problem_history", "client_problems",  # schema 7's
+    for table in ("warning_letters", "client_cifs", "loan_rollups", "loan_positions",  # schema 8's
+                  "loan_accounts", "loan_extracts",
+                  "client_problem_history", "client_problems",  # schema 7's
                   "credit_application_status_history", "credit_applications",  # schema 6's
                   "activities", "holiday_overrides", "message_templates"):  # schema 5's
         con.execute(f"DROP TABLE {table}")

@@ -25,11 +25,7 @@ from ao_desktop.domain.common.cell_values import RowIssue
 from ao_desktop.domain.common.errors import FieldIssue, OperationCancelled, ValidationFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
-from ao_desktop.domain.imports.client_import import (
-    ParsedRow,
-    RowKind,
-    RowParser,
-)
+from ao_desktop.domain.imports.client_import import ParsedRow
 from ao_desktop.domain.imports.import_duplicates import find_file_duplicates, merge_into
 from ao_desktop.domain.imports.import_plan import (
     DuplicateOf,
@@ -42,13 +38,13 @@ from ao_desktop.domain.imports.import_plan import (
     stored_duplicates,
 )
 from ao_desktop.domain.imports.sheet_header import find_header, layout_key, mapping_problems
+from ao_desktop.services.imports.row_worker import ParserSettings, check_rows_in_parallel
 from ao_desktop.services.ports import Progress, Transaction, UnitOfWork
 
 if TYPE_CHECKING:
     from ao_desktop.documents.sheets.sheet_reader import SheetInfo
 
 MAPPING_KEY = "import.mapping."
-PROGRESS_EVERY = 2000
 STORED_CHUNK = 2000  # rows per duplicate query against the database
 
 
@@ -198,25 +194,19 @@ def preview_import(
         errors.setdefault(row_index, set()).add(col)
     with uow.read() as tx:
         officers = _officer_index(tx)
-    parser = RowParser(chosen, guess.headers, today=today or date.today(), officers=officers,
-                       default_officer_id=actor.officer_id)
+    settings = ParserSettings(chosen, tuple(guess.headers), today or date.today(), officers,
+                              actor.officer_id)  # fmt: skip
     body = data.rows[guess.row + 1 :]
     total = len(body)
+
+    def tick(done: int) -> None:
+        report(_("Memeriksa baris…"), done, total)
+        _check(cancelled)
+
     with gc_paused():
-        for offset, values in enumerate(body):
-            row_index = guess.row + 1 + offset
-            kind = parser.classify(values)
-            if kind is RowKind.BLANK:
-                preview.skipped_rows += 1
-                continue
-            if kind is RowKind.NOTE:
-                preview.rows.append(parser.note(row_index + 1, values))
-            else:
-                preview.rows.append(parser.parse(row_index + 1, values, blanks.get(row_index, ()),
-                                                 errors.get(row_index, ())))
-            if offset % PROGRESS_EVERY == 0:
-                report(_("Memeriksa baris…"), offset, total)
-                _check(cancelled)
+        preview.rows, preview.skipped_rows = check_rows_in_parallel(
+            settings, body, guess.row + 1, blanks, errors, tick
+        )
     report(_("Mencari duplikat…"), total, total)
     with gc_paused():
         preview.file_duplicates = _duplicates_of(preview.rows)

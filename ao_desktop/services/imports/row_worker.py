@@ -11,6 +11,7 @@ cancel terminates it; if it cannot start or dies, this process checks its rows i
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -27,6 +28,7 @@ from ao_desktop.domain.imports.client_import import ParsedRow, RowParser
 from ao_desktop.domain.imports.sheet_rows import check_rows
 
 _T = TypeVar("_T")
+log = logging.getLogger(__name__)
 
 # A sheet with fewer data rows is checked in one process: starting the helper
 # (a Python interpreter and the domain modules, ~0.2-0.3 s of the second core) and moving
@@ -226,8 +228,9 @@ def check_rows_in_parallel(
                 {r: c for r, c in blanks.items() if their_first <= r < end},
                 {r: c for r, c in errors.items() if their_first <= r < end},
             ))  # fmt: skip
-        except OSError:
-            helper = None  # no process to be had: this one checks every row
+        except OSError as exc:
+            log.warning("import: no helper process (%s); every row is checked here", exc)
+            helper = None
 
         def my_tick(done: int) -> None:
             if tick is not None:
@@ -246,12 +249,16 @@ def check_rows_in_parallel(
                 if tick is not None:
                     tick(split + helper.done)
         if answer is None:
+            if helper is not None:
+                log.warning("import: the helper process ended without an answer; its rows are "
+                            "checked here")  # fmt: skip
             more, more_skipped = check_rows(
                 parser, theirs, their_first, blanks, errors,
                 None if tick is None else (lambda done: tick(split + done)),
             )  # fmt: skip
         else:
             more, more_skipped = _rebuild(answer[2], theirs, their_first), answer[1]
+            log.info("import: %d of %d rows checked by the helper process", len(theirs), len(rows))
         parsed.extend(more)
         return parsed, skipped + more_skipped
     finally:

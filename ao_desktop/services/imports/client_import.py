@@ -26,7 +26,7 @@ from ao_desktop.domain.common.errors import FieldIssue, OperationCancelled, Vali
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.imports.client_import import ParsedRow
-from ao_desktop.domain.imports.import_duplicates import find_file_duplicates, merge_into
+from ao_desktop.domain.imports.import_duplicates import FileDuplicateFinder, merge_into
 from ao_desktop.domain.imports.import_plan import (
     DuplicateOf,
     DuplicatePolicy,
@@ -114,11 +114,6 @@ def remember_mapping(uow: UnitOfWork, key: str, mapping: Mapping[int, str]) -> N
         tx.settings.set(MAPPING_KEY + key, json.dumps({str(k): v for k, v in sorted(mapping.items())}))
 
 
-def _duplicates_of(rows: list[ParsedRow]) -> dict[int, DuplicateOf]:
-    return {row: DuplicateOf(row, d.reasons, first_row=d.first_row)
-            for row, d in find_file_duplicates(rows).items()}
-
-
 def _stored_matches(
     tx: Transaction,
     rows: list[ParsedRow],
@@ -203,13 +198,17 @@ def preview_import(
         report(_("Memeriksa baris…"), done, total)
         _check(cancelled)
 
+    # Duplicates within the file are searched piece by piece as rows are checked, so on
+    # a big sheet that runs here while the helper process checks the rest.
+    finder = FileDuplicateFinder()
     with gc_paused():
         preview.rows, preview.skipped_rows = check_rows_in_parallel(
-            settings, body, guess.row + 1, blanks, errors, tick
+            settings, body, guess.row + 1, blanks, errors, tick, finder.add
         )
     report(_("Mencari duplikat…"), total, total)
     with gc_paused():
-        preview.file_duplicates = _duplicates_of(preview.rows)
+        preview.file_duplicates = {row: DuplicateOf(row, d.reasons, first_row=d.first_row)
+                                   for row, d in finder.found.items()}  # fmt: skip
         with uow.read() as tx:
             preview.stored_duplicates = _stored_matches(tx, preview.rows, report, cancelled)
             preview.stored_state = tx.clients.change_marker()

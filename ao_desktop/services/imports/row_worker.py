@@ -1,12 +1,14 @@
 """The second core for a big import: a helper process checks the last part of the sheet's
-rows while this process checks the first part.
+rows while this process checks the first part and hands every checked row, in sheet
+order, to the caller (the preview's duplicate search, which runs alongside).
 
 Both run `domain.imports.sheet_rows.check_rows` with the same parser settings, so the
 rows come out exactly as one process would make them (a test compares the two). The
 helper is started with "spawn" on every platform (what Windows and the frozen app have;
 `ao_desktop.__main__` calls `multiprocessing.freeze_support()`), so this module keeps
-everything it runs at top level and imports only the domain. It reports progress; a
-cancel terminates it; if it cannot start or dies, this process checks its rows itself.
+everything it runs at top level and imports only the domain. It sends its rows in
+pieces as it goes, which also tells the progress; a cancel terminates it; if it cannot
+start or dies, this process checks what is left of its rows itself.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
+import queue
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, fields
 from datetime import date
 from multiprocessing.connection import Connection
@@ -25,7 +30,7 @@ from typing import Any, TypeVar
 from ao_desktop.domain.clients.client import Address, Client
 from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
 from ao_desktop.domain.imports.client_import import ParsedRow, RowParser
-from ao_desktop.domain.imports.sheet_rows import check_rows
+from ao_desktop.domain.imports.sheet_rows import CHECK_EVERY, check_rows
 
 _T = TypeVar("_T")
 log = logging.getLogger(__name__)
@@ -34,8 +39,10 @@ log = logging.getLogger(__name__)
 # (a Python interpreter and the domain modules, ~0.2-0.3 s of the second core) and moving
 # the rows there and back only pays off for big sheets.
 PARALLEL_MIN_ROWS = 20_000
-# The helper's share of the rows: a little less than half, since it starts later.
-HELPER_SHARE = 0.45
+# The helper's share of the rows: more than half, since this process also unpacks the
+# helper's rows and runs the duplicate search over all of them.
+HELPER_SHARE = 0.7
+CHUNK = CHECK_EVERY  # rows per piece the helper sends
 
 
 @dataclass(frozen=True)
@@ -54,16 +61,18 @@ class ParserSettings:
 
 
 def _helper_main(jobs: Connection, answers: Connection) -> None:
-    """The helper process: receive one job, check its rows, send progress and the result.
-    The raw cells stay out of the answer (the importing process has them)."""
+    """The helper process: receive one job, check its rows and send them in pieces of
+    `chunk` rows, without their cells (the importing process has them)."""
     import gc
 
     gc.disable()  # see sheet_data.gc_paused: nothing made here is in a cycle
     try:
-        settings, rows, first, blanks, errors = jobs.recv()
-        parsed, skipped = check_rows(settings.parser(), rows, first, blanks, errors,
-                                     lambda done: answers.send(("progress", done)))  # fmt: skip
-        answers.send(("done", skipped, _pack(parsed)))
+        settings, rows, first, blanks, errors, chunk = jobs.recv()
+        parser = settings.parser()
+        for start in range(0, len(rows), chunk):
+            piece = rows[start : start + chunk]
+            parsed, skipped = check_rows(parser, piece, first + start, blanks, errors)
+            answers.send((len(piece), skipped, _pack(parsed)))
     except (EOFError, OSError, KeyboardInterrupt):
         pass  # the importing process went away or cancelled
     finally:
@@ -152,7 +161,9 @@ def _rebuild(answer: list[tuple[Any, ...]], rows: Sequence[Sequence[Any]], first
 
 
 class _Helper:
-    """The helper process and the two one-way pipes to it, for one job."""
+    """The helper process, the two one-way pipes to it, and a thread that takes its pieces
+    off the pipe as they come (so the helper never waits on a full pipe while this
+    process is busy), for one job."""
 
     def __init__(self, job: tuple[Any, ...]) -> None:
         context = multiprocessing.get_context("spawn")
@@ -163,31 +174,35 @@ class _Helper:
         self.process.start()
         jobs_in.close()
         answers_out.close()
-        self.done = 0  # rows the helper reported checked
-        self.lost = False  # the helper died or could not be reached
+        self.pieces: queue.Queue[bytes | None] = queue.Queue()  # None: the helper is gone
+        self.received = 0  # pieces taken off the pipe
         # The job is megabytes: sent from a thread, so this process checks its own rows
         # while the helper starts up and reads it.
         self._sender = threading.Thread(target=self._send, args=(job,), daemon=True)
+        self._receiver = threading.Thread(target=self._receive, daemon=True)
         self._sender.start()
+        self._receiver.start()
 
     def _send(self, job: tuple[Any, ...]) -> None:
-        try:
+        with suppress(OSError, ValueError):  # terminated (a cancel) or never started
             self._jobs.send(job)
-        except (OSError, ValueError):
-            self.lost = True  # terminated (a cancel) or never started
 
-    def poll(self, timeout: float = 0.0) -> tuple[Any, ...] | None:
-        """Take progress messages; the final answer when it has come."""
+    def _receive(self) -> None:
         try:
-            while self._answers.poll(timeout):
-                message = self._answers.recv()
-                if message[0] != "progress":
-                    return message  # type: ignore[no-any-return]
-                self.done = message[1]
-                timeout = 0.0
-        except (EOFError, OSError):
-            self.lost = True
-        return None
+            while True:
+                self.pieces.put(self._answers.recv_bytes())
+                self.received += 1
+        except (EOFError, OSError, ValueError):
+            self.pieces.put(None)
+
+    def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]]] | None:
+        """(rows, blank rows, packed parsed rows) of the next piece; None when the helper
+        is gone; raises queue.Empty when nothing came within `timeout` seconds."""
+        data = self.pieces.get(timeout=timeout)
+        if data is None:
+            self.pieces.put(None)  # stays gone
+            return None
+        return pickle.loads(data)  # type: ignore[no-any-return]
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -196,6 +211,7 @@ class _Helper:
         self._sender.join(5)
         self._jobs.close()
         self._answers.close()
+        self._receiver.join(5)
 
 
 def check_rows_in_parallel(
@@ -205,17 +221,43 @@ def check_rows_in_parallel(
     blanks: Mapping[int, Collection[int]],
     errors: Mapping[int, Collection[int]],
     tick: Callable[[int], None] | None = None,
+    consume: Callable[[list[ParsedRow]], None] | None = None,
     *,
     min_rows: int | None = None,
 ) -> tuple[list[ParsedRow], int]:
     """check_rows() over `rows` with the settings' parser, the last part in the helper
     process when there are at least `min_rows` rows (PARALLEL_MIN_ROWS by default) and a
-    second core. `tick(done)` gets the rows checked by both; raising from it (a cancel)
-    terminates the helper."""
+    second core. `consume(parsed)` gets the parsed rows piece by piece in sheet order as
+    they are ready; `tick(done)` gets the rows checked so far (never less than before);
+    raising from it (a cancel) terminates the helper."""
     parser = settings.parser()
     threshold = PARALLEL_MIN_ROWS if min_rows is None else min_rows
+    shown = 0
+
+    def report(done: int) -> None:
+        nonlocal shown
+        shown = max(shown, min(done, len(rows)))
+        if tick is not None:
+            tick(shown)
+
+    parsed: list[ParsedRow] = []
+    skipped = 0
+
+    def here(part: Sequence[Sequence[Any]], part_first: int, done: Callable[[], int]) -> None:
+        """Check `part` in this process, piece by piece."""
+        nonlocal skipped
+        for start in range(0, len(part), CHUNK):
+            report(done() + start)
+            more, more_skipped = check_rows(parser, part[start : start + CHUNK],
+                                            part_first + start, blanks, errors)  # fmt: skip
+            parsed.extend(more)
+            skipped += more_skipped
+            if consume is not None:
+                consume(more)
+
     if len(rows) < max(threshold, 2) or (os.cpu_count() or 1) < 2:
-        return check_rows(parser, rows, first, blanks, errors, tick)
+        here(rows, first, lambda: 0)
+        return parsed, skipped
     split = len(rows) - int(len(rows) * HELPER_SHARE)
     mine, theirs = rows[:split], rows[split:]
     their_first = first + split
@@ -226,41 +268,37 @@ def check_rows_in_parallel(
             helper = _Helper((
                 settings, theirs, their_first,
                 {r: c for r, c in blanks.items() if their_first <= r < end},
-                {r: c for r, c in errors.items() if their_first <= r < end},
+                {r: c for r, c in errors.items() if their_first <= r < end}, CHUNK,
             ))  # fmt: skip
         except OSError as exc:
             log.warning("import: no helper process (%s); every row is checked here", exc)
-            helper = None
-
-        def my_tick(done: int) -> None:
-            if tick is not None:
-                if helper is not None:
-                    helper.poll()
-                tick(done + (helper.done if helper is not None else 0))
-
-        parsed, skipped = check_rows(parser, mine, first, blanks, errors, my_tick)
-        answer = None
-        while helper is not None and answer is None and not helper.lost:
-            answer = helper.poll(0.05)
-            if answer is None:
-                if not helper.process.is_alive():
-                    answer = helper.poll()  # what it sent before it ended, if anything
-                    break  # else it died: its rows are checked here
-                if tick is not None:
-                    tick(split + helper.done)
-        if answer is None:
-            if helper is not None:
-                log.warning("import: the helper process ended without an answer; its rows are "
-                            "checked here")  # fmt: skip
-            more, more_skipped = check_rows(
-                parser, theirs, their_first, blanks, errors,
-                None if tick is None else (lambda done: tick(split + done)),
-            )  # fmt: skip
-        else:
-            more, more_skipped = _rebuild(answer[2], theirs, their_first), answer[1]
+        # The helper's progress is what it has sent so far (pieces of CHUNK rows).
+        sent = (lambda: helper.received * CHUNK) if helper is not None else (lambda: 0)
+        here(mine, first, sent)
+        taken = 0  # of the helper's rows
+        while helper is not None and taken < len(theirs):
+            try:
+                piece = helper.next_piece(0.05)
+            except queue.Empty:
+                report(split + max(taken, sent()))
+                continue
+            if piece is None:
+                log.warning("import: the helper process ended early; its last %d rows are "
+                            "checked here", len(theirs) - taken)  # fmt: skip
+                break
+            count, more_skipped, packed = piece
+            more = _rebuild(packed, theirs, their_first)
+            parsed.extend(more)
+            skipped += more_skipped
+            if consume is not None:
+                consume(more)
+            taken += count
+            report(split + max(taken, sent()))
+        if taken < len(theirs):
+            here(theirs[taken:], their_first + taken, lambda: split + taken)
+        elif helper is not None:
             log.info("import: %d of %d rows checked by the helper process", len(theirs), len(rows))
-        parsed.extend(more)
-        return parsed, skipped + more_skipped
+        return parsed, skipped
     finally:
         if helper is not None:
             helper.stop()

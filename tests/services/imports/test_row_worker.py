@@ -13,6 +13,7 @@ import pytest
 from ao_desktop.documents.sheets.sheet_reader import read_sheet
 from ao_desktop.domain.common.errors import OperationCancelled
 from ao_desktop.domain.common.officer import Actor
+from ao_desktop.domain.imports.import_duplicates import FileDuplicateFinder, find_file_duplicates
 from ao_desktop.domain.imports.sheet_header import find_header
 from ao_desktop.domain.imports.sheet_rows import check_rows
 from ao_desktop.services.imports import row_worker
@@ -78,6 +79,29 @@ def test_the_helper_gives_exactly_the_rows_of_one_process(fixture_file, answers)
     assert any(p.note for p in parsed) and two[1] > 0
     assert any(p.client and p.client.address.city for p in parsed[len(parsed) // 2 :])
     assert _no_helper_left()
+
+
+def test_rows_handed_on_in_pieces_find_the_same_duplicates_across_both_parts(
+    fixture_file, monkeypatch, answers
+) -> None:
+    monkeypatch.setattr(row_worker, "CHUNK", 7)
+    settings, body, first, blanks, errors = _sheet(fixture_file, copies=30)
+    one, _skipped = check_rows(settings.parser(), body, first, blanks, errors)
+    finder = FileDuplicateFinder()
+    pieces: list[list[int]] = []
+
+    def consume(parsed) -> None:  # noqa: ANN001
+        pieces.append([p.row for p in parsed])
+        finder.add(parsed)
+
+    two, _ = check_rows_in_parallel(settings, body, first, blanks, errors, None, consume, min_rows=2)
+    assert len(answers) > 1  # the helper sent several pieces
+    assert [r for piece in pieces for r in piece] == [p.row for p in one]  # in sheet order
+    expected = find_file_duplicates(one)
+    assert finder.found == expected
+    # every copy after the first repeats the first copy: rows in the helper's part point
+    # back into this process's part
+    assert any(d.first_row < two[len(two) // 2].row < d.row for d in expected.values())
 
 
 def test_the_formula_blanks_and_error_cells_of_the_helpers_rows_are_named(

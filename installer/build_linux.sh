@@ -56,6 +56,16 @@ python3 -c 'import json, sys; hits = json.loads(sys.argv[1]); assert hits, "no s
 # GUI opened on it: --db never creates a database by itself.
 "$cli" init --db "$home/start.sqlite" --bank "BPR Uji" --branch "Cabang Uji" \
   --officer-name "Rina Marlina" --officer-phone 081234567890 --json
+# A 30,000-row client sheet through the bundle's CLI: big enough for the helper process
+# that checks part of the rows on the second core (multiprocessing spawn in a frozen app
+# needs freeze_support()); the log must say the helper answered.
+sheet=$(uv run --frozen --no-sync python -c 'import sys; sys.path.insert(0, "benchmarks"); from bench_client_import import make_sheet; print(make_sheet(30000))')
+"$cli" init --db "$home/import.sqlite" --bank "BPR Uji" --branch "Cabang Uji" \
+  --officer-name "Rina Marlina" --officer-phone 081234567890 --json >/dev/null
+imported=$("$cli" import-clients "$sheet" --db "$home/import.sqlite" --json)
+python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["rows"] == 30000 and r["inserted"] > 29000, r; print("import:", r["inserted"], "of", r["rows"], "rows")' "$imported"
+grep -rhq "rows checked by the helper process" "$AO_DESKTOP_HOME" || {
+  echo "the frozen import's helper process did not answer" >&2; exit 1; }
 "$cli" product-sheet KUR-MIKRO --amount 50jt --tenor 24 --db "$home/start.sqlite" --out "$home/kur.pdf" --json
 probe=$(AO_DESKTOP_STARTUP_PROBE=1 timeout 120 "$bundle/ao-desktop" --db "$home/start.sqlite")
 echo "$probe"

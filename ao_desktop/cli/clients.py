@@ -142,6 +142,15 @@ def _issues_json(preview) -> list[dict[str, object]]:  # type: ignore[no-untyped
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ao_desktop.documents.sheets.sheet_data import gc_paused
+
+    # 100,000s of rows, clients and plan items live until the end: a cyclic collection
+    # now and then would walk them all again (none of them is in a cycle).
+    with gc_paused():
+        return _import_paused(args)
+
+
+def _import_paused(args: argparse.Namespace) -> int:
     from ao_desktop.domain.imports.import_plan import DuplicatePolicy, count_plan
     from ao_desktop.services.imports.client_import import (
         commit_import,

@@ -1,7 +1,7 @@
 """Command line: the GUI by default, headless subcommands for automation and checks.
 
 Each area's subcommands live in their own module of this package (setup, demo,
-clients, products, calendar, maintenance) with `COMMANDS`, `add_parsers(sub)` and `run(args)`; adding an
+clients, products, calendar, credit, portfolio, problems, maintenance) with `COMMANDS`, `add_parsers(sub)` and `run(args)`; adding an
 area's commands is adding its module to `AREAS`. A user error prints one clear sentence
 on stderr and exits 1, never a traceback; `--json` gives machine-readable output. Heavy
 libraries load only for the subcommand that needs them.
@@ -15,7 +15,18 @@ import sys
 from collections.abc import Sequence
 
 from ao_desktop import __version__
-from ao_desktop.cli import calendar, clients, credit, demo, maintenance, products, reports, setup
+from ao_desktop.cli import (
+    calendar,
+    clients,
+    credit,
+    demo,
+    maintenance,
+    portfolio,
+    problems,
+    products,
+    reports,
+    setup,
+)
 from ao_desktop.cli.common import Parser, UserError, add_db, examples
 from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.domain.common.i18n import _
@@ -23,7 +34,7 @@ from ao_desktop.domain.common.i18n import _
 log = logging.getLogger(__name__)
 
 # The subcommand modules, in the order `--help` lists them.
-AREAS = (setup, demo, clients, products, calendar, credit, reports, maintenance)
+AREAS = (setup, demo, clients, products, calendar, credit, portfolio, problems, reports, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

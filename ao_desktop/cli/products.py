@@ -201,7 +201,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
 
     from ao_desktop.domain.common.money_parse import parse_rupiah
     from ao_desktop.domain.products.affordability import over_limit_text
-    from ao_desktop.services.products.product_sheets import make_riplay, sheet_officer
+    from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay, sheet_officer
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     amount = parse_rupiah(args.amount)
@@ -213,12 +213,13 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     try:
         uow = SqlUnitOfWork(db)
         client_id = _sheet_int(args.client, "--client")
-        result = make_riplay(
-            uow, code=args.code, amount=amount, tenor_months=tenor or 0, out=out,
+        spec = SheetSpec(
+            code=args.code, amount=amount, tenor_months=tenor or 0,
             officer_id=sheet_officer(uow, _sheet_int(args.officer, "--officer")),
-            client_id=client_id, method=args.method,
-            start_date=start, previous_uses=previous_uses, record=client_id is not None,
-        )
+            client_id=client_id, method=args.method, start_date=start,
+            previous_uses=previous_uses,
+        )  # fmt: skip
+        result = make_riplay(uow, spec, out, record=client_id is not None)
     finally:
         db.close()
     # Printed all the same (the AO may want it for the file), but never without a word.

@@ -17,9 +17,9 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.common.errors import (
     FieldIssue,
-    PermissionDenied,
     StaleEdit,
     ValidationFailed,
 )
@@ -335,8 +335,7 @@ def join_database(
 
 def save_profile(uow: UnitOfWork, profile: BranchProfile, actor: Actor) -> BranchProfile:
     """Change the bank, branch or logo of the database; admins only."""
-    if not actor.is_admin:
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah nama bank, cabang dan logo."))
+    require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah nama bank, cabang dan logo."))
     profile = clean_profile(profile)
     with uow.write() as tx:
         _write_profile(tx, profile)
@@ -355,8 +354,8 @@ def update_officer_contact(
 
     `officer` is the row as loaded; if a colleague changed it since, the edit is refused.
     """
-    if not (actor.is_admin or (officer.id is not None and actor.officer_id == officer.id)):
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah data petugas lain."))
+    if officer.id is None or actor.officer_id != officer.id:
+        require(actor, Action.MANAGE_OFFICERS)
     name, phone = clean_officer(name, phone)
     with uow.write() as tx:
         other = _officer_with_phone(tx, phone, except_id=officer.id)

@@ -2,7 +2,7 @@
 
 In a temporary folder it opens a new database (migrations, search index), adds and finds
 a client through services, loads the seed catalog, simulates a loan, writes a product
-sheet PDF and a small workbook, starts Qt, reads Indonesia's holidays and backs the database up and checks the copy.
+sheet PDF and a small workbook, starts Qt, reads Indonesia's holidays, writes an amount in words and backs the database up and checks the copy.
 Each step prints one line ("OK  database"); the first failure prints "FAIL <step>: ..."
 and the exit code is 1. A hidden import or a data file missing from a PyInstaller build
 fails here, in CI, instead of on a branch PC. Nothing outside the temporary folder is
@@ -173,6 +173,15 @@ def _holidays(run: _Run) -> None:
            f"17 Agustus 2026 is {names.get(date(2026, 8, 17))!r}, expected Hari Kemerdekaan")
 
 
+def _words(run: _Run) -> None:
+    # Warning letters write amounts in words with num2words, which imports its language
+    # module by name: a bundle without num2words.lang_ID fails here, not on a letter.
+    from ao_desktop.documents.portfolio.amount_words import rupiah_in_words
+
+    words = rupiah_in_words(1_500_000)
+    _check(words == "satu juta lima ratus ribu rupiah", f"1.500.000 in words is {words!r}")
+
+
 def _backup(run: _Run) -> None:
     from ao_desktop.storage.maintenance.backup import backup_database
     from ao_desktop.storage.maintenance.db_check import check_database
@@ -193,6 +202,7 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("xlsx", _xlsx),
     ("qt", _qt),
     ("holidays", _holidays),
+    ("words", _words),
     ("backup", _backup),
 ]
 

@@ -351,6 +351,196 @@ class CreditStatusRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ClientProblemRow(Base):
+    """A client problem (domain/problems/problem.py) with its deadline and handling."""
+
+    __tablename__ = "client_problems"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    category: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    description: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[date] = mapped_column(Date)
+    original_deadline: Mapped[date] = mapped_column(Date)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    extended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="baru")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    escalated_to: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
+    escalation_note: Mapped[str] = mapped_column(Text, default="")
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (
+        # The list and the Today panel: open problems by officer and deadline; the client
+        # panel: by client.
+        Index("ix_client_problems_officer_status_deadline", "officer_id", "status", "deadline"),
+        Index("ix_client_problems_status_deadline", "status", "deadline"),
+        Index("ix_client_problems_client", "client_id"),
+    )
+
+
+class ClientProblemEventRow(Base):
+    """Every step of a problem (recorded, edited, extended, escalated, resolved, ...)."""
+
+    __tablename__ = "client_problem_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    problem_id: Mapped[int] = mapped_column(
+        ForeignKey("client_problems.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class LoanExtractRow(Base):
+    """One core-banking extract: its as-of date (one extract per date) and totals."""
+
+    __tablename__ = "loan_extracts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date, unique=True)
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    accounts: Mapped[int] = mapped_column(Integer, default=0)
+    outstanding: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class LoanAccountRow(Base):
+    """A loan account (domain/portfolio/account.py) with its latest position. `client_id`
+    NULL: matched no client; `officer_id` NULL: its Kode AO matched no officer;
+    `extract_id` NULL: entered by hand (not yet in an extract)."""
+
+    __tablename__ = "loan_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_no: Mapped[str] = mapped_column(String(40), unique=True)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"), nullable=True)
+    nik: Mapped[str] = mapped_column(String(16), default="")
+    cif: Mapped[str] = mapped_column(String(40), default="")
+    borrower_name: Mapped[str] = mapped_column(String(120), default="")
+    product: Mapped[str] = mapped_column(String(60), default="")
+    plafond: Mapped[int] = mapped_column(Integer, default=0)
+    disbursed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    tenor_months: Mapped[int] = mapped_column(Integer, default=0)
+    rate_pct: Mapped[str] = mapped_column(String(12), default="")
+    installment: Mapped[int] = mapped_column(Integer, default=0)
+    outstanding: Mapped[int] = mapped_column(Integer, default=0)
+    arrears_principal: Mapped[int] = mapped_column(Integer, default=0)
+    arrears_interest: Mapped[int] = mapped_column(Integer, default=0)
+    penalty: Mapped[int] = mapped_column(Integer, default=0)
+    days_past_due: Mapped[int] = mapped_column(Integer, default=0)
+    collectibility: Mapped[int] = mapped_column(Integer, default=1)
+    next_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_payment: Mapped[date | None] = mapped_column(Date, nullable=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
+    officer_code: Mapped[str] = mapped_column(String(40), default="")
+    extract_id: Mapped[int | None] = mapped_column(
+        ForeignKey("loan_extracts.id", ondelete="SET NULL"), nullable=True)
+    source: Mapped[str] = mapped_column(String(12), default="ekstrak")
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("credit_applications.id", ondelete="SET NULL"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (Index("ix_loan_accounts_client", "client_id"),)
+
+
+class LoanPositionRow(Base):
+    """An account's position on one extract: the month-by-month history."""
+
+    __tablename__ = "loan_positions"
+
+    extract_id: Mapped[int] = mapped_column(ForeignKey("loan_extracts.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("loan_accounts.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
+    client_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outstanding: Mapped[int] = mapped_column(Integer, default=0)
+    arrears_principal: Mapped[int] = mapped_column(Integer, default=0)
+    arrears_interest: Mapped[int] = mapped_column(Integer, default=0)
+    penalty: Mapped[int] = mapped_column(Integer, default=0)
+    days_past_due: Mapped[int] = mapped_column(Integer, default=0)
+    collectibility: Mapped[int] = mapped_column(Integer, default=1)
+    installment: Mapped[int] = mapped_column(Integer, default=0)
+    next_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_payment: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    __table_args__ = (
+        # An account's history; a client's arrears per extract (promises to pay). One
+        # extract's positions are a range of the primary key (stored in its order).
+        Index("ix_loan_positions_account", "account_id"),
+        Index("ix_loan_positions_client", "client_id", "extract_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class LoanRollupRow(Base):
+    """Sums of one extract per (officer, Kol, aging bucket): storage/portfolio/rollups.py."""
+
+    __tablename__ = "loan_rollups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    extract_id: Mapped[int] = mapped_column(ForeignKey("loan_extracts.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    collectibility: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[int] = mapped_column(Integer)
+    accounts: Mapped[int] = mapped_column(Integer)
+    outstanding: Mapped[int] = mapped_column(Integer)
+    arrears: Mapped[int] = mapped_column(Integer)
+    unmatched: Mapped[int] = mapped_column(Integer)
+
+
+class ClientCifRow(Base):
+    """The core-banking customer number (CIF) of a client, kept once an extract matched
+    the client by NIK, so later extracts match by CIF alone."""
+
+    __tablename__ = "client_cifs"
+
+    cif: Mapped[str] = mapped_column(String(40), primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+
+
+class WarningLetterRow(Base):
+    """A warning letter (SP1-SP3) issued on an account, numbered per branch and year."""
+
+    __tablename__ = "warning_letters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("loan_accounts.id", ondelete="CASCADE"), index=True)
+    level: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(60))
+    sequence: Mapped[int] = mapped_column(Integer)
+    branch_code: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date)
+    arrears_principal: Mapped[int] = mapped_column(Integer, default=0)
+    arrears_interest: Mapped[int] = mapped_column(Integer, default=0)
+    penalty: Mapped[int] = mapped_column(Integer, default=0)
+    days_past_due: Mapped[int] = mapped_column(Integer, default=0)
+    issued_by: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ux_warning_letters_branch_year_seq", "branch_code", "year", "sequence", unique=True),
+    )
+
+
 class ReportTargetRow(Base):
     """An officer's targets for one month (domain/reports/targets.py); the rates are
     exact Decimal strings."""

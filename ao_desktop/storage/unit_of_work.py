@@ -23,9 +23,12 @@ from ao_desktop.storage.clients.client_repository import SqlClientRepository
 from ao_desktop.storage.credit.application_repository import SqlCreditApplicationRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
+from ao_desktop.storage.portfolio.letter_repository import SqlWarningLetterRepository
+from ao_desktop.storage.portfolio.portfolio_repository import SqlPortfolioRepository
+from ao_desktop.storage.problems.problem_repository import SqlProblemRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
 from ao_desktop.storage.products.riplay_repository import SqlRiplayRepository
-from ao_desktop.storage.reports.area_sources import AbsentPortfolio, AbsentProblems
+from ao_desktop.storage.reports.area_sources import SqlPortfolioReport, SqlProblemReport
 from ao_desktop.storage.reports.history_repository import SqlReportHistoryRepository
 from ao_desktop.storage.reports.target_repository import SqlTargetRepository
 from ao_desktop.storage.reports.work_figures import SqlWorkFigures
@@ -44,12 +47,15 @@ class SqlTransaction:
         self.message_templates = SqlMessageTemplateRepository(session)
         self.public_holidays = PackageHolidays()
         self.applications = SqlCreditApplicationRepository(session)
+        self.problems = SqlProblemRepository(session)
+        self.portfolio = SqlPortfolioRepository(session)
+        self.letters = SqlWarningLetterRepository(session)
         # The work report (services/reports/sources.py): one source per section.
         self.report_figures = SqlWorkFigures(session)
         self.report_targets = SqlTargetRepository(session)
         self.report_history = SqlReportHistoryRepository(session)
-        self.portfolio_report = AbsentPortfolio()  # until the portfolio area lands
-        self.problem_report = AbsentProblems()  # until the problem log lands
+        self.portfolio_report = SqlPortfolioReport(session)
+        self.problem_report = SqlProblemReport(session)
 
 
 class SqlUnitOfWork:

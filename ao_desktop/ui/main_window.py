@@ -75,6 +75,18 @@ def _applications_view(context: UiContext) -> QWidget:
     return ApplicationsView(context)
 
 
+def _problems_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.problems.view import ProblemsView
+
+    return ProblemsView(context)
+
+
+def _portfolio_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.portfolio.view import PortfolioView
+
+    return PortfolioView(context)
+
+
 def _reports_view(context: UiContext) -> QWidget:
     from ao_desktop.ui.reports.view import ReportsView
 
@@ -86,7 +98,8 @@ def registered_views() -> list[ViewSpec]:
     return [
         ViewSpec("today", QT_TRANSLATE_NOOP("MainWindow", "Hari ini"), _today_view,
                  QT_TRANSLATE_NOOP("MainWindow", "agenda hari ini, tindak lanjut terlambat, janji "
-                                                 "bayar jatuh tempo, nasabah lama tak dihubungi")),
+                                                 "bayar jatuh tempo, nasabah lama tak dihubungi, "
+                                                 "permasalahan terlambat")),
         ViewSpec("clients", QT_TRANSLATE_NOOP("MainWindow", "Nasabah"), _client_directory_view,
                  QT_TRANSLATE_NOOP("MainWindow", "direktori nasabah dan calon nasabah, impor dan "
                                                  "ekspor Excel")),
@@ -99,6 +112,13 @@ def registered_views() -> list[ViewSpec]:
         ViewSpec("applications", QT_TRANSLATE_NOOP("MainWindow", "Pengajuan kredit"), _applications_view,
                  QT_TRANSLATE_NOOP("MainWindow", "pengajuan kredit: data keuangan usaha, RPC dan DSR, "
                                                  "agunan, 5C, SLIK, dokumen; memo analisa kredit (MAK)")),
+        ViewSpec("problems", QT_TRANSLATE_NOOP("MainWindow", "Permasalahan"), _problems_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "permasalahan nasabah: batas waktu 10 hari kerja, "
+                                                 "perpanjangan sekali, eskalasi ke supervisor, penyelesaian")),
+        ViewSpec("portfolio", QT_TRANSLATE_NOOP("MainWindow", "Portofolio"), _portfolio_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "portofolio kredit dari ekstrak core banking: kolektibilitas "
+                                                 "OJK, NPL, pergerakan, daftar penagihan, janji bayar, surat "
+                                                 "peringatan SP1-SP3")),
         ViewSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), _reports_view,
                  QT_TRANSLATE_NOOP("MainWindow", "laporan kerja bulanan per AO dan cabang (PDF dan "
                                                  "Excel), target bulanan, riwayat laporan")),

@@ -122,7 +122,9 @@ def _figures(d: CreditMemoData) -> list[Flowable]:
                   (_("Laba usaha"), f.operating_profit)]
     income += [(_("Pendapatan lain"), f.other_income), (_("Penghasilan bulanan"), r.monthly_income),
                (_("Biaya rumah tangga"), f.household_expenses),
-               (_("Angsuran bank lain"), r.other_installments)]
+               (_("Angsuran pinjaman lain (termasuk di bank ini)"), r.other_installments)]
+    if r.portfolio_installments:
+        income.append((_("  di antaranya kredit berjalan di bank ini"), r.portfolio_installments))
     rows: list[list[object]] = [[_("Laba rugi per bulan"), _("Rupiah")]]
     rows += [[label, format_rupiah(v)] for label, v in income]
     out: list[Flowable] = [Paragraph(_("3. Data keuangan dan rasio"), s.h2),

@@ -109,7 +109,7 @@ def _legend(width: float, items: list[tuple[object, str]], y: float) -> Group:
 def collectibility(po: PortfolioFigures | None, width: float, height: float = 150) -> Drawing:
     d = _drawing(width, height, _("Kolektibilitas akhir periode (juta Rp)"))
     if po is None:
-        return _missing(d, _("Data portofolio belum tersedia"))
+        return _missing(d, _("Belum ada ekstrak portofolio"))
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 25, width - 50, height - 50
     chart.data = [[round(a / MILLION, 1) for a in po.kol_amounts]]
@@ -125,7 +125,7 @@ def collectibility(po: PortfolioFigures | None, width: float, height: float = 15
 def outstanding_trend(po: PortfolioFigures | None, width: float, height: float = 150) -> Drawing:
     d = _drawing(width, height, _("Outstanding (juta Rp) dan NPL, enam bulan"))
     if po is None or not po.trend:
-        return _missing(d, _("Data portofolio belum tersedia"))
+        return _missing(d, _("Belum ada ekstrak portofolio"))
     names = [month_label(p.month) for p in po.trend]
     bars = VerticalBarChart()
     bars.x, bars.y, bars.width, bars.height = 40, 18, width - 80, height - 50

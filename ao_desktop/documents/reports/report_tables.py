@@ -50,7 +50,7 @@ class SummaryRow:
 
 
 def portfolio_missing_text() -> str:
-    return _("Data portofolio belum tersedia")
+    return _("Belum ada ekstrak portofolio")
 
 
 def problems_missing_text() -> str:

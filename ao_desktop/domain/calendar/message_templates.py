@@ -22,8 +22,8 @@ PLACEHOLDERS: dict[str, str] = {
     "hp_ao": _("nomor HP AO"),
     "bank": _("nama bank"),
     "cabang": _("nama cabang"),
-    "tanggal": _("tanggal (janji bayar atau kegiatan)"),
-    "jumlah": _("jumlah janji bayar"),
+    "tanggal": _("tanggal (janji bayar, kegiatan atau jatuh tempo)"),
+    "jumlah": _("jumlah janji bayar atau tunggakan"),
     "produk": _("produk yang dibahas"),
 }
 _FIELD = re.compile(r"\{([a-z_]+)\}")
@@ -52,6 +52,14 @@ def default_templates() -> list[MessageTemplate]:
         MessageTemplate("payment_reminder", _("Pengingat janji bayar"), _(
             "Yth. {sapaan} {nama}, kami mengingatkan janji pembayaran sebesar {jumlah} pada "
             "tanggal {tanggal}. Terima kasih atas kerja samanya. {nama_ao}, {bank} {cabang}."
+        )),
+        # The collections worklist's one-click reminder: {jumlah} is the arrears and
+        # {tanggal} the due date it dates from.
+        MessageTemplate("arrears_reminder", _("Pengingat tunggakan angsuran"), _(
+            "Yth. {sapaan} {nama}, kami informasikan angsuran kredit {sapaan} di {bank} {cabang} "
+            "tertunggak sebesar {jumlah} (jatuh tempo {tanggal}). Mohon segera melakukan "
+            "pembayaran. Bila sudah membayar, mohon abaikan pesan ini. Terima kasih, {nama_ao} "
+            "({hp_ao})."
         )),
     ]
 

@@ -27,7 +27,7 @@ FORMULAS: dict[str, str] = {
     "monthly_income": "Laba usaha + Pendapatan lain (usaha); Gaji bersih + Pendapatan lain (karyawan)",
     "repayment_capacity": "(Penghasilan − Biaya rumah tangga − Angsuran lain) × Porsi kehati-hatian",
     "rpc_ratio": "Angsuran baru ÷ RPC × 100%",
-    "dsr": "(Angsuran lain + Angsuran baru) ÷ Penghasilan × 100%",
+    "dsr": "(Angsuran lain, termasuk kredit berjalan di bank ini + Angsuran baru) ÷ Penghasilan × 100%",
     "coverage": "Nilai likuidasi agunan ÷ Plafond × 100%",
 }  # fmt: skip
 
@@ -49,6 +49,7 @@ class CreditRatios:
     dsr_pct: Decimal | None
     max_dsr_pct: Decimal
     prudence_pct: Decimal
+    portfolio_installments: int = 0  # the client's running loans at this bank (in other_installments)
 
     @property
     def rpc_exceeded(self) -> bool:
@@ -73,11 +74,14 @@ def _times(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) / whole).quantize(HUNDREDTH, ROUND_HALF_UP)
 
 
-def other_installments(figures: BusinessFigures, slik_installments: int) -> int:
-    """Instalments to other lenders: the larger of what the client states and what SLIK
-    shows. Not the sum: both usually list the same loans, and the larger is the prudent
-    reading (a koperasi loan may be missing from SLIK, a forgotten one from the client)."""
-    return max(figures.other_installments, slik_installments)
+def other_installments(figures: BusinessFigures, slik_installments: int,
+                       portfolio_installments: int = 0) -> int:
+    """Instalments already being paid: the larger of what the client states plus their
+    running loans in this bank's portfolio, and what SLIK shows (SLIK lists this bank's
+    loans too). Not the sum of all: they usually list the same loans, and the larger is
+    the prudent reading (a koperasi loan may be missing from SLIK, a forgotten one from
+    the client)."""
+    return max(figures.other_installments + portfolio_installments, slik_installments)
 
 
 def compute_ratios(
@@ -86,9 +90,10 @@ def compute_ratios(
     slik_installments: int = 0,
     prudence_pct: Decimal = DEFAULT_PRUDENCE_PCT,
     max_dsr_pct: Decimal = DEFAULT_MAX_DSR_PCT,
+    portfolio_installments: int = 0,
 ) -> CreditRatios:
     income = figures.monthly_income
-    others = other_installments(figures, slik_installments)
+    others = other_installments(figures, slik_installments, portfolio_installments)
     spare = Decimal(income - figures.household_expenses - others)
     rpc = int((spare * prudence_pct / 100).quantize(Decimal(1), ROUND_HALF_UP))
     return CreditRatios(
@@ -107,6 +112,7 @@ def compute_ratios(
         dsr_pct=_pct(others + new_installment, income) if income > 0 else None,
         max_dsr_pct=max_dsr_pct,
         prudence_pct=prudence_pct,
+        portfolio_installments=portfolio_installments,
     )
 
 

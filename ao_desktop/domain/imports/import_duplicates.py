@@ -90,11 +90,14 @@ def _may_be_similar(a: _NameSketch, b: _NameSketch) -> bool:
         return True
     if len(tokens_a) != len(tokens_b):
         return False
+    # The hot loop of the duplicate search (~300,000 pairs at 100,000 rows): min() spelled
+    # out, which halves its cost.
     for len_x, chars_x in tokens_a:
         for len_y, chars_y in tokens_b:
-            c = min(
-                len_x - (chars_x & ~chars_y).bit_count(), len_y - (chars_y & ~chars_x).bit_count()
-            )
+            c = len_x - (chars_x & ~chars_y).bit_count()
+            c_y = len_y - (chars_y & ~chars_x).bit_count()
+            if c_y < c:
+                c = c_y
             # jaro + 0.4 * (1 - jaro) with jaro at its bound (c/len_x + c/len_y + 1) / 3
             if 0.2 * (c / len_x + c / len_y + 1) + 0.4 >= _LIMIT:
                 break
@@ -127,51 +130,68 @@ def find_file_duplicates(rows: Sequence[ParsedRow]) -> dict[int, FileDuplicate]:
     person (same NIK, same mobile, or a similar name with the same birth date). Rejected
     rows take no part. Indexed by NIK, mobile and birth date, and names are compared only
     when their sketches allow a match: about linear in the rows."""
-    by_nik: dict[str, tuple[int, Client]] = {}
-    by_mobile: dict[str, tuple[int, Client]] = {}
-    by_birth: dict[date, list[tuple[int, Client, _NameSketch]]] = {}
-    by_birth_name: dict[tuple[date, str], tuple[int, Client]] = {}
-    by_name: dict[str, _NameSketch] = {}  # names repeat: "Siti Aminah", "Muhammad Rizki"
-    token_cache: dict[str, tuple[int, int]] = {}
-    found: dict[int, FileDuplicate] = {}
-    for parsed in rows:
-        client = parsed.client
-        if client is None:
-            continue
-        row = parsed.row
-        entry = (row, client)
-        candidates: list[tuple[int, Client]] = []
-        if client.nik and (earlier := by_nik.setdefault(client.nik, entry)) is not entry:
-            candidates.append(earlier)
-        if client.mobile and (earlier := by_mobile.setdefault(client.mobile, entry)) is not entry:
-            candidates.append(earlier)
-        birth = client.birth_date
-        if birth is not None:
-            mine = by_name.get(client.full_name)
-            if mine is None:
-                mine = by_name[client.full_name] = _sketch(client.full_name, token_cache)
-            bucket = by_birth.get(birth)
-            if bucket is None:
-                by_birth[birth] = [(row, client, mine)]
-            else:
-                candidates.extend(
-                    (r, c) for r, c, sketch in bucket if _may_be_similar(mine, sketch)
-                )
-                if len(bucket) < BIRTH_DATE_BUCKET:
-                    bucket.append((row, client, mine))
-                    if len(bucket) == BIRTH_DATE_BUCKET:  # full: later rows use exact names
-                        for r, c, sketch in bucket:
-                            by_birth_name.setdefault((birth, sketch.key), (r, c))
-                elif (earlier := by_birth_name.setdefault((birth, mine.key), entry)) is not entry:
-                    candidates.append(earlier)
-        if candidates:
-            candidates.sort(key=lambda e: e[0])
-            for first_row, earlier_client in candidates:
-                reasons = duplicate_reasons(client, earlier_client)
-                if reasons:
-                    found[row] = FileDuplicate(row, first_row, reasons)
-                    break
-    return found
+    finder = FileDuplicateFinder()
+    finder.add(rows)
+    return finder.found
+
+
+class FileDuplicateFinder:
+    """find_file_duplicates() fed in pieces, in sheet order: `add` the rows as they are
+    checked (the import does, while its helper process checks the rest); `found` is then
+    what find_file_duplicates gives for all of them."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, FileDuplicate] = {}
+        self._by_nik: dict[str, tuple[int, Client]] = {}
+        self._by_mobile: dict[str, tuple[int, Client]] = {}
+        self._by_birth: dict[date, list[tuple[int, Client, _NameSketch]]] = {}
+        self._by_birth_name: dict[tuple[date, str], tuple[int, Client]] = {}
+        self._by_name: dict[str, _NameSketch] = {}  # names repeat: "Siti Aminah", "Muhammad Rizki"
+        self._token_cache: dict[str, tuple[int, int]] = {}
+
+    def add(self, rows: Sequence[ParsedRow]) -> None:
+        """The next rows of the sheet, after every row added before."""
+        by_nik, by_mobile, by_birth = self._by_nik, self._by_mobile, self._by_birth
+        by_birth_name, by_name, token_cache = self._by_birth_name, self._by_name, self._token_cache
+        found = self.found
+        may_be_similar = _may_be_similar
+        for parsed in rows:
+            client = parsed.client
+            if client is None:
+                continue
+            row = parsed.row
+            entry = (row, client)
+            candidates: list[tuple[int, Client]] = []
+            if client.nik and (earlier := by_nik.setdefault(client.nik, entry)) is not entry:
+                candidates.append(earlier)
+            if client.mobile and (earlier := by_mobile.setdefault(client.mobile, entry)) is not entry:
+                candidates.append(earlier)
+            birth = client.birth_date
+            if birth is not None:
+                mine = by_name.get(client.full_name)
+                if mine is None:
+                    mine = by_name[client.full_name] = _sketch(client.full_name, token_cache)
+                bucket = by_birth.get(birth)
+                if bucket is None:
+                    by_birth[birth] = [(row, client, mine)]
+                else:
+                    for r, c, sketch in bucket:
+                        if may_be_similar(mine, sketch):
+                            candidates.append((r, c))
+                    if len(bucket) < BIRTH_DATE_BUCKET:
+                        bucket.append((row, client, mine))
+                        if len(bucket) == BIRTH_DATE_BUCKET:  # full: later rows use exact names
+                            for r, c, sketch in bucket:
+                                by_birth_name.setdefault((birth, sketch.key), (r, c))
+                    elif (earlier := by_birth_name.setdefault((birth, mine.key), entry)) is not entry:
+                        candidates.append(earlier)
+            if candidates:
+                candidates.sort(key=lambda e: e[0])
+                for first_row, earlier_client in candidates:
+                    reasons = duplicate_reasons(client, earlier_client)
+                    if reasons:
+                        found[row] = FileDuplicate(row, first_row, reasons)
+                        break
 
 
 # --- merging into a stored client ---------------------------------------------------------

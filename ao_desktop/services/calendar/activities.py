@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from ao_desktop.domain.access.permissions import require_owner
 from ao_desktop.domain.calendar.activity import Activity, NextStep, Outcome
 from ao_desktop.domain.calendar.activity_rules import (
     clean_activity,
@@ -28,13 +29,12 @@ from ao_desktop.domain.common.errors import (
     FieldChange,
     FieldIssue,
     NotFound,
-    PermissionDenied,
     StaleEdit,
     ValidationFailed,
 )
 from ao_desktop.domain.common.formatting import format_datetime
 from ao_desktop.domain.common.i18n import _
-from ao_desktop.domain.common.officer import Actor, OfficerRole
+from ao_desktop.domain.common.officer import Actor
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 
@@ -47,8 +47,7 @@ def _issue(field: str, message: str) -> FieldIssue:
 
 
 def _check_allowed(actor: Actor, officer_id: int) -> None:
-    if actor.role is OfficerRole.AO and actor.officer_id is not None and actor.officer_id != officer_id:
-        raise PermissionDenied(_("AO hanya dapat mengatur kegiatannya sendiri."))
+    require_owner(actor, officer_id, _("AO hanya dapat mengatur kegiatannya sendiri."))
 
 
 def _with_references(tx: Transaction, activity: Activity) -> Activity:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import quote
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.calendar.activity import Activity
 from ao_desktop.domain.calendar.enums import ActivityPurpose, ActivityType
 from ao_desktop.domain.calendar.message_templates import (
@@ -26,7 +27,6 @@ from ao_desktop.domain.common.errors import (
     DomainError,
     FieldIssue,
     NotFound,
-    PermissionDenied,
     StaleEdit,
     ValidationFailed,
 )
@@ -120,8 +120,7 @@ def list_templates(uow: UnitOfWork) -> list[MessageTemplate]:
 
 def save_template(uow: UnitOfWork, template: MessageTemplate, actor: Actor) -> MessageTemplate:
     """Admin only; refused when a colleague saved the same template since it was read."""
-    if not actor.is_admin:
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah templat pesan."))
+    require(actor, Action.MANAGE_TEMPLATES)
     issues = template_issues(template.text)
     if not template.name.strip():
         issues = [*issues, FieldIssue("name", _("Isi nama templat."), True)]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.calendar.working_days import (
     HolidayCalendar,
     HolidayOverride,
     add_working_days,
     merge_overrides,
 )
-from ao_desktop.domain.common.errors import FieldIssue, PermissionDenied, ValidationFailed
+from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
 from ao_desktop.services.ports import UnitOfWork
@@ -67,8 +68,7 @@ def remove_holiday_override(uow: UnitOfWork, day: date, actor: Actor) -> bool:
 
 
 def _require_admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah daftar hari libur."))
+    require(actor, Action.MANAGE_HOLIDAYS)
 
 
 def _now() -> datetime:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from ao_desktop.domain.access.permissions import Action, require, require_owner
 from ao_desktop.domain.common.errors import (
     FieldChange,
     FieldIssue,
     NotFound,
-    PermissionDenied,
     StaleEdit,
     ValidationFailed,
 )
@@ -96,8 +96,7 @@ def read_settings(tx: Transaction) -> CreditSettings:
 
 def save_settings(uow: UnitOfWork, settings: CreditSettings, actor: Actor) -> None:
     """Admins only: the prudence share, the default DSR ceiling and the 5C weights."""
-    if not actor.is_admin:
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah pengaturan analisa kredit."))
+    require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah pengaturan analisa kredit."))
     issues = weight_issues(settings.weights)
     for name, value in (("prudence_pct", settings.prudence_pct), ("max_dsr_pct", settings.max_dsr_pct)):
         if not 0 < value <= 100:
@@ -113,17 +112,18 @@ def save_settings(uow: UnitOfWork, settings: CreditSettings, actor: Actor) -> No
 
 
 def assess(app: CreditApplication, product: Product | None, settings: CreditSettings,
-           client_name: str = "") -> Assessment:
+           client_name: str = "", portfolio_installments: int = 0) -> Assessment:
+    """`portfolio_installments`: the client's running loans in this bank's portfolio
+    (portfolio_installments_of), counted with the other instalments in RPC and DSR."""
     ceiling = product.max_dsr_pct if product and product.max_dsr_pct is not None else settings.max_dsr_pct
     ratios = compute_ratios(app.figures, app.installment, app.slik.installments,
-                            settings.prudence_pct, ceiling)
+                            settings.prudence_pct, ceiling, portfolio_installments)
     total = weighted_total(app.five_c, settings.weights)
     return Assessment(app, client_name, product, ratios, total, grade(total))
 
 
 def _check_allowed(actor: Actor, officer_id: int) -> None:
-    if actor.role is OfficerRole.AO and actor.officer_id is not None and actor.officer_id != officer_id:
-        raise PermissionDenied(_("AO hanya dapat mengelola pengajuannya sendiri."))
+    require_owner(actor, officer_id, _("AO hanya dapat mengelola pengajuannya sendiri."))
 
 
 def _product(tx: Transaction, code: str) -> Product:
@@ -201,8 +201,8 @@ def change_status(uow: UnitOfWork, application_id: int, version: int, change: St
         if app is None:
             raise NotFound(_("Pengajuan dengan id {id} tidak ditemukan.").format(id=application_id))
         _check_allowed(actor, app.officer_id)
-        if change.to in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED) and actor.role is OfficerRole.AO:
-            raise PermissionDenied(_("Hanya supervisor atau admin yang dapat menyetujui atau menolak pengajuan."))
+        if change.to in (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED):
+            require(actor, Action.DECIDE_APPLICATIONS)
         if app.version != version:
             raise _stale(tx, replace(app, version=version))
         change = check_move(app.status, change, today)
@@ -235,7 +235,7 @@ def get_assessment(uow: UnitOfWork, application_id: int) -> Assessment:
             raise NotFound(_("Pengajuan dengan id {id} tidak ditemukan.").format(id=application_id))
         client = tx.clients.get(app.client_id)
         return assess(app, tx.products.get_by_code(app.product_code), read_settings(tx),
-                      client.full_name if client else "")
+                      client.full_name if client else "", _running(tx, app))
 
 
 def list_assessments(uow: UnitOfWork, officer_id: int | None = None,
@@ -249,8 +249,20 @@ def list_assessments(uow: UnitOfWork, officer_id: int | None = None,
         settings = read_settings(tx)
         products = {p.code: p for p in tx.products.list(include_inactive=True)}
         items: list[ApplicationListItem] = tx.applications.list(officer_id, status, client_id)
-        return [assess(i.application, products.get(i.application.product_code), settings, i.client_name)
-                for i in items]
+        return [assess(i.application, products.get(i.application.product_code), settings, i.client_name,
+                       _running(tx, i.application)) for i in items]
+
+
+def _running(tx: Transaction, app: CreditApplication) -> int:
+    """The client's instalments on running loans in the portfolio; a disbursed
+    application's own account is not counted against it."""
+    return tx.portfolio.active_installments(app.client_id, app.id)
+
+
+def portfolio_installments_of(uow: UnitOfWork, client_id: int, application_id: int | None = None) -> int:
+    """What the editor counts as the client's running instalments at this bank."""
+    with uow.read() as tx:
+        return tx.portfolio.active_installments(client_id, application_id)
 
 
 def pipeline_counts(uow: UnitOfWork, officer_id: int | None = None) -> dict[ApplicationStatus, int]:

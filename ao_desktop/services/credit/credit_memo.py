@@ -33,7 +33,8 @@ def credit_memo_data(uow: UnitOfWork, application_id: int) -> CreditMemoData:
             raise NotFound(_("Nasabah atau produk pengajuan {id} tidak ditemukan.").format(id=application_id))
         settings = read_settings(tx)
         history = tx.applications.history(application_id)
-    a = assess(app, product, settings, client.full_name)
+        running = tx.portfolio.active_installments(app.client_id, app.id)
+    a = assess(app, product, settings, client.full_name, running)
     # The schedule from the day it was written; a draft's from today.
     start = (app.created_at.date() if app.created_at else date.today())
     try:

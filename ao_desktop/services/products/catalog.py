@@ -15,11 +15,11 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.common.cell_values import RowIssue
 from ao_desktop.domain.common.errors import (
     FieldIssue,
     NotFound,
-    PermissionDenied,
     StaleEdit,
     ValidationFailed,
 )
@@ -84,8 +84,7 @@ def _issue(name: str, message: str) -> FieldIssue:
 
 
 def _require_admin(actor: Actor, message: str | None = None) -> None:
-    if not isinstance(actor, Actor) or not actor.is_admin:
-        raise PermissionDenied(message or _("Hanya admin yang dapat mengubah katalog produk."))
+    require(actor, Action.MANAGE_CATALOG, message)
 
 
 def _is_int(value: object) -> bool:

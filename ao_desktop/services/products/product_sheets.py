@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -144,63 +144,68 @@ def _comparison(
     return tuple(product_schedule if method is current else simulate(method) for method in chosen)
 
 
-def build_product_sheet(
-    uow: UnitOfWork,
-    *,
-    code: str,
-    amount: int,
-    tenor_months: int,
-    officer_id: int | None = None,
-    client_id: int | None = None,
-    method: InterestMethod | str | None = None,
-    start_date: date | None = None,
-    previous_uses: int = 0,
-    comparison_methods: tuple[InterestMethod | str, ...] = (),
-    aro: bool = False,
-    rollovers: int = 0,
-    printed_at: datetime | None = None,
-) -> ProductSheetData:
+@dataclass(frozen=True)
+class SheetSpec:
+    """What a product sheet (RIPLAY) is printed for: the product and the simulation's
+    inputs, the officer who hands it over and, for a personal RIPLAY, the client."""
+
+    code: str
+    amount: int = 0
+    tenor_months: int = 0
+    officer_id: int | None = None
+    client_id: int | None = None
+    method: InterestMethod | str | None = None
+    start_date: date | None = None
+    previous_uses: int = 0
+    comparison_methods: tuple[InterestMethod | str, ...] = ()
+    aro: bool = False
+    rollovers: int = 0
+    printed_at: datetime | None = None
+
+
+def build_product_sheet(uow: UnitOfWork, spec: SheetSpec) -> ProductSheetData:
     """Everything the sheet prints, simulated and checked; nothing is written.
 
     Loans get the schedule (and the client's DSR when a client is named), deposits the
     interest and ARO projection under the bank's tax and LPS settings; savings and other
     products print their explanation only, so `amount` and `tenor_months` are ignored.
     """
-    product = get_product(uow, code)
+    product = get_product(uow, spec.code)
     require_riplay_content(product)
     with uow.read() as tx:
         issuer = require_complete(issuer_for_print(tx))
     client_name = ""
-    if client_id is not None:
-        client_name = get_client(uow, client_id).display_name
+    if spec.client_id is not None:
+        client_name = get_client(uow, spec.client_id).display_name
     schedule = deposit = affordability = None
     comparison: tuple[LoanSchedule, ...] = ()
-    start = start_date or date.today()
+    start = spec.start_date or date.today()
     if product.is_loan:
 
         def simulate(m: InterestMethod | str | None) -> LoanSchedule:
             return simulate_product_loan(
-                product, amount, tenor_months, method=m, start_date=start, previous_uses=previous_uses
+                product, spec.amount, spec.tenor_months, method=m, start_date=start,
+                previous_uses=spec.previous_uses,
             )
 
-        schedule = simulate(method)
-        if client_id is not None:
-            affordability = client_affordability(uow, client_id, schedule, product)
-        comparison = _comparison(schedule, tuple(comparison_methods), simulate)
+        schedule = simulate(spec.method)
+        if spec.client_id is not None:
+            affordability = client_affordability(uow, spec.client_id, schedule, product)
+        comparison = _comparison(schedule, tuple(spec.comparison_methods), simulate)
     elif product.kind is ProductKind.DEPOSIT:
         deposit = simulate_product_deposit(
             product,
-            amount,
-            tenor_months,
+            spec.amount,
+            spec.tenor_months,
             start_date=start,
-            aro=aro,
-            rollovers=rollovers,
+            aro=spec.aro,
+            rollovers=spec.rollovers,
             rules=deposit_rules(uow),
         )
     return ProductSheetData(
-        header=sheet_header(uow, officer_id),
+        header=sheet_header(uow, spec.officer_id),
         product=product,
-        printed_at=printed_at or datetime.now().replace(microsecond=0),
+        printed_at=spec.printed_at or datetime.now().replace(microsecond=0),
         client_name=client_name,
         schedule=schedule,
         deposit=deposit,
@@ -210,51 +215,7 @@ def build_product_sheet(
     )
 
 
-def make_product_sheet(
-    uow: UnitOfWork,
-    *,
-    code: str,
-    amount: int,
-    tenor_months: int,
-    out: Path,
-    officer_id: int | None = None,
-    client_id: int | None = None,
-    method: InterestMethod | str | None = None,
-    start_date: date | None = None,
-    previous_uses: int = 0,
-    comparison_methods: tuple[InterestMethod | str, ...] = (),
-    aro: bool = False,
-    rollovers: int = 0,
-    printed_at: datetime | None = None,
-    record: bool = False,
-) -> int:
-    """Simulate and write the RIPLAY to `out`; the number of pages (see `make_riplay`)."""
-    return make_riplay(
-        uow, code=code, amount=amount, tenor_months=tenor_months, out=out,
-        officer_id=officer_id, client_id=client_id, method=method, start_date=start_date,
-        previous_uses=previous_uses, comparison_methods=comparison_methods, aro=aro,
-        rollovers=rollovers, printed_at=printed_at, record=record,
-    ).pages  # fmt: skip
-
-
-def make_riplay(
-    uow: UnitOfWork,
-    *,
-    code: str,
-    amount: int,
-    tenor_months: int,
-    out: Path,
-    officer_id: int | None = None,
-    client_id: int | None = None,
-    method: InterestMethod | str | None = None,
-    start_date: date | None = None,
-    previous_uses: int = 0,
-    comparison_methods: tuple[InterestMethod | str, ...] = (),
-    aro: bool = False,
-    rollovers: int = 0,
-    printed_at: datetime | None = None,
-    record: bool = False,
-) -> SheetResult:
+def make_riplay(uow: UnitOfWork, spec: SheetSpec, out: Path, *, record: bool = False) -> SheetResult:
     """Simulate and write the RIPLAY to `out`: personal with a client, general without.
 
     Bad input (unknown product or client, an amount or tenor outside the product's range,
@@ -263,36 +224,23 @@ def make_riplay(
     not a preview) the hand-over is recorded on the client in the same transaction that
     puts the file in place: there is never a record without its document, or the reverse.
     """
-    start = start_date or date.today()
-    data = build_product_sheet(
-        uow,
-        code=code,
-        amount=amount,
-        tenor_months=tenor_months,
-        officer_id=officer_id,
-        client_id=client_id,
-        method=method,
-        start_date=start,
-        previous_uses=previous_uses,
-        comparison_methods=comparison_methods,
-        aro=aro,
-        rollovers=rollovers,
-        printed_at=printed_at,
-    )
+    start = spec.start_date or date.today()
+    data = build_product_sheet(uow, replace(spec, start_date=start))
     pdf, pages = render_sheet(data)  # reportlab's work, outside any transaction
+    client_id = spec.client_id
     if not (record and client_id is not None):
         write_pdf_atomically(pdf, Path(out))
         return SheetResult(pages, data.kind, None, data.affordability)
     inputs = SheetInputs(
-        amount=amount, tenor_months=tenor_months, start_date=start,
+        amount=spec.amount, tenor_months=spec.tenor_months, start_date=start,
         method=data.schedule.request.method if data.schedule is not None else None,
-        previous_uses=previous_uses,
+        previous_uses=spec.previous_uses,
         comparison_methods=tuple(InterestMethod(s.request.method) for s in data.comparison),
-        aro=aro, rollovers=rollovers,
+        aro=spec.aro, rollovers=spec.rollovers,
     )  # fmt: skip
     with uow.write() as tx:
         saved = tx.riplays.add(
-            _record_of(data, client_id, officer_id, inputs), data.header.officer_name,
+            _record_of(data, client_id, spec.officer_id, inputs), data.header.officer_name,
             data.printed_at,
         )  # fmt: skip
         write_pdf_atomically(pdf, Path(out))  # a failure here rolls the record back

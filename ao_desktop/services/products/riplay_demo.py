@@ -15,7 +15,7 @@ from pathlib import Path
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services.ports import UnitOfWork
-from ao_desktop.services.products.product_sheets import make_riplay
+from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay
 
 # The same (fictitious) bank and branch as the demo database's header, in Medan.
 DEMO_ISSUER = {
@@ -60,10 +60,11 @@ def record_demo_riplays(uow: UnitOfWork) -> int:
     with tempfile.TemporaryDirectory(prefix="ao-demo-riplay-") as folder:
         for client, (code, amount, tenor, days_ago, hour) in zip(clients, DEMO_HANDOVERS, strict=False):
             day = today - timedelta(days=days_ago)
-            make_riplay(
-                uow, code=code, amount=amount, tenor_months=tenor, out=Path(folder) / "r.pdf",
-                officer_id=aos[0].id, client_id=client.id, start_date=day,
-                printed_at=datetime.combine(day, time(hour, 0)), record=True,
+            spec = SheetSpec(
+                code=code, amount=amount, tenor_months=tenor, officer_id=aos[0].id,
+                client_id=client.id, start_date=day,
+                printed_at=datetime.combine(day, time(hour, 0)),
             )  # fmt: skip
+            make_riplay(uow, spec, Path(folder) / "r.pdf", record=True)
             recorded += 1
     return recorded

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ao_desktop.domain.common.errors import FieldIssue, PermissionDenied, ValidationFailed
+from ao_desktop.domain.access.permissions import Action, require
+from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.products.riplay import (
@@ -93,8 +94,7 @@ def require_complete(issuer: RiplayIssuer) -> RiplayIssuer:
 
 def save_issuer_settings(uow: UnitOfWork, issuer: RiplayIssuer, actor: Actor) -> RiplayIssuer:
     """Save the bank's RIPLAY details; admins only, every wrong field at once."""
-    if not isinstance(actor, Actor) or not actor.is_admin:
-        raise PermissionDenied(_("Hanya admin yang dapat mengubah data bank untuk RIPLAY."))
+    require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah data bank untuk RIPLAY."))
     cleaned = replace(
         issuer, **{field: _squash(getattr(issuer, field)) for field in ISSUER_KEYS}
     )

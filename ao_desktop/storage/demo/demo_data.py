@@ -1,5 +1,6 @@
 """A deterministic, realistic demo database: officers, clients, status history, notes and
-activities (demo_activities.py) and credit applications (demo_applications.py).
+activities (demo_activities.py), credit applications (demo_applications.py), client
+problems (demo_problems.py) and the loan portfolio (demo_portfolio.py).
 
 The same seed (and reference day) always gives the same rows. Rows come from word pools
 (`demo_pools.py`) combined by `random.Random`, never from Faker per row, and go in by
@@ -26,9 +27,12 @@ from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.demo.demo_activities import insert_demo_activities
 from ao_desktop.storage.demo.demo_applications import insert_demo_applications
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
+from ao_desktop.storage.demo.demo_portfolio import insert_demo_portfolio
+from ao_desktop.storage.demo.demo_problems import insert_demo_problems
 from ao_desktop.storage.demo.demo_targets import insert_demo_targets
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.location import data_dir
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
 DEMO_BANK_NAME = "PT BPR Mitra Usaha Sejahtera"
 DEMO_BRANCH_NAME = "Kantor Cabang Medan Kota"
@@ -109,6 +113,9 @@ def _load(
         "demo": "1",
         "demo_seed": str(seed),
         "demo_clients": str(clients),
+        # A demo cached by an older version lacks the newer areas' rows (a demo from
+        # before the portfolio has no loans): open_demo_database rebuilds it.
+        "demo_schema": str(SCHEMA_VERSION),
         "demo_today": today.isoformat(),
         # What the setup wizard stores (services/setup.py): the sheets of a demo are
         # headed like a real branch's, not by a bare "Bank".
@@ -142,6 +149,8 @@ def _load(
     # After the indexes: each AO's portfolio is read through the officer index.
     insert_demo_activities(con, seed, today)
     insert_demo_applications(con, seed, today)
+    insert_demo_problems(con, seed, today)
+    insert_demo_portfolio(con, seed, today)
     insert_demo_targets(con, seed, today)
     con.execute("COMMIT")
     con.execute("ANALYZE")
@@ -240,7 +249,8 @@ def open_demo_database(seed: int = 2026, clients: int = 2000) -> Path:
     path = folder / f"demo-{seed}-{clients}.sqlite"
     if path.exists():
         found = _settings_of(path)
-        if found.get("demo_seed") == str(seed) and found.get("demo_clients") == str(clients):
+        if (found.get("demo_seed") == str(seed) and found.get("demo_clients") == str(clients)
+                and found.get("demo_schema") == str(SCHEMA_VERSION)):
             return path
         _remove(path)  # stale or broken: our own cache file, safe to rebuild
     temp = folder / f".demo-{seed}-{clients}-{os.getpid()}.tmp"

@@ -345,6 +345,22 @@ def _parse_regions(text: str) -> list[Place]:
 
 PLACES: tuple[Place, ...] = tuple(_parse_regions(_REGIONS))
 
+# The demo bank is a branch in Medan (demo_data.DEMO_BRANCH_NAME): a branch lends where
+# it can visit, so most clients live in the city and its neighbouring regencies, and a
+# few (moved for work, family) elsewhere. Without this the visit calendar plans routes
+# from Medan to Bekasi.
+BRANCH_PROVINCE = "Sumatera Utara"
+BRANCH_SHARE = 0.9
+
+
+def _branch_weights(places: tuple[Place, ...]) -> list[float]:
+    home = sum(p.weight for p in places if p.province == BRANCH_PROVINCE)
+    away = sum(p.weight for p in places if p.province != BRANCH_PROVINCE)
+    if not home or not away:
+        return [p.weight for p in places]
+    scale = BRANCH_SHARE / (1 - BRANCH_SHARE) * away / home
+    return [p.weight * scale if p.province == BRANCH_PROVINCE else p.weight for p in places]
+
 # Common given names first (weighted by repetition in the pool), Faker's long tail after.
 _MALE_COMMON = (
     "Muhammad Ahmad Budi Agus Andi Dedi Rudi Joko Hendra Rizky Fajar Dimas Eko Bambang Slamet "
@@ -678,7 +694,7 @@ class RowBuilder:
             (b.isoformat(), f"{b:%d%m%y}", f"{b.day + 40:02d}{b:%m%y}")
             for b in (youngest - timedelta(days=back) for back in range(44 * 365))
         ]
-        self.place_cum, self.place_total = _cumulative([p.weight for p in PLACES])
+        self.place_cum, self.place_total = _cumulative(_branch_weights(PLACES))
         prefixes = sorted({p.nik_prefix for p in PLACES})
         self.prefix_index = [prefixes.index(p.nik_prefix) for p in PLACES]
         # NIK serials so far per (district, sex, birth date): bounded by the pools, not by N.

@@ -9,16 +9,16 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from ao_desktop.domain.calendar.activity import ActivityItem
 from ao_desktop.domain.calendar.labels import purpose_label, status_label, type_label
 from ao_desktop.domain.common.formatting import format_date
 from ao_desktop.domain.common.phone import PhoneError, normalize_phone
 from ao_desktop.ui.calendar.colors import ColorMode, activity_color
+from ao_desktop.ui.widgets.item_table_model import IdRole, ItemTableModel, SortRole
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-IdRole = Qt.ItemDataRole.UserRole + 2
+__all__ = ["AgendaTableModel", "Column", "IdRole", "SortRole", "column_title", "display_phone"]
 
 
 class Column(IntEnum):
@@ -51,57 +51,29 @@ def display_phone(e164: str) -> str:
         return e164
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(ItemTableModel):
+    columns = Column
+
     def __init__(self, parent: QObject | None = None, *, show_date: bool = False) -> None:
         super().__init__(parent)
-        self._items: list[ActivityItem] = []
         self._mode = ColorMode.TYPE
         self._show_date = show_date
 
-    def set_items(self, items: list[ActivityItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
     def set_color_mode(self, mode: ColorMode) -> None:
         self._mode = mode
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(Column) - 1))
+        self.refresh_all()
 
-    def item(self, row: int) -> ActivityItem:
-        return self._items[row]
+    def column_title(self, column: Column) -> str:
+        return column_title(column)
 
-    def items(self) -> list[ActivityItem]:
-        return list(self._items)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return column_title(Column(section))
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item, column = self._items[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == SortRole:
-            return self._raw(item, column)
-        if role == IdRole:
-            return item.id
+    def extra_data(self, item: ActivityItem, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column is Column.TIME:
             return activity_color(item, self._mode)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.LOCATION:
             return item.location or None
         return None
 
-    def _text(self, item: ActivityItem, column: Column) -> str:
+    def text(self, item: ActivityItem, column: Column) -> str:
         match column:
             case Column.TIME:
                 when = f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"
@@ -119,12 +91,12 @@ class AgendaTableModel(QAbstractTableModel):
             case _:
                 return display_phone(item.mobile or item.landline)
 
-    def _raw(self, item: ActivityItem, column: Column) -> Any:
+    def sort_key(self, item: ActivityItem, column: Column) -> Any:
         match column:
             case Column.TIME:
                 return item.starts_at.isoformat()
             case Column.TYPE | Column.PURPOSE | Column.STATUS:
-                return self._text(item, column)
+                return self.text(item, column)
             case Column.CLIENT:
                 return item.client_name.casefold()
             case Column.LOCATION:

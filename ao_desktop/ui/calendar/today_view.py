@@ -36,8 +36,10 @@ from ao_desktop.services.calendar.agenda import (
     today_summary,
     uncontacted_clients,
 )
+from ao_desktop.services.problems.listing import problems_needing_attention
 from ao_desktop.ui.calendar.activity_actions import ActivityActions
 from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.problems.today_entries import ProblemRole, problem_entry
 from ao_desktop.ui.widgets.messages import show_exception
 from ao_desktop.ui.workers import BackgroundTask, TaskRunner
 
@@ -76,6 +78,8 @@ class TodayView(QWidget):
         self.overdue_list, self.overdue_box = self._box()
         self.promises_list, self.promises_box = self._box()
         self.uncontacted_list, self.uncontacted_box = self._box()
+        # The problems area's box: overdue problems and those due today (one click opens).
+        self.problems_list, self.problems_box = self._box()
         self.days_spin = QSpinBox()
         self.days_spin.setRange(1, 3650)
         self.days_spin.setSuffix(self.tr(" hari"))
@@ -96,6 +100,9 @@ class TodayView(QWidget):
         grid.addWidget(self.overdue_box, 0, 1)
         grid.addWidget(self.promises_box, 1, 0)
         grid.addWidget(self.uncontacted_box, 1, 1)
+        grid.addWidget(self.problems_box, 0, 2, 2, 1)
+        for column, stretch in enumerate((4, 4, 3)):
+            grid.setColumnStretch(column, stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(grid, 1)
@@ -119,7 +126,8 @@ class TodayView(QWidget):
         return entries, box
 
     def lists(self) -> tuple[QListWidget, ...]:
-        return (self.agenda_list, self.overdue_list, self.promises_list, self.uncontacted_list)
+        return (self.agenda_list, self.overdue_list, self.promises_list, self.uncontacted_list,
+                self.problems_list)
 
     def reload(self) -> None:
         try:
@@ -145,10 +153,18 @@ class TodayView(QWidget):
         self._fill(self.promises_list, [self._promise_entry(i) for i in summary.promises_due],
                    self.tr("Tidak ada janji bayar yang jatuh tempo."))
         self._load_uncontacted(summary.days_without_contact)
+        self._show_problems()
         self.agenda_box.setTitle(self.tr("Agenda hari ini ({n})").format(n=len(agenda.items)))
         self.overdue_box.setTitle(self.tr("Tindak lanjut terlambat ({n})").format(n=summary.overdue_count))
         self.promises_box.setTitle(self.tr("Janji bayar jatuh tempo ({n})").format(n=len(summary.promises_due)))
         self._on_list_current_item_changed(None)
+
+    def _show_problems(self) -> None:
+        attention = problems_needing_attention(self._context.uow, self._today, self._context.officer_id)
+        self._fill(self.problems_list, [problem_entry(i, self._today) for i in attention.items],
+                   self.tr("Tidak ada permasalahan yang terlambat atau jatuh tempo hari ini."))
+        self.problems_box.setTitle(self.tr("Permasalahan: {o} terlambat, {d} hari ini").format(
+            o=attention.overdue_count, d=attention.due_today_count))
 
     def _load_uncontacted(self, days: int) -> None:
         if self._uncontacted_task is not None:
@@ -211,7 +227,9 @@ class TodayView(QWidget):
         self.open_client_button.setEnabled(current is not None and current.data(ClientRole) is not None)
 
     def _on_list_item_activated(self, entry: QListWidgetItem) -> None:
-        if entry.data(ActivityRole) is not None:
+        if entry.data(ProblemRole) is not None:
+            self._open_problem(entry.data(ProblemRole))
+        elif entry.data(ActivityRole) is not None:
             self.actions_.complete(*entry.data(ActivityRole))
         elif entry.data(ClientRole) is not None:
             self._open_client(entry.data(ClientRole))
@@ -223,6 +241,12 @@ class TodayView(QWidget):
     def _on_open_client_button_clicked(self) -> None:
         if self._current is not None and self._current.data(ClientRole) is not None:
             self._open_client(self._current.data(ClientRole))
+
+    def _open_problem(self, problem_id: int) -> None:
+        from ao_desktop.ui.problems.view import open_problem
+
+        if open_problem(self._context, self, problem_id):
+            self.reload()
 
     def _open_client(self, client_id: int) -> None:
         from ao_desktop.ui.calendar.client_window import open_client_window

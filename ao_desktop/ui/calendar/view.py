@@ -116,8 +116,13 @@ class CalendarView(QWidget):
         self.day_table = self._table(self.day_model)
         for column in (Column.TYPE, Column.PURPOSE, Column.LOCATION, Column.PHONE):
             self.day_table.setColumnHidden(column, True)
-        self.day_table.setColumnWidth(Column.TIME, 100)
-        self.day_table.setColumnWidth(Column.CLIENT, 150)
+        # The side pane is narrow (~300 px at 1366x768): time and status keep their full
+        # text, the client's name takes what is left (elided) instead of a scroll bar.
+        day_header = self.day_table.horizontalHeader()
+        day_header.setStretchLastSection(False)
+        for column in (Column.TIME, Column.STATUS):
+            day_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        day_header.setSectionResizeMode(Column.CLIENT, QHeaderView.ResizeMode.Stretch)
         self.complete_button = QPushButton(self.tr("Selesaikan…"))
         self.edit_button = QPushButton(self.tr("Ubah…"))
         self.print_button = QPushButton(self.tr("Cetak daftar kunjungan…"))

@@ -23,6 +23,8 @@ from ao_desktop.ui.clients.detail_tabs import HistoryTab, NotesTab, ProfileTab, 
 from ao_desktop.ui.clients.riplay_tab import RiplayTab
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.credit.client_applications_tab import ClientApplicationsTab
+from ao_desktop.ui.portfolio.client_loans_tab import ClientLoansTab
+from ao_desktop.ui.problems.client_problems_tab import ClientProblemsTab
 
 
 @runtime_checkable
@@ -66,6 +68,10 @@ class ClientDetailPanel(QWidget):
         self.add_tab(self.timeline_tab)
         self.credit_tab = ClientApplicationsTab(context)  # the credit area's tab: applications
         self.add_tab(self.credit_tab)
+        self.problems_tab = ClientProblemsTab(context)  # the problems area's tab: all of them
+        self.add_tab(self.problems_tab)
+        self.loans_tab = ClientLoansTab(context)  # the portfolio's tab: loan accounts, promises
+        self.add_tab(self.loans_tab)
         self.referrals_tab.clientRequested.connect(self.show_client)
         self.notes_tab.noteAdded.connect(self._on_notes_tab_note_added)
 

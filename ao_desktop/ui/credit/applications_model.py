@@ -10,15 +10,15 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ao_desktop.domain.common.formatting import format_pct, format_rupiah
 from ao_desktop.domain.credit.labels import status_label
 from ao_desktop.services.credit.applications import Assessment
+from ao_desktop.ui.widgets.item_table_model import IdRole, ItemTableModel, SortRole
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-IdRole = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ApplicationsTableModel", "Column", "IdRole", "SortRole", "column_title"]
 WARNING = QColor("#B45309")
 
 
@@ -55,42 +55,17 @@ _NUMERIC = {Column.ID, Column.AMOUNT, Column.TENOR, Column.INSTALLMENT, Column.D
             Column.SCORE}
 
 
-class ApplicationsTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[Assessment] = []
+class ApplicationsTableModel(ItemTableModel):
+    columns = Column
+    numeric = frozenset(_NUMERIC)
 
-    def set_items(self, items: list[Assessment]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+    def column_title(self, column: Column) -> str:
+        return column_title(column)
 
-    def item(self, row: int) -> Assessment:
-        return self._items[row]
+    def item_id(self, item: Assessment) -> int | None:
+        return item.application.id
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return column_title(Column(section))
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item, column = self._items[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == SortRole:
-            return self._raw(item, column)
-        if role == IdRole:
-            return item.application.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def extra_data(self, item: Assessment, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and self._warned(item, column):
             return QBrush(WARNING)
         return None
@@ -101,8 +76,7 @@ class ApplicationsTableModel(QAbstractTableModel):
         return (column is Column.DSR and item.ratios.dsr_exceeded) or (
             column is Column.RPC_RATIO and item.ratios.rpc_exceeded)
 
-    @staticmethod
-    def _text(item: Assessment, column: Column) -> str:
+    def text(self, item: Assessment, column: Column) -> str:
         app, r = item.application, item.ratios
         match column:
             case Column.ID:
@@ -126,8 +100,7 @@ class ApplicationsTableModel(QAbstractTableModel):
             case _:
                 return status_label(app.status)
 
-    @staticmethod
-    def _raw(item: Assessment, column: Column) -> Any:
+    def sort_key(self, item: Assessment, column: Column) -> Any:
         app, r = item.application, item.ratios
         match column:
             case Column.ID:

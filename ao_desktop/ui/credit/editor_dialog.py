@@ -57,6 +57,8 @@ class ApplicationEditorDialog(QDialog):
         self._original = application
         self.saved: CreditApplication | None = None
         self._settings = svc.credit_settings(context.uow)
+        # The client's running loans in the portfolio count in RPC and DSR.
+        self._running = svc.portfolio_installments_of(context.uow, application.client_id, application.id)
         self._products: dict[str, Product] = {p.code: p for p in svc.loan_products(context.uow)}
         self.setWindowTitle(self.tr("Pengajuan kredit: {n}").format(n=client_name))
         self.resize(960, 640)
@@ -123,6 +125,8 @@ class ApplicationEditorDialog(QDialog):
                                      if product else app.documents)
         self.recommendation_tab.recommendation_edit.setPlainText(app.recommendation)
         self.recommendation_tab.conditions_edit.setPlainText(app.conditions)
+        if app.id is not None:
+            self.recommendation_tab.set_history(svc.status_history(self._context.uow, app.id))
 
     def _product(self) -> Product | None:
         return self._products.get(self.product_combo.currentData())
@@ -154,7 +158,7 @@ class ApplicationEditorDialog(QDialog):
         self.request_issue_label.setText("\n".join(i.message for i in issues))
         self.installment_label.setText(format_rupiah(app.installment) if app.installment else "—")
         try:
-            a = svc.assess(app, product, self._settings)
+            a = svc.assess(app, product, self._settings, portfolio_installments=self._running)
         except DomainError:
             return  # a score out of range: the spin boxes cannot produce one
         self.figures_tab.show_ratios(a.ratios, app.figures)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.common.formatting import format_pct, format_rupiah
+from ao_desktop.domain.common.formatting import format_datetime, format_pct, format_rupiah
 from ao_desktop.domain.credit.checklist import DocumentItem
 from ao_desktop.domain.credit.collateral import Collateral, coverage_pct
 from ao_desktop.domain.credit.enums import CollateralType, IncomeKind
@@ -34,7 +34,8 @@ from ao_desktop.domain.credit.figures import (
     balance_issue,
 )
 from ao_desktop.domain.credit.five_c import ASPECTS, FiveCScore, aspect_label
-from ao_desktop.domain.credit.labels import collateral_type_label, income_kind_label
+from ao_desktop.domain.credit.history import StatusEntry
+from ao_desktop.domain.credit.labels import collateral_type_label, income_kind_label, status_label
 from ao_desktop.domain.credit.ratios import CreditRatios, formula, ratio_warnings
 from ao_desktop.domain.credit.slik import OtherFacility, SlikCheck
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
@@ -99,6 +100,9 @@ class FiguresTab(QWidget):
             (self.tr("Margin bersih"), pct(ratios.net_margin_pct), formula("net_margin")),
             (self.tr("Current ratio"), times(ratios.current_ratio), formula("current_ratio")),
             (self.tr("DER"), times(ratios.debt_to_equity), formula("debt_to_equity")),
+            (self.tr("Angsuran lain"), format_rupiah(ratios.other_installments),
+             self.tr("termasuk kredit berjalan di bank ini: {r}").format(
+                 r=format_rupiah(ratios.portfolio_installments))),
             (self.tr("RPC"), format_rupiah(ratios.repayment_capacity), formula("repayment_capacity")),
             (self.tr("Angsuran ÷ RPC"), pct(ratios.rpc_ratio_pct), formula("rpc_ratio")),
             (self.tr("DSR (batas {p})").format(p=format_pct(ratios.max_dsr_pct)), pct(ratios.dsr_pct), formula("dsr")),
@@ -314,3 +318,20 @@ class RecommendationTab(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Rekomendasi AO"), self.recommendation_edit)
         form.addRow(self.tr("Syarat"), self.conditions_edit)
+        # Read-only: who moved the application and when (the approver asks first).
+        self.history_table = QTableWidget(0, 4)
+        self.history_table.setHorizontalHeaderLabels(
+            [self.tr("Waktu"), self.tr("Status"), self.tr("Oleh"), self.tr("Keterangan")])
+        self.history_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history_table.verticalHeader().setVisible(False)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table.setMaximumHeight(150)
+        form.addRow(self.tr("Riwayat status"), self.history_table)
+
+    def set_history(self, entries: list[StatusEntry]) -> None:
+        self.history_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (format_datetime(entry.changed_at), status_label(entry.status), entry.changed_by, entry.note)
+            for column, text in enumerate(cells):
+                self.history_table.setItem(row, column, QTableWidgetItem(text))
+        self.history_table.resizeColumnsToContents()

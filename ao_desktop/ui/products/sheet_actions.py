@@ -1,6 +1,6 @@
 """SheetActions: "Pratinjau", "Simpan PDF…" and "Cetak…" of the product sheet.
 
-The sheet is written by one service call (`make_product_sheet`) on a worker thread, so
+The sheet is written by one service call (`make_riplay`) on a worker thread, so
 the window stays responsive while a 360-line schedule is laid out; `busyChanged` drives
 the view's busy indicator. The preview's pages are rendered on the same worker; the
 printer is asked for first (a dialog belongs to the GUI thread), then the sheet is
@@ -25,7 +25,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from ao_desktop.domain.products.loan_schedule import InterestMethod
-from ao_desktop.services.products.product_sheets import make_product_sheet
+from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import remember_folder, remembered_folder
 from ao_desktop.ui.products.sheet_preview import (
@@ -200,22 +200,14 @@ class SheetActions(QObject):
     def _write(self, request: SheetRequest, out: Path, record: bool = False) -> int:
         """The one service call behind every action (runs on the worker thread). A saved or
         printed personal RIPLAY is recorded on the client (`record`); a preview is not."""
-        return make_product_sheet(
-            self._context.uow,
-            code=request.code,
-            amount=request.amount,
-            tenor_months=request.tenor_months,
-            out=out,
-            officer_id=self._context.officer_id,
-            client_id=request.client_id,
-            method=request.method,
-            start_date=request.start_date,
-            previous_uses=request.previous_uses,
-            comparison_methods=request.comparison_methods,
-            aro=request.aro,
-            rollovers=request.rollovers,
-            record=record,
-        )
+        spec = SheetSpec(
+            code=request.code, amount=request.amount, tenor_months=request.tenor_months,
+            officer_id=self._context.officer_id, client_id=request.client_id,
+            method=request.method, start_date=request.start_date,
+            previous_uses=request.previous_uses, comparison_methods=request.comparison_methods,
+            aro=request.aro, rollovers=request.rollovers,
+        )  # fmt: skip
+        return make_riplay(self._context.uow, spec, out, record=record).pages
 
     def _submit(
         self,

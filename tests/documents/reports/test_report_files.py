@@ -42,7 +42,7 @@ def test_pdf_carries_header_period_figures_and_notes(uow: SqlUnitOfWork, tmp_pat
     text = _text(made.pdf)
     assert "Laporan Kerja Bulanan" in text and "November 2026" in text and "Ani Lestari" in text
     assert re.search(r"Halaman 1 dari \d+", text)
-    assert "Kunjungan selesai" in text and "Data portofolio belum tersedia" in text
+    assert "Kunjungan selesai" in text and "Belum ada ekstrak portofolio" in text
     assert "Dedi Kurnia" in text and "Hujan deras dua minggu" in text and "Fokus pasar Senin" in text
     assert "Helvetica" not in made.pdf.read_bytes().decode("latin-1")
 

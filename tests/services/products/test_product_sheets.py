@@ -27,8 +27,9 @@ from ao_desktop.services.products.catalog import (
     simulate_product_loan,
 )
 from ao_desktop.services.products.product_sheets import (
+    SheetSpec,
     build_product_sheet,
-    make_product_sheet,
+    make_riplay,
     sheet_header,
 )
 
@@ -78,10 +79,15 @@ def test_header_from_settings_and_officer(seeded, tmp_path: Path) -> None:  # no
 def test_loan_sheet_for_a_client_holds_the_figures(seeded, tmp_path: Path) -> None:  # noqa: ANN001
     uow, officer_id, siti = seeded
     out = tmp_path / "kpr.pdf"
-    pages = make_product_sheet(
-        uow, code="kpr", amount=250_000_000, tenor_months=240, out=out,
-        officer_id=officer_id, client_id=siti, start_date=START, printed_at=PRINTED,
-    )  # fmt: skip
+    pages = make_riplay(uow, SheetSpec(
+            code="kpr",
+            amount=250_000_000,
+            tenor_months=240,
+            officer_id=officer_id,
+            client_id=siti,
+            start_date=START,
+            printed_at=PRINTED,
+        ), out).pages  # fmt: skip
     product = get_product(uow, "KPR")
     schedule = simulate_product_loan(product, 250_000_000, 240, start_date=START)
     affordability = client_affordability(uow, siti, schedule, product)
@@ -101,11 +107,14 @@ def test_loan_sheet_for_a_client_holds_the_figures(seeded, tmp_path: Path) -> No
 
 def test_comparison_methods_are_printed_side_by_side(seeded, tmp_path: Path) -> None:  # noqa: ANN001
     uow, _officer, _siti = seeded
-    data = build_product_sheet(
-        uow, code="KI", amount=500_000_000, tenor_months=60, start_date=START,
-        method=InterestMethod.DECLINING,
-        comparison_methods=(InterestMethod.ANNUITY, InterestMethod.DECLINING),
-    )  # fmt: skip
+    data = build_product_sheet(uow, SheetSpec(
+            code="KI",
+            amount=500_000_000,
+            tenor_months=60,
+            start_date=START,
+            method=InterestMethod.DECLINING,
+            comparison_methods=(InterestMethod.ANNUITY, InterestMethod.DECLINING),
+        ))  # fmt: skip
     assert data.schedule is not None
     assert [s.request.method for s in data.comparison] == [
         InterestMethod.ANNUITY, InterestMethod.DECLINING,
@@ -121,21 +130,26 @@ def test_comparison_methods_are_printed_side_by_side(seeded, tmp_path: Path) -> 
 def test_comparison_refuses_a_method_the_product_does_not_offer(seeded) -> None:  # noqa: ANN001
     uow, _officer, _siti = seeded
     with pytest.raises(ValidationFailed) as info:
-        build_product_sheet(
-            uow,
-            code="KPR",
-            amount=250_000_000,
-            tenor_months=240,
-            comparison_methods=(InterestMethod.ANNUITY, InterestMethod.FLAT),
-        )
+        build_product_sheet(uow, SheetSpec(
+                code="KPR",
+                amount=250_000_000,
+                tenor_months=240,
+                comparison_methods=(InterestMethod.ANNUITY, InterestMethod.FLAT),
+            ))
     assert "tidak tersedia untuk KPR" in str(info.value)
 
 
 def test_deposit_sheet_uses_the_bank_rules(seeded, tmp_path: Path) -> None:  # noqa: ANN001
     uow, _officer, _siti = seeded
     out = tmp_path / "dep.pdf"
-    make_product_sheet(uow, code="DEP-12", amount=100_000_000, tenor_months=12, out=out,
-                       start_date=START, aro=True, rollovers=2)  # fmt: skip
+    make_riplay(uow, SheetSpec(
+            code="DEP-12",
+            amount=100_000_000,
+            tenor_months=12,
+            start_date=START,
+            aro=True,
+            rollovers=2,
+        ), out)  # fmt: skip
     result = simulate_product_deposit(get_product(uow, "DEP-12"), 100_000_000, 12,
                                       start_date=START, aro=True, rollovers=2,
                                       rules=deposit_rules(uow))  # fmt: skip
@@ -148,7 +162,7 @@ def test_deposit_sheet_uses_the_bank_rules(seeded, tmp_path: Path) -> None:  # n
 def test_savings_sheet_needs_no_simulation(seeded, tmp_path: Path) -> None:  # noqa: ANN001
     uow, _officer, _siti = seeded
     out = tmp_path / "tab.pdf"
-    assert make_product_sheet(uow, code="TAB", amount=0, tenor_months=0, out=out) >= 1
+    assert make_riplay(uow, SheetSpec(code="TAB", amount=0, tenor_months=0), out).pages >= 1
     assert "Tabungan" in _text(out)
 
 
@@ -168,7 +182,7 @@ def test_bad_input_writes_nothing(
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(error) as info:
-        make_product_sheet(uow, code=code, amount=amount, tenor_months=tenor, out=folder / "a.pdf")
+        make_riplay(uow, SheetSpec(code=code, amount=amount, tenor_months=tenor), folder / "a.pdf")
     assert fragment in str(info.value)
     assert list(folder.iterdir()) == []
 
@@ -176,16 +190,19 @@ def test_bad_input_writes_nothing(
 def test_unknown_client_writes_nothing(seeded, tmp_path: Path) -> None:  # noqa: ANN001
     uow, _officer, _siti = seeded
     with pytest.raises(NotFound):
-        make_product_sheet(uow, code="KPR", amount=250_000_000, tenor_months=240,
-                           out=tmp_path / "x.pdf", client_id=424242)  # fmt: skip
+        make_riplay(uow, SheetSpec(
+                code="KPR",
+                amount=250_000_000,
+                tenor_months=240,
+                client_id=424242,
+            ), tmp_path / "x.pdf")  # fmt: skip
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_missing_folder_is_a_clear_error(seeded, tmp_path: Path) -> None:  # noqa: ANN001
     uow, _officer, _siti = seeded
     with pytest.raises(NotFound, match="Folder .* tidak ditemukan"):
-        make_product_sheet(uow, code="TAB", amount=0, tenor_months=0,
-                           out=tmp_path / "missing" / "tab.pdf")  # fmt: skip
+        make_riplay(uow, SheetSpec(code="TAB", amount=0, tenor_months=0), tmp_path / "missing" / "tab.pdf")  # fmt: skip
 
 
 def test_a_failed_write_keeps_the_previous_sheet(seeded, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -205,7 +222,7 @@ def test_a_failed_write_keeps_the_previous_sheet(seeded, tmp_path: Path, monkeyp
 
     monkeypatch.setattr(product_sheet, "write_product_sheet", half_then_fail)
     with pytest.raises(OSError, match="disk full"):
-        make_product_sheet(uow, code="TAB", amount=0, tenor_months=0, out=out)
+        make_riplay(uow, SheetSpec(code="TAB", amount=0, tenor_months=0), out)
     assert out.read_bytes() == b"%PDF- the sheet printed yesterday"
     assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]  # no temporary file left
 
@@ -214,7 +231,7 @@ def test_the_sheet_replaces_an_old_file_readable_by_colleagues(seeded, tmp_path:
     uow, _officer, _siti = seeded
     out = tmp_path / "sheet.pdf"
     out.write_bytes(b"old")
-    make_product_sheet(uow, code="TAB", amount=0, tenor_months=0, out=out)
+    make_riplay(uow, SheetSpec(code="TAB", amount=0, tenor_months=0), out)
     assert out.read_bytes().startswith(b"%PDF")
     assert out.stat().st_mode & 0o044 == 0o044
 

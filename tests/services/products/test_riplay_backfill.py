@@ -15,7 +15,7 @@ import pytest
 from ao_desktop.domain.common.errors import ValidationFailed
 from ao_desktop.services.products.catalog import get_product, seed_catalog_if_empty
 from ao_desktop.services.products.product_seed import load_seed_catalog
-from ao_desktop.services.products.product_sheets import build_product_sheet
+from ao_desktop.services.products.product_sheets import SheetSpec, build_product_sheet
 from ao_desktop.services.products.riplay_backfill import complete_seeded_products
 from ao_desktop.storage.engine import SCHEMA_VERSION, open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -26,7 +26,7 @@ RIPLAY_COLUMNS = ("risks", "late_penalty", "early_repayment", "other_costs",
 
 def _schema_3_database(path: Path) -> None:
     """Seeded, with KMK's rate changed by an admin, then taken back to schema 3: the
-    RIPLAY columns and table and the later calendar and credit tables dropped, the version stamps
+    RIPLAY columns and table and the later calendar, credit and portfolio tables dropped, the version stamps
     of schema 3."""
     db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
@@ -37,7 +37,10 @@ def _schema_3_database(path: Path) -> None:
     db.close()
     con = sqlite3.connect(path)
     con.execute("DROP TABLE riplay_records")
-    for table in ("report_history", "report_targets",  # schema 7's
+    for table in ("report_history", "report_targets",  # schema 9's
+                  "warning_letters", "client_cifs", "loan_rollups", "loan_positions",  # schema 8's
+                  "loan_accounts", "loan_extracts",
+                  "client_problem_history", "client_problems",  # schema 7's
                   "credit_application_status_history", "credit_applications",  # schema 6's
                   "activities", "holiday_overrides", "message_templates"):  # schema 5's
         con.execute(f"DROP TABLE {table}")
@@ -71,9 +74,9 @@ def test_schema_3_products_migrate_and_unchanged_seeds_get_riplay_content(tmp_pa
             tx.settings.set("riplay.bank_full_name", "PT Bank Contoh")
             tx.settings.set("riplay.complaint_branch", "KCP Dago")
             tx.settings.set("riplay.complaint_phone", "(022) 2501234")
-        build_product_sheet(uow, code="KPR", amount=300_000_000, tenor_months=120)
+        build_product_sheet(uow, SheetSpec(code="KPR", amount=300_000_000, tenor_months=120))
         with pytest.raises(ValidationFailed, match="RIPLAY produk KMK belum dapat dicetak"):
-            build_product_sheet(uow, code="KMK", amount=100_000_000, tenor_months=12)
+            build_product_sheet(uow, SheetSpec(code="KMK", amount=100_000_000, tenor_months=12))
     finally:
         db.close()
     con = sqlite3.connect(path)

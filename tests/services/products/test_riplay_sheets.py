@@ -25,7 +25,7 @@ from ao_desktop.services.products.catalog import (
     seed_catalog_if_empty,
     simulate_product_loan,
 )
-from ao_desktop.services.products.product_sheets import make_riplay
+from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay
 from ao_desktop.services.products.riplay_records import list_riplay_records, reprint_riplay
 from ao_desktop.storage.models import AuditRow
 
@@ -61,10 +61,10 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _make(uow, out: Path, code: str, amount: int, tenor: int, **kw):  # noqa: ANN001, ANN003, ANN202
+def _make(uow, out: Path, code: str, amount: int, tenor: int, record: bool = False, **kw):  # noqa: ANN001, ANN003, ANN202
     kw.setdefault("printed_at", PRINTED)
-    return make_riplay(uow, code=code, amount=amount, tenor_months=tenor, out=out,
-                       start_date=START, **kw)  # fmt: skip
+    spec = SheetSpec(code=code, amount=amount, tenor_months=tenor, start_date=START, **kw)
+    return make_riplay(uow, spec, out, record=record)
 
 
 @pytest.mark.parametrize(("code", "amount", "tenor"), [("KMK", 100_000_000, 24), ("DEP-3", 50_000_000, 3)])

@@ -25,7 +25,7 @@ from ao_desktop.storage.demo.demo_data import (
     open_demo_database,
 )
 from ao_desktop.storage.demo.demo_pools import PLACES
-from ao_desktop.storage.engine import open_database
+from ao_desktop.storage.engine import SCHEMA_VERSION, open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
 TODAY = date(2026, 11, 27)
@@ -321,6 +321,13 @@ def test_open_demo_database_builds_once_in_the_data_folder(tmp_path: Path, monke
     path.write_bytes(b"")  # a broken cache file is rebuilt
     assert open_demo_database(seed=3, clients=40) == path
     assert len(_clients(path)) == 40
+    con = sqlite3.connect(path)  # a demo cached by an older version (no demo_schema) is rebuilt
+    con.execute("DELETE FROM settings WHERE key = 'demo_schema'")
+    con.commit()
+    con.close()
+    stamp = path.stat().st_mtime_ns
+    assert open_demo_database(seed=3, clients=40) == path
+    assert path.stat().st_mtime_ns != stamp and demo_data._settings_of(path)["demo_schema"] == str(SCHEMA_VERSION)
     assert open_demo_database(seed=3, clients=41).name == "demo-3-41.sqlite"
 
 
@@ -334,3 +341,9 @@ def test_the_demo_bank_and_branch_head_its_sheets(demo: Path) -> None:
         db.close()
     assert header.bank_name != DEFAULT_BANK_NAME and len(header.bank_name.split()) >= 3
     assert header.branch_name.startswith("Kantor Cabang ")
+
+
+def test_most_clients_live_where_the_branch_can_visit_them(demo: Path) -> None:
+    clients = _clients(demo)
+    near = sum(c["province"] == "Sumatera Utara" for c in clients)
+    assert 0.8 * len(clients) < near < len(clients)  # a few live elsewhere

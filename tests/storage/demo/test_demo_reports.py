@@ -26,12 +26,19 @@ def test_every_month_of_the_last_six_has_content(tmp_path: Path) -> None:
             period = ReportPeriod.month(*add_months(TODAY.year, TODAY.month, -back))
             with uow.snapshot() as tx:
                 report = gather(tx, ReportRequest(period, ReportScope(None)), datetime(2026, 12, 4, 9), "t")
-            assert len(report.officers) == 3
-            for o in report.officers:
+            # The three AOs, and the demo's loans under a Kode AO that matches no officer.
+            assert [o.officer_id is None for o in report.officers] == [False, False, False, True]
+            for o in report.officers[:3]:
                 assert o.target is not None, (period.key, o.officer_name)
                 assert o.pipeline.new_prospects > 0 and o.activities.visits_done > 0, (period.key, o.officer_name)
             t = report.total
             assert t.credit.approved + t.credit.rejected > 0 and t.credit.disbursed_count > 0, period.key
             assert report.clients
+            assert t.portfolio is not None and t.portfolio.outstanding_end > 0 and len(t.portfolio.trend) == 7 - back
+            # The oldest of the six extracts is the sixth month's end: no start before it.
+            assert (t.portfolio.outstanding_start > 0) is (back < 6), period.key
+            assert t.portfolio.collections_due > t.portfolio.collections_collected > 0, period.key
+            assert t.portfolio.promises_kept > 0, period.key
+            assert t.problems is not None and t.problems.received > 0, period.key
     finally:
         db.close()

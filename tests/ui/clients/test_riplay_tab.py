@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from ao_desktop.domain.common.officer import Actor, OfficerRole
 from ao_desktop.services.products.catalog import get_product, save_product, seed_catalog_if_empty
-from ao_desktop.services.products.product_sheets import make_riplay
+from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay
 from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
 from ao_desktop.ui.context import UiContext
 
@@ -25,9 +25,15 @@ def _text(path: Path) -> str:
 
 def _record(context: UiContext, client_id: int, code: str, amount: int, tenor: int,
             out: Path, printed: datetime) -> int:  # fmt: skip
-    result = make_riplay(context.uow, code=code, amount=amount, tenor_months=tenor, out=out,
-                         officer_id=context.officer_id, client_id=client_id, start_date=START,
-                         printed_at=printed, record=True)  # fmt: skip
+    result = make_riplay(context.uow, SheetSpec(
+            code=code,
+            amount=amount,
+            tenor_months=tenor,
+            officer_id=context.officer_id,
+            client_id=client_id,
+            start_date=START,
+            printed_at=printed,
+        ), out, record=True)  # fmt: skip
     assert result.record_id is not None
     return result.record_id
 

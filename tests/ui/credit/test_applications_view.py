@@ -123,3 +123,19 @@ def test_admin_settings_change_the_ratios(qtbot, context, seeded) -> None:
     view = ApplicationsView(context)
     qtbot.addWidget(view)
     assert view.settings_button.isHidden()  # an AO has no settings button
+
+
+def test_editor_shows_who_moved_the_application_and_why(qtbot, context, seeded) -> None:
+    _siti, first, _second = seeded
+    supervisor = Actor("Bayu Setiawan", OfficerRole.SUPERVISOR)
+    moved = svc.change_status(context.uow, first.id, first.version, svc.StatusChange(S.SUBMITTED),
+                              Actor("Dewi", OfficerRole.AO))
+    svc.change_status(context.uow, first.id, moved.version,
+                      svc.StatusChange(S.REJECTED, reason="DSR melebihi batas"), supervisor)
+    dialog = ApplicationEditorDialog(context, svc.get_assessment(context.uow, first.id).application,
+                                     "Siti Aminah")
+    qtbot.addWidget(dialog)
+    table = dialog.recommendation_tab.history_table
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert [r[1:] for r in rows] == [["Draft", "admin", ""], ["Diajukan", "Dewi", ""],
+                                     ["Ditolak", "Bayu Setiawan", "DSR melebihi batas"]]

@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.common.formatting import format_rupiah
-from ao_desktop.services.products.product_sheets import make_product_sheet
+from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.products import sheet_preview
@@ -42,7 +42,7 @@ def view(context: UiContext, catalog: int, siti: Client, qtbot) -> ProductsView:
 @pytest.fixture
 def kpr_pdf(uow: SqlUnitOfWork, catalog: int, tmp_path: Path) -> Path:
     out = tmp_path / "kpr.pdf"
-    make_product_sheet(uow, code="KPR", amount=150_000_000, tenor_months=120, out=out)
+    make_riplay(uow, SheetSpec(code="KPR", amount=150_000_000, tenor_months=120), out)
     return out
 
 

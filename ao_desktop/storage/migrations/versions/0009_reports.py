@@ -1,11 +1,11 @@
 """report targets and report history
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-04
 
 Monthly work reports (issue #16): officers' monthly targets and the history of every
-generated report. Only new tables. Self-contained: the lead renumbers it at merge.
+generated report. Only new tables.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Documents of the loan portfolio: warning letters (SP1-SP3)."""

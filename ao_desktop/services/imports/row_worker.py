@@ -1,0 +1,306 @@
+"""The second core for a big import: a helper process checks the last part of the sheet's
+rows while this process checks the first part and hands every checked row, in sheet
+order, to the caller (the preview's duplicate search, which runs alongside).
+
+Both run `domain.imports.sheet_rows.check_rows` with the same parser settings, so the
+rows come out exactly as one process would make them (a test compares the two). The
+helper is started with "spawn" on every platform (what Windows and the frozen app have;
+`ao_desktop.__main__` calls `multiprocessing.freeze_support()`), so this module keeps
+everything it runs at top level and imports only the domain. It sends its rows in
+pieces as it goes, which also tells the progress; a cancel terminates it; if it cannot
+start or dies, this process checks what is left of its rows itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+import queue
+import threading
+from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, fields
+from datetime import date
+from multiprocessing.connection import Connection
+from operator import attrgetter
+from typing import Any, TypeVar
+
+from ao_desktop.domain.clients.client import Address, Client
+from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.imports.client_import import ParsedRow, RowParser
+from ao_desktop.domain.imports.sheet_rows import CHECK_EVERY, check_rows
+
+_T = TypeVar("_T")
+log = logging.getLogger(__name__)
+
+# A sheet with fewer data rows is checked in one process: starting the helper
+# (a Python interpreter and the domain modules, ~0.2-0.3 s of the second core) and moving
+# the rows there and back only pays off for big sheets.
+PARALLEL_MIN_ROWS = 20_000
+# The helper's share of the rows: most of them, since this process also unpacks the
+# helper's rows and runs the duplicate search over all of them (measured at 100,000 rows:
+# this process ~2.5 s of work for the first 30%, the helper ~2.3 s for the rest; 80%
+# evens them out).
+HELPER_SHARE = 0.8
+CHUNK = CHECK_EVERY  # rows per piece the helper sends
+
+
+@dataclass(frozen=True)
+class ParserSettings:
+    """What a RowParser is made of: the same settings make the same parser in the helper."""
+
+    mapping: dict[int, str]
+    headers: tuple[str, ...]
+    today: date
+    officers: dict[str, int]
+    default_officer_id: int | None
+
+    def parser(self) -> RowParser:
+        return RowParser(self.mapping, self.headers, today=self.today, officers=self.officers,
+                         default_officer_id=self.default_officer_id)  # fmt: skip
+
+
+def _helper_main(jobs: Connection, answers: Connection) -> None:
+    """The helper process: receive one job, check its rows and send them in pieces of
+    `chunk` rows, without their cells (the importing process has them)."""
+    import gc
+
+    gc.disable()  # see sheet_data.gc_paused: nothing made here is in a cycle
+    try:
+        settings, rows, first, blanks, errors, chunk = jobs.recv()
+        parser = settings.parser()
+        for start in range(0, len(rows), chunk):
+            piece = rows[start : start + chunk]
+            parsed, skipped = check_rows(parser, piece, first + start, blanks, errors)
+            answers.send((len(piece), skipped, _pack(parsed)))
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass  # the importing process went away or cancelled
+    finally:
+        jobs.close()
+        answers.close()
+
+
+# --- the answer, packed ---------------------------------------------------------------
+# Pickling 45,000 parsed rows as objects and loading them again took ~0.9 s of the two
+# processes' time, most of it Client and Address instances and their enum members (each
+# one a constructor call when loaded). A client travels as the tuple of its field values
+# instead, enums as their values and the address as a tuple, and is put together again
+# field for field: an equal Client.
+_CLIENT_FIELDS = tuple(f.name for f in fields(Client))
+_ADDRESS_FIELDS = tuple(f.name for f in fields(Address))
+_ROW_FIELDS = tuple(f.name for f in fields(ParsedRow))
+_ADDRESS_AT = _CLIENT_FIELDS.index("address")
+_ENUM_FIELDS = {_CLIENT_FIELDS.index(name): kind for name, kind in (
+    ("kind", ClientKind), ("sex", Sex), ("status", ClientStatus), ("lead_source", LeadSource))}  # fmt: skip
+_MEMBERS = {at: {m.value: m for m in kind} for at, kind in _ENUM_FIELDS.items()}
+_NO_ADDRESS = Address()
+_client_values = attrgetter(*_CLIENT_FIELDS)
+_address_values = attrgetter(*_ADDRESS_FIELDS)
+
+
+def _plain(cls: type) -> bool:
+    """Whether an instance is its fields in its __dict__ and nothing else (a dataclass
+    without __slots__ or __post_init__), so it can be filled in without its __init__."""
+    return not hasattr(cls, "__slots__") and not hasattr(cls, "__post_init__")
+
+
+_PLAIN = _plain(Client) and _plain(Address) and _plain(ParsedRow)
+
+
+def _made(cls: type[_T], names: tuple[str, ...], values: Sequence[Any]) -> _T:
+    """cls(**dict(zip(names, values))) for a dataclass whose every field is named: filled
+    in directly when that is the same (frozen dataclasses set each field through
+    object.__setattr__, most of a small instance's cost)."""
+    if not _PLAIN:
+        return cls(**dict(zip(names, values, strict=True)))
+    made = object.__new__(cls)
+    made.__dict__.update(zip(names, values, strict=True))
+    return made
+
+
+def _pack_client(client: Client) -> tuple[Any, ...]:
+    values = list(_client_values(client))
+    for at in _ENUM_FIELDS:
+        member = values[at]
+        if member is not None:
+            values[at] = member.value
+    address = values[_ADDRESS_AT]
+    values[_ADDRESS_AT] = None if address == _NO_ADDRESS else _address_values(address)
+    return tuple(values)
+
+
+def _unpack_client(packed: tuple[Any, ...]) -> Client:
+    values = list(packed)
+    for at, members in _MEMBERS.items():
+        value = values[at]
+        if value is not None:
+            values[at] = members[value]
+    address = values[_ADDRESS_AT]
+    values[_ADDRESS_AT] = _NO_ADDRESS if address is None else _made(Address, _ADDRESS_FIELDS, address)
+    return _made(Client, _CLIENT_FIELDS, values)
+
+
+def _pack(parsed: list[ParsedRow]) -> list[tuple[Any, ...]]:
+    """The parsed rows without their cells, clients as tuples; equal sets of filled fields
+    made one object, so pickle writes each once."""
+    same: dict[frozenset[str], frozenset[str]] = {}
+    return [
+        (p.row, None if p.client is None else _pack_client(p.client), p.issues, p.officer_name,
+         same.setdefault(p.filled_fields, p.filled_fields), p.note)
+        for p in parsed
+    ]  # fmt: skip
+
+
+def _rebuild(answer: list[tuple[Any, ...]], rows: Sequence[Sequence[Any]], first: int) -> list[ParsedRow]:
+    return [
+        _made(ParsedRow, _ROW_FIELDS, (
+            row, tuple(rows[row - 1 - first]), None if client is None else _unpack_client(client),
+            issues, officer, filled, note))
+        for row, client, issues, officer, filled, note in answer
+    ]  # fmt: skip
+
+
+class _Helper:
+    """The helper process, the two one-way pipes to it, and a thread that takes its pieces
+    off the pipe as they come (so the helper never waits on a full pipe while this
+    process is busy), for one job."""
+
+    def __init__(self, job: tuple[Any, ...]) -> None:
+        context = multiprocessing.get_context("spawn")
+        jobs_in, self._jobs = context.Pipe(duplex=False)
+        self._answers, answers_out = context.Pipe(duplex=False)
+        self.process = context.Process(target=_helper_main, args=(jobs_in, answers_out),
+                                       daemon=True, name="ao-desktop-import-check")  # fmt: skip
+        self.process.start()
+        jobs_in.close()
+        answers_out.close()
+        self.pieces: queue.Queue[bytes | None] = queue.Queue()  # None: the helper is gone
+        self.received = 0  # pieces taken off the pipe
+        # The job is megabytes: sent from a thread, so this process checks its own rows
+        # while the helper starts up and reads it.
+        self._sender = threading.Thread(target=self._send, args=(job,), daemon=True)
+        self._receiver = threading.Thread(target=self._receive, daemon=True)
+        self._sender.start()
+        self._receiver.start()
+
+    def _send(self, job: tuple[Any, ...]) -> None:
+        with suppress(OSError, ValueError):  # terminated (a cancel) or never started
+            self._jobs.send(job)
+
+    def _receive(self) -> None:
+        try:
+            while True:
+                self.pieces.put(self._answers.recv_bytes())
+                self.received += 1
+        except (EOFError, OSError, ValueError):
+            self.pieces.put(None)
+
+    def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]]] | None:
+        """(rows, blank rows, packed parsed rows) of the next piece; None when the helper
+        is gone; raises queue.Empty when nothing came within `timeout` seconds."""
+        data = self.pieces.get(timeout=timeout)
+        if data is None:
+            self.pieces.put(None)  # stays gone
+            return None
+        return pickle.loads(data)  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(5)
+        self._sender.join(5)
+        self._jobs.close()
+        self._answers.close()
+        self._receiver.join(5)
+
+
+def check_rows_in_parallel(
+    settings: ParserSettings,
+    rows: Sequence[Sequence[Any]],
+    first: int,
+    blanks: Mapping[int, Collection[int]],
+    errors: Mapping[int, Collection[int]],
+    tick: Callable[[int], None] | None = None,
+    consume: Callable[[list[ParsedRow]], None] | None = None,
+    *,
+    min_rows: int | None = None,
+) -> tuple[list[ParsedRow], int]:
+    """check_rows() over `rows` with the settings' parser, the last part in the helper
+    process when there are at least `min_rows` rows (PARALLEL_MIN_ROWS by default) and a
+    second core. `consume(parsed)` gets the parsed rows piece by piece in sheet order as
+    they are ready; `tick(done)` gets the rows checked so far (never less than before);
+    raising from it (a cancel) terminates the helper."""
+    parser = settings.parser()
+    threshold = PARALLEL_MIN_ROWS if min_rows is None else min_rows
+    shown = 0
+
+    def report(done: int) -> None:
+        nonlocal shown
+        shown = max(shown, min(done, len(rows)))
+        if tick is not None:
+            tick(shown)
+
+    parsed: list[ParsedRow] = []
+    skipped = 0
+
+    def here(part: Sequence[Sequence[Any]], part_first: int, done: Callable[[], int]) -> None:
+        """Check `part` in this process, piece by piece."""
+        nonlocal skipped
+        for start in range(0, len(part), CHUNK):
+            report(done() + start)
+            more, more_skipped = check_rows(parser, part[start : start + CHUNK],
+                                            part_first + start, blanks, errors)  # fmt: skip
+            parsed.extend(more)
+            skipped += more_skipped
+            if consume is not None:
+                consume(more)
+
+    if len(rows) < max(threshold, 2) or (os.cpu_count() or 1) < 2:
+        here(rows, first, lambda: 0)
+        return parsed, skipped
+    split = len(rows) - int(len(rows) * HELPER_SHARE)
+    mine, theirs = rows[:split], rows[split:]
+    their_first = first + split
+    end = first + len(rows)
+    helper: _Helper | None = None
+    try:
+        try:
+            helper = _Helper((
+                settings, theirs, their_first,
+                {r: c for r, c in blanks.items() if their_first <= r < end},
+                {r: c for r, c in errors.items() if their_first <= r < end}, CHUNK,
+            ))  # fmt: skip
+        except OSError as exc:
+            log.warning("import: no helper process (%s); every row is checked here", exc)
+        # The helper's progress is what it has sent so far (pieces of CHUNK rows).
+        sent = (lambda: helper.received * CHUNK) if helper is not None else (lambda: 0)
+        here(mine, first, sent)
+        taken = 0  # of the helper's rows
+        while helper is not None and taken < len(theirs):
+            try:
+                piece = helper.next_piece(0.05)
+            except queue.Empty:
+                report(split + max(taken, sent()))
+                continue
+            if piece is None:
+                log.warning("import: the helper process ended early; its last %d rows are "
+                            "checked here", len(theirs) - taken)  # fmt: skip
+                break
+            count, more_skipped, packed = piece
+            more = _rebuild(packed, theirs, their_first)
+            parsed.extend(more)
+            skipped += more_skipped
+            if consume is not None:
+                consume(more)
+            taken += count
+            report(split + max(taken, sent()))
+        if taken < len(theirs):
+            here(theirs[taken:], their_first + taken, lambda: split + taken)
+        elif helper is not None:
+            log.info("import: %d of %d rows checked by the helper process", len(theirs), len(rows))
+        return parsed, skipped
+    finally:
+        if helper is not None:
+            helper.stop()

@@ -1,0 +1,1 @@
+"""Use cases of the loan portfolio: extract import, summary, collections, letters."""

@@ -1,0 +1,1 @@
+"""Storage of the loan portfolio: extracts, accounts, positions, letters."""

@@ -1,0 +1,1 @@
+"""The Portofolio view: summary, movement, collections worklist, extract import."""

@@ -126,7 +126,10 @@ def outstanding_trend(po: PortfolioFigures | None, width: float, height: float =
     d = _drawing(width, height, _("Outstanding (juta Rp) dan NPL, enam bulan"))
     if po is None or not po.trend:
         return _missing(d, _("Belum ada ekstrak portofolio"))
-    names = [month_label(p.month) for p in po.trend]
+    # Six "Jun 2026" labels do not fit under the half-width chart: the year only on the
+    # first month and on January ("Jun '26", "Jul", ..., "Jan '27").
+    names = [month_label(p.month).replace(" 20", " '") if i == 0 or p.month.endswith("-01")
+             else month_label(p.month).split()[0] for i, p in enumerate(po.trend)]
     bars = VerticalBarChart()
     bars.x, bars.y, bars.width, bars.height = 40, 18, width - 80, height - 50
     bars.data = [[round(p.outstanding / MILLION, 1) for p in po.trend]]
@@ -143,7 +146,10 @@ def outstanding_trend(po: PortfolioFigures | None, width: float, height: float =
     line.valueAxis.joinAxisMode = "right"
     _axes_font(line)
     line.valueAxis.visibleGrid = False
-    line.valueAxis.labelTextFormat = "%.1f%%"
+    line.valueAxis.labelTextFormat = lambda v: format_number(Decimal(str(v)), 1) + "%"
+    # The right-hand axis: its labels outside the plot, not over the last bar.
+    line.valueAxis.labels.boxAnchor = "w"
+    line.valueAxis.labels.dx = 3
     d.add(bars)
     d.add(line)
     d.add(_legend(width, [(ACCENT, _("Outstanding")), (SECOND, _("NPL %"))], height - 24))

@@ -17,8 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from ao_desktop.documents.pdf.pdf_document import build_pdf
 from ao_desktop.documents.pdf.pdf_fonts import FONT, FONT_BOLD
@@ -72,6 +74,16 @@ def fmt(kind: Kind, value: int | Decimal | None) -> str:
     return format_number(value)
 
 
+def table_heading(text: str) -> list[Flowable]:
+    """A heading over a long table. The house heading keeps with the next flowable, which
+    for a table taller than the rest of the page pushes the whole table (and the heading)
+    to the next page, leaving the first page blank; here a conditional break keeps the
+    heading from standing alone at the foot instead, and the table starts right under it."""
+    s = styles()
+    loose = ParagraphStyle("h2_loose", parent=s.h2, keepWithNext=0)
+    return [CondPageBreak(4 * cm), Paragraph(text, loose)]
+
+
 def title_of(report: MonthlyReport) -> str:
     return _("Laporan Kerja Bulanan") if report.period.kind is PeriodKind.MONTH else _("Laporan Kerja")
 
@@ -98,7 +110,7 @@ def _summary(report: MonthlyReport) -> list[Flowable]:
                      fmt(r.kind, r.actual), fmt(Kind.PCT, r.achieved) if r.achieved is not None else "", r.note])
     table = Table(data, colWidths=[w * CONTENT_WIDTH for w in (0.31, 0.15, 0.16, 0.13, 0.25)], repeatRows=1)
     table.setStyle(table_style(("ALIGN", (1, 0), (3, -1), "RIGHT"), *extra, size=8.5))
-    out: list[Flowable] = [Paragraph(_("1. Ringkasan dan pencapaian target"), s.h2), table]
+    out: list[Flowable] = [*table_heading(_("1. Ringkasan dan pencapaian target")), table]
     if not has_target:
         who = _("cabang ini") if report.scope.is_branch else report.header.officer_name
         out.append(Paragraph(markup(_("Target bulan ini belum diisi untuk {w}; pencapaian tidak dihitung.").format(
@@ -109,20 +121,27 @@ def _summary(report: MonthlyReport) -> list[Flowable]:
 
 
 def _officers_table(report: MonthlyReport) -> list[Flowable]:
+    """The officers side by side, as two tables: the counts, then the rupiah and the
+    ratios. One table of all columns left rupiah figures of the branch total (twelve
+    digits) wider than their column on A4 portrait."""
     s = styles()
     cols = officer_columns(report.portfolio_available)
-    header = [_("AO"), *[c.header for c in cols]]
-    body = [[one_line(f.officer_name, 30), *[fmt(c.kind, c.get(f)) for c in cols]] for f in report.officers]
-    total = [_("Total cabang"), *[fmt(c.kind, c.get(report.total)) for c in cols]]
-    # Rupiah columns need more room than counts.
-    weights = [1.75 if c.kind is Kind.MONEY else 1.0 for c in cols]
-    first = 0.17
-    widths = [first * CONTENT_WIDTH] + [(1 - first) * CONTENT_WIDTH * w / sum(weights) for w in weights]
-    wrapped = [_wrap_header(h, w) for h, w in zip(header, widths, strict=True)]
-    tables = long_tables(wrapped, body, widths, ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-                         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"), chunk=CHUNK_ROWS, total_row=total, size=7.5)
+    out: list[Flowable] = table_heading(_("Per AO"))
+    counts = [c for c in cols if c.kind is Kind.COUNT]
+    amounts = [c for c in cols if c.kind is not Kind.COUNT]
+    for part in (counts, amounts):
+        header = [_("AO"), *[c.header for c in part]]
+        body = [[one_line(f.officer_name, 30), *[fmt(c.kind, c.get(f)) for c in part]] for f in report.officers]
+        total = [_("Total cabang"), *[fmt(c.kind, c.get(report.total)) for c in part]]
+        # Rupiah columns need more room than counts and percentages.
+        weights = [1.6 if c.kind is Kind.MONEY else 1.0 for c in part]
+        first = 0.22
+        widths = [first * CONTENT_WIDTH] + [(1 - first) * CONTENT_WIDTH * w / sum(weights) for w in weights]
+        wrapped = [_wrap_header(h, w) for h, w in zip(header, widths, strict=True)]
+        out += long_tables(wrapped, body, widths, ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                           ("VALIGN", (0, 0), (-1, 0), "BOTTOM"), chunk=CHUNK_ROWS, total_row=total, size=7.5)
+        out.append(Spacer(1, 6))
     no_target = [f.officer_name for f in report.officers if f.target is None and f.officer_id is not None]
-    out: list[Flowable] = [Paragraph(_("Per AO"), s.h2), *tables]
     if no_target:
         out.append(Paragraph(markup(_("Belum ada target bulan ini: {n}.").format(n=", ".join(no_target))), s.small))
     return out
@@ -173,11 +192,12 @@ def _clients(report: MonthlyReport, progress: Callable[[int, int], None] | None)
     branch = report.scope.is_branch
     shares = (0.10, 0.17, 0.08, 0.11, 0.09, 0.08, 0.21, 0.16) if branch else (0.19, 0.09, 0.12, 0.10, 0.09, 0.24, 0.17)
     widths = [w * CONTENT_WIDTH for w in shares]
-    out: list[Flowable] = [Paragraph(_("3. Analisa per nasabah"), s.h2)]
+    out: list[Flowable] = table_heading(_("3. Analisa per nasabah"))
     if not report.clients:
         return [*out, Paragraph(_("Tidak ada nasabah dengan kegiatan, pengajuan atau pinjaman pada periode ini."), s.body)]
     out.append(Paragraph(markup(_("{n} nasabah dengan kegiatan, pengajuan atau pinjaman pada periode ini.").format(
         n=format_number(len(report.clients)))), s.small))
+    out.append(Spacer(1, 4))
     rows = []
     for i, line in enumerate(report.clients):
         rows.append(client_row(line, widths, branch))

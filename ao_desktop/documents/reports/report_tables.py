@@ -121,8 +121,10 @@ def summary_rows(f: OfficerFigures, portfolio_on: bool, problems_on: bool) -> li
             SummaryRow(g, _("NPL akhir periode"), Kind.PCT, po.npl_ratio or Decimal(0),
                        t.npl_ceiling if t else None, None,
                        "" if npl_ok is None else (_("di bawah batas") if npl_ok else _("melewati batas"))),
-            SummaryRow(g, _("Angsuran jatuh tempo"), Kind.MONEY, po.collections_due),
-            SummaryRow(g, _("Angsuran tertagih"), Kind.MONEY, po.collections_collected),
+            SummaryRow(g, _("Tagihan jatuh tempo"), Kind.MONEY, po.collections_due, None, None,
+                       _("tunggakan awal + angsuran periode")),
+            SummaryRow(g, _("Tagihan tertagih"), Kind.MONEY, po.collections_collected, None, None,
+                       _("tagihan - tunggakan akhir")),
             SummaryRow(g, _("Tingkat penagihan"), Kind.PCT, po.collection_rate or Decimal(0),
                        t.collection_rate if t else None,
                        ratio_pct(int((po.collection_rate or 0) * 100), int(t.collection_rate * 100)) if t else None),
@@ -167,8 +169,11 @@ def officer_columns(portfolio_on: bool) -> list[Column]:
     ]
     if portfolio_on:
         cols += [
+            Column(_("OS awal"), Kind.MONEY, lambda f: f.portfolio.outstanding_start if f.portfolio else 0),
             Column(_("OS akhir"), Kind.MONEY, lambda f: f.portfolio.outstanding_end if f.portfolio else 0),
             Column(_("NPL %"), Kind.PCT, lambda f: (f.portfolio.npl_ratio or Decimal(0)) if f.portfolio else Decimal(0)),
+            Column(_("Tingkat penagihan %"), Kind.PCT,
+                   lambda f: (f.portfolio.collection_rate or Decimal(0)) if f.portfolio else Decimal(0)),
         ]
     return cols
 

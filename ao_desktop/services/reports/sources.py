@@ -1,9 +1,9 @@
 """What the report needs from storage, section by section, as Protocols.
 
-Each section has its own source so an area that is not there yet can be absent: the
-portfolio and problems sources answer None ("no data yet"), and the report then says so
-instead of printing zeros as if they were facts. When the portfolio or the problem log
-lands, its repositories implement these two protocols and nothing else changes.
+Each section has its own source. The portfolio source answers `available()` False until
+a core-banking extract has been imported, and the report then says so instead of printing
+zeros as if they were facts (storage/reports/area_sources.py reads the portfolio and the
+problem log).
 
 All figures are grouped by officer (`None`: clients without an AO), for the officers in
 `officer_ids` (None: everybody). Every source is bound to one read transaction, so the

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from ao_desktop.storage import dialect
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -35,12 +37,7 @@ def upgrade() -> None:
     # ### end Alembic commands ###
     # Statistics for some indexes but not the new ones make SQLite think the new ones are
     # highly selective and sort a million rows through them: refresh them all.
-    bind = op.get_bind()
-    has_stats = bind.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-    ).first()
-    if has_stats:
-        op.execute("ANALYZE")
+    dialect.refresh_statistics(op.get_bind())
 
 
 def downgrade() -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from ao_desktop.storage import dialect
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -160,8 +162,8 @@ def upgrade() -> None:
         batch_op.create_index("ux_warning_letters_branch_year_seq", ["branch_code", "year", "sequence"],
                               unique=True)
     # A new or upgraded database starts with OJK's rule for commercial banks.
-    op.execute("INSERT OR IGNORE INTO settings (key, value) "
-               "VALUES ('portfolio.collectibility_policy', 'ojk_bank_umum:0,90,120,180')")
+    dialect.insert_setting_if_missing(op.get_bind(), "portfolio.collectibility_policy",
+                                      "ojk_bank_umum:0,90,120,180")
 
 
 def downgrade() -> None:

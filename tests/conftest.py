@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,48 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
     monkeypatch.setenv("AO_DESKTOP_HOME", str(folder))
     return folder
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """One throwaway PostgreSQL server for the session, with a migrated template; skipped
+    (saying why) where no PostgreSQL binaries are installed, e.g. a fresh Windows PC."""
+    from tests.storage.postgres_server import find_bindir, migrate_template, start_server
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL tidak terpasang (pg_ctl tidak ditemukan): tes PostgreSQL dilewati")
+    servers = start_server(bindir)
+    server = next(servers)
+    migrate_template(server)
+    yield server
+    servers.close()
+
+
+@pytest.fixture
+def pg_url(pg_server, request: pytest.FixtureRequest) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A fresh, migrated database of the test's own on the session's server."""
+    from tests.storage.postgres_server import TEMPLATE
+
+    name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
+    with pg_server.admin() as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    yield pg_server.url(name)
+    with pg_server.admin() as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """An open, migrated database on each engine in turn: a SQLite file in the test's
+    folder, then a fresh database on the session's PostgreSQL server (skipped, saying
+    why, where PostgreSQL is not installed)."""
+    from ao_desktop.storage.engine import open_database
+
+    if request.param == "sqlite":
+        db = open_database(tmp_path / "ao.sqlite", create=True)
+    else:
+        db = open_database(request.getfixturevalue("pg_url"))
+    yield db
+    db.close()

@@ -1,32 +1,60 @@
 """What really differs between SQLite and PostgreSQL, in one place (#18).
 
 Migrations, repositories and services call these helpers instead of writing
-engine-specific SQL themselves. So far this holds what the migrations need: the
-client search index (FTS5 trigram on SQLite, pg_trgm GIN indexes on PostgreSQL), the
-planner statistics refresh and the insert-if-missing of a setting.
+engine-specific SQL themselves:
+
+- the client search: FTS5 trigram on SQLite (a virtual table joined by rowid), pg_trgm
+  GIN indexes on PostgreSQL (ILIKE over the same texts), same hits and order;
+- locking: BEGIN IMMEDIATE on SQLite (engine.py); on PostgreSQL a write transaction takes
+  the database's write lock (a transaction-level advisory lock) at its start, so a read
+  that decides a write is never overtaken, and edits keep their row versions;
+- upserts and insert-if-missing, planner statistics, the schema stamp, the raw DB-API
+  connection bulk loads write through (parameter style) and the id sequences after rows
+  inserted with their ids.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+from sqlalchemy import and_, literal_column, not_
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement
 
 from ao_desktop.storage.clients import search_index
 
-# The texts the PostgreSQL trigram indexes cover; lower() because ILIKE over pg_trgm
-# uses the index case-insensitively only when the indexed text is folded the same way.
+# One text per row for the search, columns apart by a character nobody types, so a
+# word never matches across two columns (FTS5 keeps columns apart too).
+_SEP = "E'\\x1f'"
+_PG_SEARCH_TEXT = (
+    "(clients.full_name || {s} || clients.business_name || {s} || clients.nik || {s} || "
+    "{phones} || {s} || {address})"
+).format(s=_SEP, phones=search_index.PHONES.format(r="clients"),
+         address=search_index.ADDRESS.format(r="clients"))
+_PG_NAME_TEXT = f"(clients.full_name || {_SEP} || clients.business_name)"
 _PG_SEARCH_INDEXES = {
-    "ix_clients_trgm_name": "lower(full_name)",
-    "ix_clients_trgm_business": "lower(business_name)",
-    "ix_clients_trgm_nik": "nik",
-    "ix_clients_trgm_phones": "(mobile || ' ' || landline)",
+    "ix_clients_trgm_search": _PG_SEARCH_TEXT,
+    "ix_clients_trgm_names": _PG_NAME_TEXT,
 }
+# Any constant both sides agree on: the key of PostgreSQL's advisory write lock.
+_WRITE_LOCK_KEY = 0x414F4453
 
 
 def is_sqlite(bind: Any) -> bool:
-    """`bind`: a Connection or Engine."""
+    """`bind`: a Connection, Engine or Session."""
+    if isinstance(bind, Session):
+        bind = bind.get_bind()
     return str(bind.dialect.name) == "sqlite"
 
 
+def has_table(conn: Any, name: str) -> bool:
+    from sqlalchemy import inspect
+
+    return bool(inspect(conn).has_table(name))
+
+
+# --- the schema ---------------------------------------------------------------------------
 def create_search_index(bind: Any) -> None:
     """The client search index and what keeps it in sync with the clients table."""
     if is_sqlite(bind):
@@ -34,7 +62,7 @@ def create_search_index(bind: Any) -> None:
         for trigger in search_index.TRIGGERS:
             bind.exec_driver_sql(trigger)
         return
-    # Indexes follow the rows by themselves: no triggers, no shadow table.
+    # Expression indexes follow the rows by themselves: no triggers, no shadow table.
     bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for name, expression in _PG_SEARCH_INDEXES.items():
         bind.exec_driver_sql(
@@ -65,11 +93,164 @@ def refresh_statistics(bind: Any) -> None:
     bind.exec_driver_sql("ANALYZE")
 
 
+def stamp_file(conn: Any, application_id: int, schema_version: int) -> None:
+    """SQLite: the application id and schema version in the file header (older apps and
+    foreign tools read them). PostgreSQL: the Alembic revision says it all."""
+    if is_sqlite(conn):
+        conn.exec_driver_sql(f"PRAGMA application_id = {application_id}")
+        conn.exec_driver_sql(f"PRAGMA user_version = {schema_version}")
+
+
+# --- writes ---------------------------------------------------------------------------------
+def _params(bind: Any, sql: str) -> str:
+    """`?` placeholders as the driver wants them (psycopg: %s, with % itself doubled)."""
+    return sql if is_sqlite(bind) else sql.replace("%", "%%").replace("?", "%s")
+
+
 def insert_setting_if_missing(bind: Any, key: str, value: str) -> None:
     """A setting's first value; an existing one (the user's choice) is kept."""
-    # ON CONFLICT DO NOTHING is understood by both engines (SQLite since 3.24).
-    bind.exec_driver_sql(
-        "INSERT INTO settings (key, value) VALUES (%s, %s) ON CONFLICT (key) DO NOTHING"
-        if not is_sqlite(bind) else
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-        (key, value))
+    bind.exec_driver_sql(_params(bind, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                                       "ON CONFLICT (key) DO NOTHING"), (key, value))
+
+
+def upsert_setting(bind: Any, key: str, value: str) -> None:
+    bind.exec_driver_sql(_params(bind, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                         (key, value))
+
+
+def begin_write(conn: Any) -> None:
+    """PostgreSQL's stand-in for BEGIN IMMEDIATE: the database's write lock for the rest
+    of the transaction, taken before any read, so a read that decides a write (the next
+    letter number, a duplicate NIK, a version check) is never overtaken by a colleague.
+    Released by COMMIT or ROLLBACK; stale edits are still refused by their row version."""
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK_KEY})")
+
+
+class RawConnection:
+    """The transaction's own DB-API connection for bulk work, with `?` placeholders on
+    both engines (execute, executemany, fetches through the returned cursor)."""
+
+    def __init__(self, session: Session) -> None:
+        self.sqlite = is_sqlite(session)
+        self.driver = session.connection().connection.driver_connection
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.sqlite else sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if self.sqlite:
+            return self.driver.execute(sql, params)
+        cur = self.driver.cursor()
+        cur.execute(self._sql(sql), params or None)
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        if self.sqlite:
+            self.driver.executemany(sql, rows)
+            return
+        with self.driver.cursor() as cur:
+            cur.executemany(self._sql(sql), list(rows))
+
+
+def raw_connection(session: Session) -> RawConnection:
+    return RawConnection(session)
+
+
+def after_explicit_ids(raw: RawConnection, table: str) -> None:
+    """After rows went in with ids given by us: PostgreSQL's id sequence moves past them
+    (SQLite takes max(rowid) + 1 by itself)."""
+    if raw.sqlite:
+        return
+    raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
+
+
+def suspend_client_indexes(raw: RawConnection, keep: frozenset[str]) -> list[tuple[str, str]]:
+    """Before a big client load on SQLite: the search triggers and the secondary indexes
+    (but `keep`) dropped, to be rebuilt once afterwards (transactional DDL: a failure
+    rolls them back). PostgreSQL's GIN and B-tree indexes take the rows as they come."""
+    if not raw.sqlite:
+        return []
+    for statement in search_index.DROP[:3]:  # the triggers, not the table
+        raw.execute(statement)
+    dropped = [(n, s) for n, s in raw.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('clients', 'client_status_history', 'audit_log') ORDER BY name"
+    ).fetchall() if n not in keep]
+    for name, _sql in dropped:
+        raw.execute(f'DROP INDEX "{name}"')
+    return dropped
+
+
+def resume_client_indexes(raw: RawConnection, dropped: list[tuple[str, str]], first_id: int) -> None:
+    """After the load: what suspend_client_indexes dropped, and the new rows indexed."""
+    if not raw.sqlite:
+        return
+    config = "INSERT INTO client_fts(client_fts, rank) VALUES (?, ?)"
+    raw.execute("PRAGMA threads = 2")  # sorter helper threads for CREATE INDEX
+    for _name, sql in dropped:
+        raw.execute(sql)
+    # A big in-memory buffer for the load (fewer, larger segments), then the defaults.
+    raw.executemany(config, [("hashsize", 64 << 20), ("automerge", 0)])
+    raw.execute(search_index.REBUILD[1] + " WHERE c.id >= ?", (first_id,))
+    raw.executemany(config, [("hashsize", 1 << 20), ("automerge", 4)])
+    for statement in search_index.TRIGGERS:
+        raw.execute(statement)
+
+
+# --- the client search --------------------------------------------------------------------
+def unindexed(bind: Any, column: Any) -> Any:
+    """`column` in a WHERE such that SQLite's planner will not pick its index (unary +);
+    PostgreSQL's planner weighs its statistics and needs no such hint."""
+    if is_sqlite(bind):
+        return literal_column(f"+{column.table.name}.{column.name}")
+    return column
+
+
+def _like_pattern(text: str, *, word_start: bool = False) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{' ' if word_start else ''}{escaped}%"
+
+
+def search_row_id(bind: Any) -> Any:
+    """The search index's row id (the client's id): "newest first" is its descending order."""
+    from sqlalchemy import Integer, column, table
+
+    if is_sqlite(bind):
+        return table("client_fts", column("rowid", Integer)).c.rowid
+    return table("clients", column("id", Integer)).c.id
+
+
+def client_search(bind: Any, source: Any, clients: Any, text: str,
+                  word_start: bool | None = None) -> tuple[Any, ColumnElement[bool], Any]:
+    """The clients whose indexed texts hold every word of `text` (words of 3 characters
+    or more; the caller checks search_index.search_words first).
+
+    `word_start`: True keeps only names or business names with a word (after the first)
+    starting with the text, False only the others, None either. Returns the FROM clause
+    (joined with the search index where it is a table), the condition, and the column
+    whose descending order is "newest first"."""
+    if is_sqlite(bind):
+        from sqlalchemy import Integer, column, table
+        from sqlalchemy import text as sql_text
+
+        from ao_desktop.storage.clients.cross_join import CrossJoin
+
+        fts = table("client_fts", column("rowid", Integer))
+        match = search_index.match_expression(text)
+        if word_start is not None:
+            words = search_index.word_start_expression(text)
+            match = f"({match}) {'AND' if word_start else 'NOT'} {words}"
+        # Join (not IN): SQLite then streams index hits in rowid order and can stop at
+        # LIMIT instead of materialising and sorting every hit.
+        joined = CrossJoin(fts, source, clients.c.id == fts.c.rowid)
+        return joined, sql_text("client_fts MATCH :m").bindparams(m=match), fts.c.rowid
+    everything = literal_column(_PG_SEARCH_TEXT)
+    condition: ColumnElement[bool] = and_(*[
+        everything.ilike(_like_pattern(w), escape="\\") for w in search_index.search_words(text) or ()])
+    if word_start is not None:
+        phrase = " ".join(text.split())
+        starts = literal_column(_PG_NAME_TEXT).ilike(_like_pattern(phrase, word_start=True), escape="\\")
+        condition = and_(condition, starts if word_start else not_(starts))
+    return source, condition, clients.c.id

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ao_desktop.domain.common.errors import DatabaseBusy, DatabaseRefused
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.storage.in_use import InUse, hold_in_use
-from ao_desktop.storage.location import is_network_path
+from ao_desktop.storage.location import is_network_path, is_server_location
 from ao_desktop.storage.sqlite_file import (  # noqa: F401 - APPLICATION_ID and SCHEMA_VERSION: engine's public names
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -118,8 +118,11 @@ def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
 class Database:
     """An open database: engines for reads and for writes, and how it is shared."""
 
+    is_server = False  # server.ServerDatabase is the other kind
+
     def __init__(self, path: Path, shared: bool, in_use: InUse | None = None) -> None:
         self.path = path
+        self.label = str(path)
         self.shared = shared
         self._in_use = in_use  # tells a restore elsewhere that this process has it open
         self.read_engine = _make_engine(path, shared=shared, write=False)
@@ -171,13 +174,18 @@ def open_database(
     path: str | Path, *, shared: bool | None = None, migrate: bool = True, create: bool = False
 ) -> Database:
     """Open the AO Desktop database at `path`; with `create`, make a new one when the file
-    is missing, empty (0 bytes) or a blank SQLite file.
+    is missing, empty (0 bytes) or a blank SQLite file. A `postgresql://` location opens
+    the database on that server instead (server.py), with the same face.
 
     Only the callers that create a database on purpose pass `create` (the first-run wizard
     and Settings, demo-data, `init`): for everything else a file that is not yet an AO
     Desktop database is refused and left untouched, never silently turned into one.
     `shared=None` decides from the path: a UNC path or a remote drive is shared.
     """
+    if is_server_location(path):
+        from ao_desktop.storage.server import open_server_database
+
+        return open_server_database(str(path), migrate=migrate, create=create)  # type: ignore[return-value]
     path = Path(path)
     if shared is None:
         shared = is_network_path(path)

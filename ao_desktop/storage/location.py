@@ -15,6 +15,20 @@ APP_AUTHOR = "AO Desktop"
 DEFAULT_DB_NAME = "ao-desktop.sqlite"
 
 
+_SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_location(location: object) -> bool:
+    """True for a `postgresql://...` location (as typed after --db or in the wizard), False
+    for a file path."""
+    return isinstance(location, str) and location.strip().lower().startswith(_SERVER_SCHEMES)
+
+
+def database_location(text: str) -> Path | str:
+    """What the user typed after --db: a server URL as it is, a file path as a Path."""
+    return text.strip() if is_server_location(text) else Path(text)
+
+
 PRIVATE_FOLDER_MODE = 0o700  # POSIX: the user only; on Windows the profile folder's ACL does it
 
 

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ao_desktop.storage import dialect
 from ao_desktop.storage.sqlite_file import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ class OpenedFile(Protocol):
     """What a migration needs of an opened database (engine.Database has it), named
     here so that this module does not import the engine that calls it."""
 
-    path: Path
+    path: Path | None  # None: a database on a PostgreSQL server
     read_engine: Engine
     write_engine: Engine
 
@@ -35,7 +36,10 @@ def alembic_config():  # type: ignore[no-untyped-def]
 
 def backup_before_migration(db: OpenedFile) -> None:
     """A database with data (schema 1 or later) is backed up before it is migrated, to
-    this PC's backup folder; a failed backup stops the migration (BackupFailed)."""
+    this PC's backup folder; a failed backup stops the migration (BackupFailed). A server
+    database is the DBA's to back up (pg_dump on their schedule)."""
+    if db.path is None:
+        return
     with db.read_engine.connect() as conn:
         current = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
     if 1 <= current < SCHEMA_VERSION:
@@ -56,6 +60,5 @@ def upgrade_to_head(db: OpenedFile) -> None:
     with db.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    log.info("database %s migrated to schema %d", db.path, SCHEMA_VERSION)
+        dialect.stamp_file(conn, APPLICATION_ID, SCHEMA_VERSION)
+    log.info("database %s migrated to schema %d", db.path or "on the server", SCHEMA_VERSION)

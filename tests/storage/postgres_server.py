@@ -66,7 +66,8 @@ def start_server(bindir: Path) -> Iterator[Server]:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
     subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-A", "trust",
-                                    "-U", "postgres", "--no-sync"]),
+                                    "-U", "postgres", "--no-sync", "-E", "UTF8",
+                                    "--locale=C.UTF-8"]),
                    check=True, capture_output=True)
     options = f"-p {PORT} -k {root} -c listen_addresses= -c fsync=off"
     subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-o", options,

@@ -13,7 +13,6 @@ transactional.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.names import name_search_key
-from ao_desktop.storage.clients import search_index
+from ao_desktop.storage import dialect
 from ao_desktop.storage.clients.client_mapping import client_values, tags_to_column
 from ao_desktop.storage.models import ClientRow
 
@@ -48,9 +47,6 @@ _INSERT_AUDIT = (
     "INSERT INTO audit_log (table_name, row_id, action, actor, at, details) "
     "VALUES ('clients', ?, 'import', ?, ?, ?)"
 )
-# The full-text index takes a big in-memory buffer during the load (fewer, larger
-# segments: about 40% faster), then the FTS5 defaults again.
-_FTS_CONFIG = "INSERT INTO client_fts(client_fts, rank) VALUES (?, ?)"
 # Appending keeps these cheap (their keys grow with the id or the time); the rest are
 # rebuilt after a large load.
 _KEEP_INDEXES = frozenset({
@@ -77,15 +73,8 @@ def _row(client_id: int, c: Client, actor: str, now: str) -> tuple[object, ...]:
         a.kecamatan, a.city, a.province, a.postal_code, c.occupation, int(c.monthly_income),
         int(c.monthly_obligations), c.lead_source.value, c.referrer_id, c.refusal_reason,
         c.officer_id, tags_to_column(c.tags), c.notes, bool(c.consent_contact),
-        c.status.value, 0, 1, now, now, actor,
+        c.status.value, False, 1, now, now, actor,
     )  # fmt: skip
-
-
-def _secondary_indexes(con: sqlite3.Connection) -> list[tuple[str, str]]:
-    return con.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('clients', 'client_status_history', 'audit_log') ORDER BY name"
-    ).fetchall()
 
 
 def insert_clients(
@@ -107,15 +96,9 @@ def insert_clients(
     stored = session.execute(select(ClientRow.id).order_by(ClientRow.id.desc()).limit(1)).scalar()
     first_id = (stored or 0) + 1
     stored_count = session.query(ClientRow).count() if stored else 0
-    con: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    con = dialect.raw_connection(session)
     rebuild = len(clients) >= REBUILD_MIN_ROWS and len(clients) * REBUILD_RATIO >= stored_count
-    dropped: list[tuple[str, str]] = []
-    if rebuild:
-        for statement in search_index.DROP[:3]:  # the triggers, not the table
-            con.execute(statement)
-        dropped = [(n, s) for n, s in _secondary_indexes(con) if n not in _KEEP_INDEXES]
-        for name, _sql in dropped:
-            con.execute(f'DROP INDEX "{name}"')
+    dropped = dialect.suspend_client_indexes(con, _KEEP_INDEXES) if rebuild else []
     stamp = _stamp(now)
     ids = list(range(first_id, first_id + len(clients)))
     for start in range(0, len(clients), BATCH):
@@ -130,15 +113,8 @@ def insert_clients(
         if on_batch is not None:
             on_batch(start + len(chunk))
     if rebuild:
-        con.execute("PRAGMA threads = 2")  # sorter helper threads for CREATE INDEX
-        for _name, sql in dropped:
-            con.execute(sql)
-        con.executemany(_FTS_CONFIG, [("hashsize", 64 << 20), ("automerge", 0)])
-        # Only the new rows: the stored ones are indexed already.
-        con.execute(search_index.REBUILD[1] + " WHERE c.id >= ?", (first_id,))
-        con.executemany(_FTS_CONFIG, [("hashsize", 1 << 20), ("automerge", 4)])
-        for statement in search_index.TRIGGERS:
-            con.execute(statement)
+        dialect.resume_client_indexes(con, dropped, first_id)
+    dialect.after_explicit_ids(con, "clients")
     audit = {**(details or {}), "clients": len(ids), "first_id": ids[0], "last_id": ids[-1]}
     con.execute(_INSERT_AUDIT, (ids[0], actor, stamp, json.dumps(audit, ensure_ascii=False)))
     return ids

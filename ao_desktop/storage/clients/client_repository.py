@@ -15,18 +15,14 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    Integer,
     Select,
     and_,
-    column,
     false,
     func,
     insert,
-    literal_column,
     or_,
     select,
-    table,
-    text,
+    true,
     update,
 )
 from sqlalchemy.orm import Session
@@ -42,6 +38,7 @@ from ao_desktop.domain.clients.client import (
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.clients.names import name_search_key
+from ao_desktop.storage import dialect
 from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.clients.client_bulk import insert_clients
@@ -50,7 +47,6 @@ from ao_desktop.storage.clients.client_mapping import (
     row_to_client,
     tuple_to_list_item,
 )
-from ao_desktop.storage.clients.cross_join import CrossJoin
 from ao_desktop.storage.models import (
     AuditRow,
     ClientNoteRow,
@@ -61,7 +57,6 @@ from ao_desktop.storage.models import (
 
 C = ClientRow.__table__
 OFF = OfficerRow.__table__
-FTS = table("client_fts", column("rowid", Integer))
 
 _LIST_COLUMNS = (
     C.c.id, C.c.full_name, C.c.business_name, C.c.nik, C.c.mobile, C.c.city, C.c.status,
@@ -262,20 +257,17 @@ class SqlClientRepository:
 
     # --- the directory ------------------------------------------------------------------
     def _filtered(self, query: ClientQuery, columns: Any, *, by_officer: bool = False,
-                  with_officer: bool = False, match: str | None = None,
+                  with_officer: bool = False, word_start: bool | None = None,
                   name_prefix_only: bool = False) -> Select[Any]:
-        if match is None and not name_prefix_only:
-            match = search_index.match_expression(query.text)
         # The officer join only when a column needs it: counting 1M rows through the
         # join costs seconds instead of tens of milliseconds.
         needs_officer = with_officer or columns is _LIST_COLUMNS or query.sort is ClientSort.OFFICER
         source = C.outerjoin(OFF, C.c.officer_id == OFF.c.id) if needs_officer else C
         conditions: list[Any] = []
-        if match is not None:
-            # Join (not IN): SQLite then streams index hits in rowid order and can stop
-            # at LIMIT instead of materialising and sorting every hit.
-            source = CrossJoin(FTS, source, C.c.id == FTS.c.rowid)
-            conditions.append(text("client_fts MATCH :m").bindparams(m=match))
+        if not name_prefix_only and search_index.search_words(query.text) is not None:
+            source, matches, _newest = dialect.client_search(
+                self.session, source, C, query.text, word_start)
+            conditions.append(matches)
         elif query.text.strip():
             # Words too short for trigrams: a name prefix through the name_key index.
             key = name_search_key(query.text)
@@ -283,17 +275,18 @@ class SqlClientRepository:
                 conditions.append(and_(C.c.name_key >= key, C.c.name_key < key + "\uffff"))
             else:
                 conditions.append(false())
+
         def col(c: Any) -> Any:
             # In the per-officer walk, unary + keeps every other index out of the plan:
             # with statistics saying "a third of all clients per officer", SQLite would
             # rather scan a whole (archived|status|source, name) index, even for an officer
             # with no clients at all.
-            return literal_column(f"+clients.{c.name}") if by_officer else c
+            return dialect.unindexed(self.session, c) if by_officer else c
 
         if query.archived_only:
-            conditions.append(col(C.c.archived) == 1)
+            conditions.append(col(C.c.archived) == true())
         elif not query.include_archived:
-            conditions.append(col(C.c.archived) == 0)
+            conditions.append(col(C.c.archived) == false())
         if query.statuses:
             conditions.append(col(C.c.status).in_(sorted(s.value for s in query.statuses)))
         if query.sources:
@@ -334,23 +327,26 @@ class SqlClientRepository:
                 break
         return rows
 
-    def _search_by_relevance(self, query: ClientQuery, match: str, offset: int,
-                             limit: int) -> list[ClientListItem]:
+    def _newest_first(self, descending: bool) -> list[Any]:
+        """Index hits newest first (the search index's row id is the client's id)."""
+        newest = dialect.search_row_id(self.session)
+        return [newest.asc() if descending else newest.desc()]
+
+    def _search_by_relevance(self, query: ClientQuery, offset: int, limit: int) -> list[ClientListItem]:
         """Names starting with the text (by name), then names with a word starting with it,
         then any other hit (newest first). Three ordered reads that stop at the page
         instead of ranking every hit: "sit" has thousands of hits among 100k clients."""
         key = name_search_key(query.text)
         starts = and_(C.c.name_key >= key, C.c.name_key < key + "\uffff")
         by_name = [C.c.name_key.desc(), C.c.id.desc()] if query.descending else [C.c.name_key, C.c.id]
-        newest = [FTS.c.rowid.asc() if query.descending else FTS.c.rowid.desc()]
+        newest = self._newest_first(query.descending)
         groups = [(self._filtered(query, _LIST_COLUMNS, name_prefix_only=True), by_name)]
-        words = search_index.word_start_expression(query.text)
-        if words is None:
+        if search_index.word_start_expression(query.text) is None:
             groups.append((self._filtered(query, _LIST_COLUMNS).where(~starts), newest))
         else:
             groups += [
-                (self._filtered(query, _LIST_COLUMNS, match=f"({match}) AND {words}").where(~starts), newest),
-                (self._filtered(query, _LIST_COLUMNS, match=f"({match}) NOT {words}").where(~starts), newest),
+                (self._filtered(query, _LIST_COLUMNS, word_start=True).where(~starts), newest),
+                (self._filtered(query, _LIST_COLUMNS, word_start=False).where(~starts), newest),
             ]
         if query.descending:
             groups.reverse()
@@ -371,21 +367,24 @@ class SqlClientRepository:
         return rows
 
     def search(self, query: ClientQuery, offset: int, limit: int) -> list[ClientListItem]:
-        match = search_index.match_expression(query.text)
-        if query.sort is ClientSort.OFFICER and match is None:
+        indexed = search_index.search_words(query.text) is not None
+        if query.sort is ClientSort.OFFICER and not indexed:
             return self._search_by_officer(query, offset, limit)
-        if query.sort is ClientSort.RELEVANCE and match is not None:
-            return self._search_by_relevance(query, match, offset, limit)
+        if query.sort is ClientSort.RELEVANCE and indexed:
+            return self._search_by_relevance(query, offset, limit)
         stmt = self._filtered(query, _LIST_COLUMNS).order_by(*self._order(query)).offset(offset).limit(limit)
         return [tuple_to_list_item(r) for r in self.session.execute(stmt)]
 
     def _order(self, query: ClientQuery) -> list[Any]:
-        uses_index = search_index.match_expression(query.text) is not None
+        uses_index = search_index.search_words(query.text) is not None
         if query.sort is ClientSort.OFFICER:
-            order = ([OFF.c.name.desc(), OFF.c.id.desc(), C.c.name_key.desc(), C.c.id.desc()]
-                     if query.descending else [OFF.c.name, OFF.c.id, C.c.name_key, C.c.id])
+            # Clients without an officer first, on both engines (PostgreSQL's default is last).
+            order = ([OFF.c.name.desc().nulls_last(), OFF.c.id.desc().nulls_last(), C.c.name_key.desc(),
+                      C.c.id.desc()]
+                     if query.descending else
+                     [OFF.c.name.asc().nulls_first(), OFF.c.id.asc().nulls_first(), C.c.name_key, C.c.id])
         elif query.sort is ClientSort.RELEVANCE and uses_index:
-            order = [FTS.c.rowid.asc() if query.descending else FTS.c.rowid.desc()]
+            order = self._newest_first(query.descending)
         else:
             sort = ClientSort.NAME if query.sort is ClientSort.RELEVANCE else query.sort
             sort_col = _SORT_COLUMNS[sort]

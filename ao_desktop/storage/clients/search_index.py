@@ -18,19 +18,19 @@ CREATE VIRTUAL TABLE client_fts USING fts5(
 """
 
 # SQL expressions over a clients row (NEW. or a table alias) giving the indexed texts.
-_PHONES = (
+PHONES = (
     "CASE WHEN {r}.mobile <> '' THEN '0' || substr({r}.mobile, 4) || ' ' || substr({r}.mobile, 2) "
     "ELSE '' END || ' ' || "
     "CASE WHEN {r}.landline <> '' THEN '0' || substr({r}.landline, 4) || ' ' || substr({r}.landline, 2) "
     "ELSE '' END"
 )
-_ADDRESS = "{r}.street || ' ' || {r}.kelurahan || ' ' || {r}.kecamatan || ' ' || {r}.city || ' ' || {r}.province || ' ' || {r}.postal_code"
+ADDRESS = "{r}.street || ' ' || {r}.kelurahan || ' ' || {r}.kecamatan || ' ' || {r}.city || ' ' || {r}.province || ' ' || {r}.postal_code"
 
 
 def _values(r: str) -> str:
     return (
         f"{r}.id, {r}.full_name, {r}.business_name, {r}.nik, "
-        f"{_PHONES.format(r=r)}, {_ADDRESS.format(r=r)}"
+        f"{PHONES.format(r=r)}, {ADDRESS.format(r=r)}"
     )
 
 
@@ -65,25 +65,29 @@ REBUILD = [
 _PHONE_LIKE = re.compile(r"^\+?[\d\s\-().]+$")
 
 
-def match_expression(text: str) -> str | None:
-    """An FTS5 MATCH string for the user's text, or None when no word is long enough.
-
-    Each word becomes a quoted phrase (so quotes, stars and operators typed by the user
-    are plain text), and all words must match. Trigram needs 3 characters per word;
-    shorter words are left to the caller's prefix search.
-    """
+def search_words(text: str) -> list[str] | None:
+    """The words of the user's text the index can answer (trigrams need 3 characters; a
+    phone number counts as its digits), or None when no word is long enough: shorter
+    words are left to the caller's prefix search. All of them must match."""
     text = text.strip()
     if not text:
         return None
     if _PHONE_LIKE.match(text) and sum(ch.isdigit() for ch in text) >= 3:
-        digits = re.sub(r"\D", "", text)
-        words = [digits]
+        words = [re.sub(r"\D", "", text)]
     else:
         words = text.split()
-    phrases = ['"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3]
-    if not phrases:
+    found = [w for w in words if len(w) >= 3]
+    return found or None
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 MATCH string for the user's text (SQLite), or None when no word is long
+    enough: each word a quoted phrase (so quotes, stars and operators typed by the user
+    are plain text), all words required."""
+    words = search_words(text)
+    if words is None:
         return None
-    return " AND ".join(phrases)
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def word_start_expression(text: str) -> str | None:

@@ -199,9 +199,11 @@ def test_relevance_puts_names_starting_with_the_text_first(uow) -> None:
     ClientQuery(text="siti", sort=ClientSort.NAME),
     ClientQuery(text="siti", statuses=frozenset({ClientStatus.ACTIVE}), officer_id=1),
 ])
-def test_search_plan_reads_the_index_first(uow, stored, query) -> None:
+def test_search_plan_reads_the_index_first(uow, db, stored, query) -> None:
     """Whatever the statistics, the FTS index is the outer loop (CROSS JOIN), never a scan of
     every client running the full-text query once per row."""
+    if db.is_server:
+        pytest.skip("SQLite's FTS5 plan; PostgreSQL's planner picks its GIN index by statistics")
     from sqlalchemy import func, text
     from sqlalchemy.dialects import sqlite
 

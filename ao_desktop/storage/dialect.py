@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, literal_column, not_
+from sqlalchemy import Integer, and_, literal_column, not_
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement
 
@@ -39,6 +40,29 @@ _PG_SEARCH_INDEXES = {
 }
 # Any constant both sides agree on: the key of PostgreSQL's advisory write lock.
 _WRITE_LOCK_KEY = 0x414F4453
+
+
+@compiles(Integer, "postgresql")
+def _integer_is_64_bit(_type: Integer, _compiler: Any, **_kw: Any) -> str:
+    """An INTEGER column holds 64 bits on SQLite (whole Rupiah, a plafond of billions);
+    PostgreSQL's INTEGER holds 32, so the same migrations say BIGINT there. (Primary keys
+    stay SERIAL: ids never reach two billion.)"""
+    return "BIGINT"
+
+
+def load_whole_numbers_as_int(dbapi_connection: Any) -> None:
+    """PostgreSQL's SUM over BIGINT answers NUMERIC (Decimal in Python) where SQLite
+    answers an int: whole numbers come back as int on both engines; fractions (AVG)
+    stay Decimal."""
+    from psycopg.types.numeric import NumericLoader
+
+    class WholeNumericLoader(NumericLoader):
+        def load(self, data: Any) -> Any:
+            value = super().load(data)
+            exponent = value.as_tuple().exponent
+            return int(value) if isinstance(exponent, int) and exponent >= 0 else value
+
+    dbapi_connection.adapters.register_loader("numeric", WholeNumericLoader)
 
 
 def is_sqlite(bind: Any) -> bool:

@@ -88,6 +88,10 @@ def _engine(url: URL, *, read: bool) -> Engine:
         pool_pre_ping=True,  # a server restarted overnight: reconnect instead of failing
         hide_parameters=True,  # no names, NIK or phones in error texts and logs
     )
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dialect.load_whole_numbers_as_int(dbapi_connection)
+
     if not read:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:

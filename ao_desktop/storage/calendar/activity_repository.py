@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, insert, literal_column, or_, select, update
+from sqlalchemy import Select, and_, false, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.calendar.activity import (
@@ -24,6 +24,7 @@ from ao_desktop.domain.calendar.activity import (
     UncontactedClient,
 )
 from ao_desktop.domain.calendar.enums import ActivityResult, ActivityStatus
+from ao_desktop.storage import dialect
 from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.calendar.activity_mapping import (
     activity_values,
@@ -154,8 +155,8 @@ class SqlActivityRepository:
         inner = select(C.c.id, C.c.kind, C.c.full_name, C.c.business_name, C.c.mobile,
                        C.c.consent_contact, C.c.created_at, last.label("last_contact"))
         # Unary + keeps SQLite on the officer's index instead of the status index.
-        inner = inner.where(literal_column("+clients.archived") == 0,
-                            literal_column("+clients.status").in_(_KEPT_STATUSES),
+        inner = inner.where(dialect.unindexed(self.session, C.c.archived) == false(),
+                            dialect.unindexed(self.session, C.c.status).in_(_KEPT_STATUSES),
                             C.c.created_at < before)
         if officer_id is not None:
             inner = inner.where(C.c.officer_id == officer_id)

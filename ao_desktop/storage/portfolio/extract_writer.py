@@ -9,13 +9,13 @@ transaction's own connection: a 20,000-account extract is a few hundred millisec
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.portfolio.extract_rows import MatchedRow
+from ao_desktop.storage import dialect
 from ao_desktop.storage.portfolio import rollups
 
 BATCH = 2_000
@@ -68,7 +68,7 @@ def write_extract(
 ) -> int:
     """Store the extract (replacing one of the same date); returns its id. `newest`: it
     is the newest extract, so the accounts' latest positions come from it."""
-    con: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    con = dialect.raw_connection(session)
     stamp = _stamp(now)
     total = sum(m.row.outstanding for m in rows)
     found = con.execute("SELECT id FROM loan_extracts WHERE as_of = ?", (as_of.isoformat(),)).fetchone()
@@ -80,8 +80,8 @@ def write_extract(
     else:
         extract_id = int(con.execute(
             "INSERT INTO loan_extracts (as_of, file_name, accounts, outstanding, imported_at, imported_by) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (as_of.isoformat(), file_name, len(rows), total, stamp, actor)
-        ).lastrowid or 0)
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", (as_of.isoformat(), file_name, len(rows), total, stamp, actor)
+        ).fetchone()[0])
     known = dict(con.execute("SELECT account_no, id FROM loan_accounts"))
     fresh = [m for m in rows if m.row.account_no not in known]
     for start in range(0, len(fresh), BATCH):
@@ -122,7 +122,7 @@ _DROPPED = ("loan_accounts.extract_id = ? AND NOT EXISTS (SELECT 1 FROM loan_pos
 _HAS_POSITION = "EXISTS (SELECT 1 FROM loan_positions q WHERE q.account_id = loan_accounts.id)"
 
 
-def _repoint_dropped(con: sqlite3.Connection, extract_id: int) -> None:
+def _repoint_dropped(con: dialect.RawConnection, extract_id: int) -> None:
     """Accounts the replaced extract listed and the new one of the same date does not:
     their latest position is now the newest one left in another extract. An account
     that only that extract ever listed was a mistake of the replaced file and goes (kept,
@@ -148,5 +148,5 @@ def _repoint_dropped(con: sqlite3.Connection, extract_id: int) -> None:
 def remember_cifs(session: Session, pairs: Sequence[tuple[str, int]]) -> None:
     """Keep each (CIF, client id) matched by NIK, so later extracts match by CIF alone;
     a CIF already kept for a client stays as it is."""
-    con: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
-    con.executemany("INSERT OR IGNORE INTO client_cifs (cif, client_id) VALUES (?, ?)", pairs)
+    dialect.raw_connection(session).executemany(
+        "INSERT INTO client_cifs (cif, client_id) VALUES (?, ?) ON CONFLICT DO NOTHING", pairs)

@@ -5,7 +5,6 @@ through the (extract, officer, Kol) index).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,6 +23,7 @@ from ao_desktop.domain.portfolio.account import (
 from ao_desktop.domain.portfolio.collectibility import CollectibilityPolicy
 from ao_desktop.domain.portfolio.extract_rows import MatchedRow
 from ao_desktop.domain.portfolio.summary import AGING_BUCKETS, Bucket, Totals, TrendPoint
+from ao_desktop.storage import dialect
 from ao_desktop.storage.portfolio import extract_writer, rollups
 
 CHUNK = 900  # SQLite's bound-parameter limit is 999 on old builds
@@ -76,10 +76,10 @@ class SqlPortfolioRepository:
     def _all(self, sql: str, **params: Any) -> list[Any]:
         return list(self.session.execute(text(sql), params).all())
 
-    def _raw(self) -> sqlite3.Connection:
-        """The transaction's own sqlite3 connection, for many-parameter lookups and bulk
+    def _raw(self) -> dialect.RawConnection:
+        """The transaction's own DB-API connection, for many-parameter lookups and bulk
         work (SQLAlchemy's text() would parse 900 named parameters per chunk)."""
-        return self.session.connection().connection.driver_connection  # type: ignore[return-value]
+        return dialect.raw_connection(self.session)
 
     def _lookup(self, sql: str, values: Collection[str]) -> dict[str, int]:
         con, found = self._raw(), {}
@@ -206,7 +206,7 @@ class SqlPortfolioRepository:
             "COALESCE(SUM(CASE WHEN r.collectibility >= 3 THEN r.outstanding ELSE 0 END), 0) "
             "FROM (SELECT id, as_of FROM loan_extracts WHERE as_of <= :d ORDER BY as_of DESC LIMIT :n) e "
             "LEFT JOIN loan_rollups r ON r.extract_id = e.id" + self._officer_filter(officer_id, "r")
-            + " GROUP BY e.id ORDER BY e.as_of", d=up_to.isoformat(), n=count, officer=officer_id)
+            + " GROUP BY e.id, e.as_of ORDER BY e.as_of", d=up_to.isoformat(), n=count, officer=officer_id)
         return [TrendPoint(stored_date(d), int(o), int(n)) for d, o, n in rows]  # type: ignore[arg-type]
 
     def movement(self, extract_id: int, previous_id: int, officer_id: int | None,

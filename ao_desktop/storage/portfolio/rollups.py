@@ -5,14 +5,13 @@ positions per extract (six extracts for the chart), so it stays fast at any size
 
 Rebuilt from the positions whenever they change: an extract imported, the
 collectibility policy changed, a Kode AO assigned to an officer. Runs on the caller's
-sqlite3 connection inside its transaction.
+connection inside its transaction (dialect.RawConnection).
 """
 
 from __future__ import annotations
 
-import sqlite3
-
 from ao_desktop.domain.portfolio.summary import AGING_BUCKETS
+from ao_desktop.storage.dialect import RawConnection
 
 
 def _bucket_case() -> str:
@@ -25,10 +24,10 @@ _REBUILD = (
     "INSERT INTO loan_rollups (extract_id, officer_id, collectibility, bucket, accounts, outstanding, "
     "arrears, unmatched) SELECT extract_id, officer_id, collectibility, " + _bucket_case() + ", COUNT(*), "
     "COALESCE(SUM(outstanding), 0), COALESCE(SUM(arrears_principal + arrears_interest), 0), "
-    "COALESCE(SUM(client_id IS NULL), 0) FROM loan_positions {where} GROUP BY 1, 2, 3, 4")
+    "COALESCE(SUM(CASE WHEN client_id IS NULL THEN 1 ELSE 0 END), 0) FROM loan_positions {where} GROUP BY 1, 2, 3, 4")
 
 
-def rebuild(con: sqlite3.Connection, extract_id: int | None = None) -> None:
+def rebuild(con: RawConnection, extract_id: int | None = None) -> None:
     """Recompute the sums of one extract, or of every extract when None."""
     if extract_id is None:
         con.execute("DELETE FROM loan_rollups")

@@ -88,11 +88,10 @@ def test_add_and_read_back_exactly(uow: SqlUnitOfWork) -> None:
 def test_rates_are_stored_as_exact_text(uow: SqlUnitOfWork, db) -> None:
     with uow.write() as tx:
         tx.products.add(_loan(), "admin", NOW)
-    con = sqlite3.connect(db.path)
-    rate, dsr, tiers, benefits = con.execute(
-        "SELECT rate_pa, max_dsr_pct, tiered_rates, benefits FROM products"
-    ).fetchone()
-    con.close()
+    with db.read_engine.connect() as con:
+        rate, dsr, tiers, benefits = con.exec_driver_sql(
+            "SELECT rate_pa, max_dsr_pct, tiered_rates, benefits FROM products"
+        ).one()
     assert (rate, dsr) == ("6.15", "37.5")
     assert json.loads(tiers) == ["6.15", "7", "8.125", "9"]
     assert json.loads(benefits) == ["Bunga ringan", "Tanpa agunan tambahan"]
@@ -135,11 +134,10 @@ def test_update_bumps_version_and_audits(uow: SqlUnitOfWork, db) -> None:
     assert updated is not None and updated.version == 2 and updated.name == "KUR Mikro Baru"
     with uow.read() as tx:
         assert tx.products.last_change(saved.id) == ("rina", later)
-    con = sqlite3.connect(db.path)
-    rows = con.execute(
-        "SELECT action, actor, details FROM audit_log WHERE table_name='products' ORDER BY id"
-    ).fetchall()
-    con.close()
+    with db.read_engine.connect() as con:
+        rows = con.exec_driver_sql(
+            "SELECT action, actor, details FROM audit_log WHERE table_name='products' ORDER BY id"
+        ).all()
     assert [r[:2] for r in rows] == [("create", "admin"), ("update", "rina")]
     details = json.loads(rows[1][2])
     assert details["name"] == ["KUR Mikro", "KUR Mikro Baru"]

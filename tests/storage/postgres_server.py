@@ -96,3 +96,32 @@ def migrate_template(server: Server) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     engine.dispose()  # CREATE DATABASE ... TEMPLATE needs the template without connections
+
+
+def _connect(server: Server, dbname: str):  # type: ignore[no-untyped-def]
+    import psycopg
+
+    return psycopg.connect(host=str(server.socket_dir), port=server.port, user="postgres",
+                           dbname=dbname, autocommit=True)
+
+
+def seed_rows(server: Server, dbname: str) -> dict[str, list[tuple]]:
+    """Every table's rows as the migrations left them (alembic_version stays as it is)."""
+    with _connect(server, dbname) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version' ORDER BY tablename")]
+        return {t: list(conn.execute(f'SELECT * FROM "{t}"')) for t in tables}
+
+
+def reset(server: Server, dbname: str, seeds: dict[str, list[tuple]]) -> None:
+    """The database back to `seeds`: a previous test's leftover connections ended, every
+    table emptied with its ids restarted, the migrations' rows put back."""
+    with _connect(server, dbname) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,))
+        conn.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in seeds) + " RESTART IDENTITY CASCADE")
+        for table, rows in seeds.items():
+            if rows:
+                marks = ", ".join(["%s"] * len(rows[0]))
+                conn.cursor().executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)

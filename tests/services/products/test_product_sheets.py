@@ -33,6 +33,18 @@ from ao_desktop.services.products.product_sheets import (
     sheet_header,
 )
 
+
+@pytest.fixture
+def engine_db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """These tests check the documents (PDF, Excel), not the storage: SQLite is enough
+    (tests/storage and the other services run on both engines)."""
+    from ao_desktop.storage.engine import open_database
+
+    db = open_database(tmp_path / "ao.sqlite", create=True)
+    yield db
+    db.close()
+
+
 START = date(2026, 11, 27)
 PRINTED = datetime(2026, 11, 27, 9, 30)
 

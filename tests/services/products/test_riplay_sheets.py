@@ -29,6 +29,17 @@ from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay
 from ao_desktop.services.products.riplay_records import list_riplay_records, reprint_riplay
 from ao_desktop.storage.models import AuditRow
 
+
+@pytest.fixture
+def engine_db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """These tests check the documents (PDF, Excel), not the storage: SQLite is enough
+    (tests/storage and the other services run on both engines)."""
+    from ao_desktop.storage.engine import open_database
+
+    db = open_database(tmp_path / "ao.sqlite", create=True)
+    yield db
+    db.close()
+
 START = date(2026, 12, 4)
 PRINTED = datetime(2026, 12, 4, 9, 30)
 ADMIN = Actor("Admin", OfficerRole.ADMIN)

@@ -54,9 +54,13 @@ class Parser(argparse.ArgumentParser):
 
 def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
     # In a subcommand, SUPPRESS keeps `ao-desktop --db X search ...` from resetting --db.
-    parser.add_argument("--db", metavar="PATH", type=Path,
+    from ao_desktop.storage.location import database_location
+
+    parser.add_argument("--db", metavar="PATH", type=database_location,
                         default=argparse.SUPPRESS if sub else None,
-                        help=_("berkas database (bawaan: database di folder data pengguna)"))
+                        help=_("berkas database, atau server PostgreSQL "
+                               "postgresql://user@host:port/dbname (bawaan: database di folder "
+                               "data pengguna)"))
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -83,19 +87,22 @@ def output_path(path: Path, force: bool, option: str = "") -> Path:
     return path
 
 
-def open_existing_database(path: Path | None, shared: bool, *, prepare: bool = False):  # type: ignore[no-untyped-def]
+def open_existing_database(path: Path | str | None, shared: bool, *, prepare: bool = False):  # type: ignore[no-untyped-def]
     """The database at `path` (or the default one), migrated; with `prepare`, also given
     what every database needs (the seed catalog) as when the app opens it. Commands
     that promise to write nothing (a dry run, a search) leave `prepare` off."""
     from ao_desktop.services.setup import prepare_database
     from ao_desktop.storage.engine import open_database
-    from ao_desktop.storage.location import default_database_path
+    from ao_desktop.storage.location import default_database_path, is_server_location
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    path = Path(path).expanduser() if path else default_database_path()
-    if not path.is_file():
-        raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
-    db = open_database(path, shared=True if shared else None)
+    if is_server_location(path):
+        db = open_database(path, migrate=True)  # type: ignore[arg-type]
+    else:
+        path = Path(path).expanduser() if path else default_database_path()
+        if not path.is_file():
+            raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
+        db = open_database(path, shared=True if shared else None)
     if not prepare:
         return db
     try:

@@ -3,6 +3,7 @@
     ao-desktop backup [--out FILE] [--db PATH] [--force] [--json]
     ao-desktop restore FILE [--db PATH] [--yes]
     ao-desktop check [--db PATH] [--json]
+    ao-desktop migrate-db --source FILE.db --target postgresql://... [--json]
 
 None of them opens the database through the app (no migration, no seeding): backup and
 check only read it, restore replaces it after checking the backup and keeps the old file.
@@ -21,7 +22,7 @@ from ao_desktop.cli.common import UserError, add_db, add_force, add_json, exampl
 from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.i18n import _
 
-COMMANDS = ("backup", "restore", "check")
+COMMANDS = ("backup", "restore", "check", "migrate-db")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,6 +54,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                            epilog=examples("ao-desktop check", "ao-desktop check --db X:\\ao-desktop.sqlite --json"))
     add_db(check, sub=True)
     add_json(check)
+
+    move = sub.add_parser(
+        "migrate-db", help=_("pindahkan database cabang ke server PostgreSQL yang kosong, lalu verifikasi"),
+        epilog=examples("ao-desktop migrate-db --source X:\\ao-desktop.sqlite "
+                        "--target postgresql://ao@server:5432/ao_cabang"))
+    move.add_argument("--source", metavar="FILE.db", type=Path, required=True,
+                      help=_("berkas database SQLite cabang (tidak diubah)"))
+    move.add_argument("--target", metavar="URL", required=True,
+                      help=_("database PostgreSQL kosong: postgresql://user@host:port/dbname"))
+    add_json(move)
 
 
 def _user_error(message: str) -> Exception:
@@ -87,7 +98,51 @@ def run(args: argparse.Namespace) -> int:
         return _backup(args)
     if args.command == "restore":
         return _restore(args)
+    if args.command == "migrate-db":
+        return _migrate_db(args)
     return _check(args)
+
+
+def _migrate_db(args: argparse.Namespace) -> int:
+    from ao_desktop.storage.location import is_server_location
+    from ao_desktop.storage.maintenance.server_copy import copy_to_server
+
+    if not is_server_location(args.target):
+        raise _user_error(_("--target harus alamat server PostgreSQL, mis. "
+                            "postgresql://ao@server:5432/ao_cabang."))
+    source = args.source.expanduser()
+    show = None
+    if not args.json and sys.stderr is not None and sys.stderr.isatty():
+        def show(table: str, rows: int) -> None:
+            print(f"\r{table}: {format_number(rows)}      ", end="", file=sys.stderr, flush=True)
+    result = copy_to_server(source, args.target, progress=show)
+    if show is not None:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps({
+            "source": str(result.source), "target": result.target,
+            "schema_version": result.schema_version, "ok": result.ok, "rows": result.rows,
+            "seconds": round(result.seconds, 2),
+            "tables": [{"table": t.table, "source_rows": t.source_rows, "target_rows": t.target_rows,
+                        "source_checksum": t.source_checksum, "target_checksum": t.target_checksum,
+                        "ok": t.ok} for t in result.tables],
+        }, ensure_ascii=False))
+    else:
+        for t in result.tables:
+            if not t.ok:
+                print(_("{t}: {a} baris di sumber, {b} di server; checksum berbeda.").format(
+                    t=t.table, a=format_number(t.source_rows), b=format_number(t.target_rows)))
+        if result.ok:
+            print(_("{p} dipindahkan ke {t}: {n} baris dalam {k} tabel, jumlah baris dan checksum "
+                    "setiap tabel cocok ({s} detik). Berkas sumber tidak diubah.").format(
+                p=result.source, t=result.target, n=format_number(result.rows),
+                k=len(result.tables), s=format_number(Decimal(str(round(result.seconds, 1))), 1)))
+    if not result.ok:
+        if sys.stderr is not None:
+            print(_("Verifikasi gagal: data di {t} tidak sama dengan {p}; jangan dipakai.").format(
+                t=result.target, p=result.source), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:

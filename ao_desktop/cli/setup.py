@@ -39,9 +39,14 @@ def run(args: argparse.Namespace) -> int:
     return _cmd_init(args)
 
 
-def _new_path(args: argparse.Namespace) -> Path:
+def _new_path(args: argparse.Namespace) -> Path | str:
+    from ao_desktop.storage.location import is_server_location
+
     if getattr(args, "db", None) is None:
         raise UserError(_("init membutuhkan --db PATH: berkas database yang akan dibuat."))
+    if is_server_location(args.db):
+        _refuse_used_server_database(args.db)
+        return str(args.db)
     path = Path(args.db).expanduser().resolve()
     if path.exists():
         raise UserError(_("Berkas {p} sudah ada; init hanya membuat database baru.").format(p=path))
@@ -50,8 +55,30 @@ def _new_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def _remove_new_file(path: Path) -> None:
-    """A database init created but could not finish: gone, so the next try starts clean."""
+def _refuse_used_server_database(location: str) -> None:
+    """init gives an empty server database (the DBA made it) its schema, nothing more."""
+    from ao_desktop.storage.server import server_schema_version
+
+    if server_schema_version(location) > 0:
+        raise UserError(_("Database {p} sudah berisi data AO Desktop; init hanya menyiapkan "
+                          "database baru yang kosong.").format(p=_label(location)))
+
+
+def _label(location: Path | str) -> str:
+    from ao_desktop.storage.location import is_server_location
+
+    if is_server_location(location):
+        from ao_desktop.storage.server import server_label
+
+        return server_label(str(location))
+    return str(location)
+
+
+def _remove_new_file(path: Path | str) -> None:
+    """A database init created but could not finish: gone, so the next try starts clean.
+    (A server database is the DBA's: its migrations ran in one transaction.)"""
+    if isinstance(path, str):
+        return
     for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(OSError):
             leftover.unlink()
@@ -87,12 +114,12 @@ def _cmd_init(args: argparse.Namespace) -> int:
         raise
     officer = joined.officer
     if args.json:
-        print(json.dumps({"path": str(path), "shared": shared, "products": products,
+        print(json.dumps({"path": _label(path), "shared": shared, "products": products,
                           "bank": joined.profile.bank_name, "branch": joined.profile.branch_name,
                           "admin": {"id": officer.id, "name": officer.name, "phone": officer.phone}},
                          ensure_ascii=False))
     else:
         print(_("Database {p} dibuat: {b}, {c}; {n} produk di katalog; admin: {o} ({t}).").format(
-            p=path, b=joined.profile.bank_name, c=joined.profile.branch_name, n=products,
+            p=_label(path), b=joined.profile.bank_name, c=joined.profile.branch_name, n=products,
             o=officer.name, t=officer.phone))
     return 0

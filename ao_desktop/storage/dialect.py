@@ -43,11 +43,13 @@ _WRITE_LOCK_KEY = 0x414F4453
 
 
 @compiles(Integer, "postgresql")
-def _integer_is_64_bit(_type: Integer, _compiler: Any, **_kw: Any) -> str:
+def _integer_is_64_bit(_type: Integer, _compiler: Any, **kw: Any) -> str:
     """An INTEGER column holds 64 bits on SQLite (whole Rupiah, a plafond of billions);
-    PostgreSQL's INTEGER holds 32, so the same migrations say BIGINT there. (Primary keys
-    stay SERIAL: ids never reach two billion.)"""
-    return "BIGINT"
+    PostgreSQL's INTEGER holds 32, so the same migrations' columns say BIGINT there.
+    (Primary keys stay SERIAL: ids never reach two billion; CASTs stay INTEGER.)"""
+    from sqlalchemy import Column
+
+    return "BIGINT" if isinstance(kw.get("type_expression"), Column) else "INTEGER"
 
 
 def load_whole_numbers_as_int(dbapi_connection: Any) -> None:
@@ -184,10 +186,19 @@ def raw_connection(session: Session) -> RawConnection:
 def after_explicit_ids(raw: RawConnection, table: str) -> None:
     """After rows went in with ids given by us: PostgreSQL's id sequence moves past them
     (SQLite takes max(rowid) + 1 by itself)."""
-    if raw.sqlite:
-        return
-    raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
+    if not raw.sqlite:
+        raw.execute(_SETVAL.format(t=table))
+
+
+_SETVAL = ("SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
+           "coalesce((SELECT max(id) FROM {t}), 0) + 1, false) "
+           "WHERE pg_get_serial_sequence('{t}', 'id') IS NOT NULL")
+
+
+def move_id_sequence(conn: Any, table: str) -> None:
+    """after_explicit_ids for a SQLAlchemy Connection."""
+    if not is_sqlite(conn):
+        conn.exec_driver_sql(_SETVAL.format(t=table))
 
 
 def suspend_client_indexes(raw: RawConnection, keep: frozenset[str]) -> list[tuple[str, str]]:

@@ -80,6 +80,13 @@ def store_password(location: str, password: str) -> None:
     keyring.set_password(KEYRING_SERVICE, credential_name(parse_location(location)), password)
 
 
+def connection_problem(exc: BaseException) -> str:
+    """libpq's own first line (server down, wrong password, no such database), without
+    the SQLAlchemy boilerplate around it."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _engine(url: URL, *, read: bool) -> Engine:
     engine = create_engine(
         url,
@@ -134,6 +141,24 @@ def schema_version(engine: Engine) -> int:
         return SCHEMA_VERSION + 1  # not one of ours: treated as newer, so refused
 
 
+def server_schema_version(location: str) -> int:
+    """The schema version of the database at a server location (0: empty), read without
+    migrating anything."""
+    db = ServerDatabase(_with_password(parse_location(location)))
+    try:
+        return schema_version(db.read_engine)
+    except OperationalError as exc:
+        raise DatabaseRefused(_("Tidak dapat terhubung ke server {s}: {e}").format(
+            s=db.label, e=connection_problem(exc))) from exc
+    finally:
+        db.close()
+
+
+def prepare_location(location: str) -> URL:
+    """The URL to connect with: parsed, psycopg as its driver, the stored password added."""
+    return _with_password(parse_location(location))
+
+
 def _with_password(url: URL) -> URL:
     if url.password is not None:
         return url
@@ -153,7 +178,7 @@ def open_server_database(location: str, *, migrate: bool = True, create: bool = 
             version = schema_version(db.read_engine)
         except OperationalError as exc:
             raise DatabaseRefused(_("Tidak dapat terhubung ke server {s}: {e}").format(
-                s=db.label, e=dialect.connection_problem(exc))) from exc
+                s=db.label, e=connection_problem(exc))) from exc
         if version > SCHEMA_VERSION:
             raise DatabaseRefused(_(
                 "Database {s} dibuat oleh versi AO Desktop yang lebih baru (skema {v}); "

@@ -1,0 +1,285 @@
+"""Moving a branch's SQLite database onto a PostgreSQL server in one run (migrate-db), and
+the verification that says every row arrived (#18).
+
+- The source file is only read: a read-only connection, one read transaction (one
+  consistent snapshot even while colleagues save). A file of an older app version is
+  first copied to a private temporary file and migrated there; a foreign file or one of
+  a newer app is refused.
+- The target must be empty (the DBA created it and its role); it is given the schema by
+  the same migrations, then every table is copied with COPY, in one transaction: a
+  failure leaves it empty again. Id sequences continue after the copied ids.
+- Verification reads every table back from the server: row counts and a checksum per
+  table (an order-free sum of one SHA-256 per row over values in a canonical form, so
+  0/1 and false/true, ISO text and dates compare equal), against the same figures taken
+  from the source while it was copied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import inspect
+
+from ao_desktop.domain.common.errors import DatabaseRefused
+from ao_desktop.domain.common.i18n import _
+from ao_desktop.storage.sqlite_file import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    connect_read_only,
+    inspect_file,
+)
+
+Progress = Callable[[str, int], None]  # (table, rows copied so far)
+_MOD = 1 << 256
+_SKIPPED = frozenset({"alembic_version"})  # written by the migrations themselves
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    table: str
+    source_rows: int
+    target_rows: int
+    source_checksum: str
+    target_checksum: str
+
+    @property
+    def ok(self) -> bool:
+        return self.source_rows == self.target_rows and self.source_checksum == self.target_checksum
+
+
+@dataclass
+class CopyResult:
+    source: Path
+    target: str
+    schema_version: int
+    seconds: float = 0.0
+    tables: list[TableCheck] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(t.ok for t in self.tables)
+
+    @property
+    def rows(self) -> int:
+        return sum(t.target_rows for t in self.tables)
+
+
+# --- canonical values ----------------------------------------------------------------------
+def _kind(type_name: str) -> str:
+    name = type_name.lower()
+    if "bool" in name:
+        return "bool"
+    if "timestamp" in name or "datetime" in name:
+        return "datetime"
+    if name.startswith("date"):
+        return "date"
+    if "bytea" in name or "blob" in name or "binary" in name:
+        return "bytes"
+    return "plain"
+
+
+def canonical(value: Any, kind: str) -> str:
+    """One text per value, the same whichever engine it was read from."""
+    if value is None:
+        return "\x00"
+    if kind == "bool":
+        return "1" if value in (True, 1, "1", "t", "true") else "0"
+    if kind == "datetime":
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return moment.isoformat(sep=" ", timespec="microseconds")
+    if kind == "date":
+        if isinstance(value, datetime):
+            return value.date().isoformat()
+        return value.isoformat() if isinstance(value, date) else date.fromisoformat(str(value)[:10]).isoformat()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    if isinstance(value, Decimal):
+        return str(int(value)) if value == value.to_integral_value() else str(value)
+    return str(value)
+
+
+class _Checksum:
+    def __init__(self, columns: list[str], kinds: list[str]) -> None:
+        self.columns = columns
+        self.kinds = kinds
+        self.rows = 0
+        self.total = 0
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        text = "\x1f".join(canonical(v, k) for v, k in zip(row, self.kinds, strict=True))
+        self.total = (self.total + int.from_bytes(hashlib.sha256(text.encode()).digest(), "big")) % _MOD
+        self.rows += 1
+
+    @property
+    def hex(self) -> str:
+        return f"{self.total:064x}"
+
+
+# --- the source ------------------------------------------------------------------------------
+@contextmanager
+def _readable_source(source: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
+    """A read-only connection to the source at this app's schema, and its version as found."""
+    if not source.is_file():
+        raise DatabaseRefused(_("Database {p} tidak ditemukan.").format(p=source))
+    state = inspect_file(source)
+    if state.application_id != APPLICATION_ID:
+        raise DatabaseRefused(_("Berkas {p} bukan database AO Desktop; tidak ada yang dipindahkan.").format(
+            p=source))
+    if state.user_version > SCHEMA_VERSION or state.user_version < 1:
+        raise DatabaseRefused(_(
+            "Database {p} memakai skema {v} yang tidak dikenal versi ini (skema {s}); tidak ada yang "
+            "dipindahkan.").format(p=source, v=state.user_version, s=SCHEMA_VERSION))
+    if state.user_version == SCHEMA_VERSION:
+        con = connect_read_only(source)
+        try:
+            yield con, state.user_version
+        finally:
+            con.close()
+        return
+    # An older app's file: migrated in a private copy, never in place.
+    folder = Path(tempfile.mkdtemp(prefix="ao-migrate-"))
+    try:
+        copy = folder / "source.sqlite"
+        src, dst = connect_read_only(source), sqlite3.connect(str(copy))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        from ao_desktop.storage.engine import open_database
+
+        open_database(copy, shared=False).close()
+        con = connect_read_only(copy)
+        try:
+            yield con, state.user_version
+        finally:
+            con.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- the copy ----------------------------------------------------------------------------------
+def _target_tables(conn: Any) -> list[tuple[str, list[str], list[str]]]:
+    """(table, columns, kinds) of every table of the target schema, parents before children."""
+    from sqlalchemy import MetaData
+
+    meta = MetaData()
+    meta.reflect(bind=conn)
+    out = []
+    for table in meta.sorted_tables:
+        if table.name in _SKIPPED:
+            continue
+        columns = [c.name for c in table.columns]
+        out.append((table.name, columns, [_kind(str(c.type)) for c in table.columns]))
+    return out
+
+
+def _refuse_non_empty(engine: Any, label: str) -> None:
+    from ao_desktop.storage.server import schema_version
+
+    with engine.connect() as conn:
+        names = [t for t in inspect(conn).get_table_names() if t not in _SKIPPED]
+    if names or schema_version(engine) > 0:
+        raise DatabaseRefused(_(
+            "Database tujuan {t} tidak kosong ({n} tabel); migrate-db hanya mengisi database "
+            "baru yang kosong. Tidak ada yang diubah.").format(t=label, n=len(names)))
+
+
+def copy_to_server(source: Path, target: str, progress: Progress | None = None) -> CopyResult:
+    """Copy the SQLite database `source` into the empty server database `target`, then
+    verify it; returns the per-table figures (CopyResult.ok says whether all agree)."""
+    from ao_desktop.storage.server import ServerDatabase, open_server_database, prepare_location
+
+    started = time.perf_counter()
+    probe = ServerDatabase(prepare_location(target))
+    label = probe.label
+    try:
+        _refuse_non_empty(probe.read_engine, label)
+    finally:
+        probe.close()
+    with _readable_source(source) as (src, version):
+        result = CopyResult(source, label, version)
+        db = open_server_database(target, migrate=True)  # the schema, by the same migrations
+        try:
+            sums = _copy_tables(src, db, progress)
+            result.tables = _verify(db, sums)
+        except BaseException:
+            _empty_again(db)
+            raise
+        finally:
+            db.close()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _copy_tables(src: sqlite3.Connection, db: Any, progress: Progress | None) -> dict[str, _Checksum]:
+    from ao_desktop.storage import dialect
+
+    sums: dict[str, _Checksum] = {}
+    src.execute("BEGIN")  # one snapshot of the source for every table
+    try:
+        with db.write_engine.begin() as conn:
+            tables = _target_tables(conn)
+            raw = conn.connection.driver_connection
+            # What the migrations seeded (settings) gives way to the branch's own rows.
+            names = ", ".join(f'"{t}"' for t, _c, _k in tables)
+            conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+            for table, columns, kinds in tables:
+                sums[table] = checksum = _Checksum(columns, kinds)
+                column_list = ", ".join(f'"{c}"' for c in columns)
+                rows = src.execute(f'SELECT {column_list} FROM "{table}"')
+                with raw.cursor() as cur, cur.copy(f'COPY "{table}" ({column_list}) FROM STDIN') as copy:
+                    for row in rows:
+                        copy.write_row(_for_copy(row, kinds))
+                        checksum.add(row)
+                        if progress is not None and checksum.rows % 50_000 == 0:
+                            progress(table, checksum.rows)
+                if progress is not None:
+                    progress(table, checksum.rows)
+                if "id" in columns:
+                    dialect.move_id_sequence(conn, table)
+    finally:
+        src.execute("ROLLBACK")
+    return sums
+
+
+def _for_copy(row: tuple[Any, ...], kinds: list[str]) -> tuple[Any, ...]:
+    # SQLite keeps booleans as 0/1; COPY's text form of a boolean is t/f.
+    if "bool" not in kinds:
+        return row
+    return tuple(None if v is None else bool(v) if k == "bool" else v for v, k in zip(row, kinds, strict=True))
+
+
+def _verify(db: Any, sums: dict[str, _Checksum]) -> list[TableCheck]:
+    checks = []
+    with db.read_engine.connect() as conn:
+        for table, source in sums.items():
+            target = _Checksum(source.columns, source.kinds)
+            column_list = ", ".join(f'"{c}"' for c in source.columns)
+            with conn.connection.driver_connection.cursor(name=f"verify_{table}") as cur:
+                cur.itersize = 20_000
+                cur.execute(f'SELECT {column_list} FROM "{table}"')
+                for row in cur:
+                    target.add(row)
+            checks.append(TableCheck(table, source.rows, target.rows, source.hex, target.hex))
+        conn.rollback()
+    return checks
+
+
+def _empty_again(db: Any) -> None:
+    """After a failed copy the target is left as the DBA made it: the schema goes too."""
+    with db.write_engine.begin() as conn:
+        names = inspect(conn).get_table_names()
+        if names:
+            conn.exec_driver_sql("DROP TABLE " + ", ".join(f'"{t}"' for t in names) + " CASCADE")

@@ -1,0 +1,117 @@
+"""`ao-desktop migrate-db`: a branch's SQLite database onto an empty PostgreSQL database,
+verified, every row equal; refusals leave both sides as they were (#18)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import MetaData, create_engine, select
+
+from ao_desktop.cli.main import main
+from ao_desktop.storage.demo.demo_data import generate_demo_database
+from ao_desktop.storage.maintenance.server_copy import canonical
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("migrate") / "cabang.sqlite"
+    generate_demo_database(path, 400, seed=18, today=date(2026, 12, 4))
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _rows(url: str) -> dict[str, list[tuple[str, ...]]]:
+    """Every table's rows in a canonical form, sorted: what 'every row equal' compares."""
+    engine = create_engine(url)
+    meta = MetaData()
+    meta.reflect(bind=engine)
+    from ao_desktop.storage.maintenance.server_copy import _kind
+
+    out = {}
+    with engine.connect() as conn:
+        for table in meta.sorted_tables:
+            if table.name.startswith(("client_fts", "sqlite_", "alembic_version")):
+                continue
+            kinds = {c.name: _kind(str(c.type)) for c in table.columns}
+            names = sorted(kinds)
+            out[table.name] = sorted(
+                tuple(canonical(row[n], kinds[n]) for n in names)
+                for row in conn.execute(select(table)).mappings())
+    engine.dispose()
+    return out
+
+
+def test_round_trip_every_row_equal_and_the_source_untouched(
+        demo_file: Path, pg_empty_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _digest(demo_file)
+    assert main(["migrate-db", "--source", str(demo_file), "--target", pg_empty_url, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is True and out["schema_version"] == 9
+    by_table = {t["table"]: t for t in out["tables"]}
+    assert by_table["clients"]["source_rows"] == by_table["clients"]["target_rows"] == 400
+    assert all(t["ok"] and t["source_checksum"] == t["target_checksum"] for t in out["tables"])
+    assert _digest(demo_file) == before
+    lite, post = _rows(f"sqlite:///{demo_file}"), _rows(pg_empty_url)
+    # Booleans are 0/1 on SQLite: the reflected SQLite types say so too.
+    assert set(post) <= set(lite)
+    for table, rows in post.items():
+        assert rows == lite[table], table
+    assert sum(len(r) for r in post.values()) == out["rows"]
+
+
+def test_the_copy_opens_in_the_app_and_new_rows_get_new_ids(demo_file: Path, pg_empty_url: str) -> None:
+    from ao_desktop.domain.clients.client import Client
+    from ao_desktop.domain.clients.client_query import ClientQuery
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+    assert main(["migrate-db", "--source", str(demo_file), "--target", pg_empty_url]) == 0
+    db = open_database(pg_empty_url)
+    try:
+        uow = SqlUnitOfWork(db)
+        with uow.write() as tx:
+            added = tx.clients.add(Client(full_name="Nasabah Baru Setelah Pindah"), "t",
+                                   __import__("datetime").datetime(2026, 12, 5, 8, 0))
+        assert added.id == 401
+        with uow.read() as tx:
+            assert tx.clients.count(ClientQuery(include_archived=True)) == 401
+    finally:
+        db.close()
+
+
+def test_a_non_empty_target_is_refused(demo_file: Path, pg_url: str,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate-db", "--source", str(demo_file), "--target", pg_url]) == 1
+    assert "tidak kosong" in capsys.readouterr().err
+
+
+def test_an_unknown_schema_version_is_refused_and_the_target_stays_empty(
+        demo_file: Path, pg_empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    newer = tmp_path / "baru.sqlite"
+    shutil.copy(demo_file, newer)
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    assert main(["migrate-db", "--source", str(newer), "--target", pg_empty_url, "--json"]) == 1
+    assert "skema 99" in capsys.readouterr().err
+    engine = create_engine(pg_empty_url)
+    try:
+        from sqlalchemy import inspect
+
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+
+
+def test_a_file_target_is_refused(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate-db", "--source", str(demo_file), "--target", str(tmp_path / "x.db")]) == 1
+    assert "postgresql://" in capsys.readouterr().err

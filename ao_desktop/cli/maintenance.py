@@ -70,9 +70,33 @@ def _user_error(message: str) -> Exception:
     return UserError(message)
 
 
+def _refuse_server(args: argparse.Namespace) -> None:
+    """backup, restore and check work on a database file; a server's database is backed up
+    by the server itself."""
+    from ao_desktop.storage.location import is_server_location
+
+    if not is_server_location(getattr(args, "db", None)):
+        return
+    from ao_desktop.storage.server import server_label
+
+    label = server_label(str(args.db))
+    if args.command == "restore":
+        raise _user_error(_(
+            "Database {d} ada di server PostgreSQL: pemulihan memakai cadangan server itu sendiri "
+            "(pg_dump/pg_restore, jadwal DBA), bukan 'ao-desktop restore'.").format(d=label))
+    if args.command == "backup":
+        raise _user_error(_(
+            "Database {d} ada di server PostgreSQL: cadangannya adalah cadangan server itu sendiri "
+            "(pg_dump, jadwal DBA), bukan 'ao-desktop backup'.").format(d=label))
+    raise _user_error(_(
+        "Database {d} ada di server PostgreSQL: 'ao-desktop check' memeriksa berkas SQLite; "
+        "integritas dan relasi di server dijaga oleh PostgreSQL sendiri.").format(d=label))
+
+
 def _database(args: argparse.Namespace) -> Path:
     from ao_desktop.storage.location import default_database_path
 
+    _refuse_server(args)
     path = Path(args.db).expanduser() if args.db else default_database_path()
     if not path.is_file():
         raise _user_error(_("Database {p} tidak ditemukan.").format(p=path))
@@ -210,6 +234,7 @@ def _restore(args: argparse.Namespace) -> int:
     from ao_desktop.storage.location import default_database_path
     from ao_desktop.storage.maintenance.backup import restore_backup, verify_backup
 
+    _refuse_server(args)
     db = Path(args.db).expanduser() if args.db else default_database_path()
     backup = args.file.expanduser()
     verify_backup(backup)  # a bad backup is refused before anyone is asked anything

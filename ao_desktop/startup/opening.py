@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class OpenRequest:
-    db_path: Path | None
+    db_path: Path | str | None  # a file, or a postgresql:// location
     demo: bool
     shared: bool
     officer: RememberedOfficer | None = None  # who signed in on this PC (ui/local_settings.py)
@@ -37,10 +37,13 @@ class OpenRequest:
 def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     """Open the database named by the request and build the UiContext (any thread)."""
     from ao_desktop.startup.start_checks import start_check
-    from ao_desktop.storage.location import default_database_path
+    from ao_desktop.storage.location import default_database_path, is_server_location
 
     # quick_check reads the whole file; it runs while SQLAlchemy imports (SQLite frees the GIL).
-    damage_check = None if request.demo else start_check(request.db_path or default_database_path())
+    # A server's database is the server's to check.
+    on_server = is_server_location(request.db_path)
+    damage_check = (None if request.demo or on_server
+                    else start_check(request.db_path or default_database_path()))
     from ao_desktop.services.clients.directory import list_officers
     from ao_desktop.services.setup import prepare_database
     from ao_desktop.storage.engine import open_database
@@ -80,10 +83,12 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
     from ao_desktop.storage.location import data_dir, private_folder
     from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
 
-    return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
+    return UiContext(uow=uow, database_label=db.label, shared=db.shared, actor=actor,
                      officer_id=officer_id, demo=request.demo, role=role,
-                     maintenance=SqlMaintenance(path, close_database=db.close,
-                                                 reopen_database=db.hold_in_use_again),
+                     # A server's database is backed up by the server (pg_dump, the DBA's
+                     # schedule): no backup, restore or check of a file is offered.
+                     maintenance=None if db.is_server else SqlMaintenance(
+                         path, close_database=db.close, reopen_database=db.hold_in_use_again),
                      reports_folder=private_folder(data_dir() / "reports"))
 
 

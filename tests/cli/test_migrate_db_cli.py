@@ -115,3 +115,26 @@ def test_an_unknown_schema_version_is_refused_and_the_target_stays_empty(
 def test_a_file_target_is_refused(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate-db", "--source", str(demo_file), "--target", str(tmp_path / "x.db")]) == 1
     assert "postgresql://" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["backup"], "pg_dump"),
+    (["backup", "--out", "salinan.sqlite"], "pg_dump"),
+    (["restore", "cadangan.sqlite", "--yes"], "pg_restore"),
+    (["check"], "PostgreSQL sendiri"),
+])
+def test_file_maintenance_on_a_server_says_the_servers_backups_apply(
+        pg_url: str, argv: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*argv, "--db", pg_url]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "postgresql://postgres@" in err
+
+
+def test_subcommands_read_a_server_database_through_db(
+        demo_file: Path, pg_empty_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate-db", "--source", str(demo_file), "--target", pg_empty_url]) == 0
+    capsys.readouterr()
+    assert main(["search", "siti", "--db", pg_empty_url, "--json"]) == 0
+    on_server = json.loads(capsys.readouterr().out)
+    assert main(["search", "siti", "--db", str(demo_file), "--json"]) == 0
+    assert on_server == json.loads(capsys.readouterr().out) and on_server

@@ -43,13 +43,13 @@ _WRITE_LOCK_KEY = 0x414F4453
 
 
 @compiles(Integer, "postgresql")
-def _integer_is_64_bit(_type: Integer, _compiler: Any, **kw: Any) -> str:
-    """An INTEGER column holds 64 bits on SQLite (whole Rupiah, a plafond of billions);
-    PostgreSQL's INTEGER holds 32, so the same migrations' columns say BIGINT there.
-    (Primary keys stay SERIAL: ids never reach two billion; CASTs stay INTEGER.)"""
-    from sqlalchemy import Column
-
-    return "BIGINT" if isinstance(kw.get("type_expression"), Column) else "INTEGER"
+def _integer_is_64_bit(_type: Integer, _compiler: Any, **_kw: Any) -> str:
+    """An INTEGER holds 64 bits on SQLite (whole Rupiah, a plafond of billions);
+    PostgreSQL's INTEGER holds 32, so the same migrations' columns and the values bound
+    to them say BIGINT there. (Primary keys stay SERIAL: ids never reach two billion.)
+    SQLAlchemy's own full reflection then stumbles on one catalog query: server_copy
+    reads columns from information_schema instead."""
+    return "BIGINT"
 
 
 def load_whole_numbers_as_int(dbapi_connection: Any) -> None:

@@ -29,11 +29,9 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _rows(url: str) -> dict[str, list[tuple[str, ...]]]:
+def _rows(url: str, meta: MetaData) -> dict[str, list[tuple[str, ...]]]:
     """Every table's rows in a canonical form, sorted: what 'every row equal' compares."""
     engine = create_engine(url)
-    meta = MetaData()
-    meta.reflect(bind=engine)
     from ao_desktop.storage.maintenance.server_copy import _kind
 
     out = {}
@@ -60,9 +58,10 @@ def test_round_trip_every_row_equal_and_the_source_untouched(
     assert by_table["clients"]["source_rows"] == by_table["clients"]["target_rows"] == 400
     assert all(t["ok"] and t["source_checksum"] == t["target_checksum"] for t in out["tables"])
     assert _digest(demo_file) == before
-    lite, post = _rows(f"sqlite:///{demo_file}"), _rows(pg_empty_url)
-    # Booleans are 0/1 on SQLite: the reflected SQLite types say so too.
-    assert set(post) <= set(lite)
+    from ao_desktop.storage.models import Base
+
+    lite, post = _rows(f"sqlite:///{demo_file}", Base.metadata), _rows(pg_empty_url, Base.metadata)
+    assert set(post) == set(lite) and "clients" in post
     for table, rows in post.items():
         assert rows == lite[table], table
     assert sum(len(r) for r in post.values()) == out["rows"]

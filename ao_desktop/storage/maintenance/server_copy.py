@@ -171,17 +171,20 @@ def _readable_source(source: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
 
 # --- the copy ----------------------------------------------------------------------------------
 def _target_tables(conn: Any) -> list[tuple[str, list[str], list[str]]]:
-    """(table, columns, kinds) of every table of the target schema, parents before children."""
-    from sqlalchemy import MetaData
+    """(table, columns, kinds) of every table of the target schema, parents before children
+    (the models' order; a table they do not name goes last)."""
+    from ao_desktop.storage.models import Base
 
-    meta = MetaData()
-    meta.reflect(bind=conn)
+    order = [t.name for t in Base.metadata.sorted_tables]
+    names = [t for t in inspect(conn).get_table_names() if t not in _SKIPPED]
+    names.sort(key=lambda t: (order.index(t) if t in order else len(order), t))
     out = []
-    for table in meta.sorted_tables:
-        if table.name in _SKIPPED:
-            continue
-        columns = [c.name for c in table.columns]
-        out.append((table.name, columns, [_kind(str(c.type)) for c in table.columns]))
+    for table in names:
+        rows = conn.exec_driver_sql(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %(t)s ORDER BY ordinal_position",
+            {"t": table}).all()
+        out.append((table, [r[0] for r in rows], [_kind(r[1]) for r in rows]))
     return out
 
 

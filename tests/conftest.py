@@ -26,6 +26,21 @@ os.environ["AO_DESKTOP_PIN"] = TEST_PIN
 from ao_desktop.domain.access import pin as _pin  # noqa: E402
 
 _pin.use_test_cost()
+TEST_PIN_HASH = _pin.hash_pin(TEST_PIN)
+
+
+@pytest.fixture(autouse=True)
+def officers_have_the_test_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Officers the tests add through the repository get the test PIN unless a test
+    gives one (the app itself adds officers with a PIN or none, as the issue says)."""
+    from ao_desktop.storage.officer_repository import SqlOfficerRepository
+
+    original = SqlOfficerRepository.add
+
+    def add(self, officer, actor="", pin_hash=None):  # type: ignore[no-untyped-def]
+        return original(self, officer, actor, pin_hash if pin_hash is not None else TEST_PIN_HASH)
+
+    monkeypatch.setattr(SqlOfficerRepository, "add", add)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

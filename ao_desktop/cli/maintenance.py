@@ -52,7 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
     check = sub.add_parser("check", help=_("periksa integritas dan relasi database"),
                            epilog=examples("ao-desktop check", "ao-desktop check --db X:\\ao-desktop.sqlite --json"))
-    add_db(check, sub=True)
+    add_db(check, sub=True, signed_in=False)  # must work on a damaged file: no sign-in
     add_json(check)
 
 

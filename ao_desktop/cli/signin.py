@@ -55,11 +55,14 @@ def _configured_officer(uow: UnitOfWork) -> int | None:
 
 
 def _first_admin(uow: UnitOfWork) -> int | None:
+    """The database's first admin; in a database without one (made by hand, never by
+    init or the wizard) the first active officer. Either still proves their PIN."""
     from ao_desktop.domain.common.officer import OfficerRole
 
     with uow.read() as tx:
-        admins = sorted(o.id for o in tx.officers.list() if o.role is OfficerRole.ADMIN and o.id is not None)
-    return admins[0] if admins else None
+        officers = sorted((o for o in tx.officers.list() if o.id is not None), key=lambda o: o.id or 0)
+    admins = [o.id for o in officers if o.role is OfficerRole.ADMIN]
+    return admins[0] if admins else (officers[0].id if officers else None)
 
 
 def sign_in_for_command(args: argparse.Namespace, uow: UnitOfWork) -> Actor:

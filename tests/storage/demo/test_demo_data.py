@@ -36,7 +36,7 @@ N = 300
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     summary = generate_demo_database(path, N, seed=7, today=TODAY)
-    assert (summary.path, summary.clients, summary.officers) == (path, N, 4)
+    assert (summary.path, summary.clients, summary.officers) == (path, N, 6)  # 3 AOs, supervisor, admin, marketing
     assert summary.seconds > 0
     return path
 

@@ -63,7 +63,7 @@ class LockScreen(QDialog):
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.quit_button.clicked.connect(self._on_quit_button_clicked)
         box = QWidget()
-        box.setMaximumWidth(520)
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(title)
         inner.addWidget(who)

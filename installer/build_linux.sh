@@ -69,6 +69,13 @@ imported=$("$cli" import-clients "$sheet" --db "$home/import.sqlite" --json)
 python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["rows"] == 30000 and r["inserted"] > 29000, r; print("import:", r["inserted"], "of", r["rows"], "rows")' "$imported"
 grep -rhq "rows checked by the helper process" "$AO_DESKTOP_HOME" || {
   echo "the frozen import's helper process did not answer" >&2; exit 1; }
+# Last month's branch report on the demo (reportlab charts, the Excel companion) and the
+# portfolio it reads: modules imported only there would be missing from the bundle.
+month=$(python3 -c 'import datetime as d; t = d.date.today().replace(day=1) - d.timedelta(days=1); print(t.strftime("%Y-%m"))')
+report=$("$cli" report monthly --month "$month" --branch --db "$home/demo.sqlite" \
+  --out "$home/cabang.pdf" --xlsx "$home/cabang.xlsx" --json)
+python3 -c 'import json, sys; r = json.loads(sys.argv[1]); assert r["pages"] > 1 and r["outstanding_end"] > 0, r; print("report:", r["pages"], "pages, NPL", r["npl_ratio"])' "$report"
+"$cli" portfolio --db "$home/demo.sqlite" --json >/dev/null
 "$cli" product-sheet KUR-MIKRO --amount 50jt --tenor 24 --db "$home/start.sqlite" --out "$home/kur.pdf" --json
 probe=$(AO_DESKTOP_STARTUP_PROBE=1 timeout 120 "$bundle/ao-desktop" --db "$home/start.sqlite")
 echo "$probe"

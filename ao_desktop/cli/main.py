@@ -25,6 +25,7 @@ from ao_desktop.cli import (
     portfolio,
     problems,
     products,
+    reports,
     setup,
 )
 from ao_desktop.cli.common import Parser, UserError, add_db, examples
@@ -34,7 +35,8 @@ from ao_desktop.domain.common.i18n import _
 log = logging.getLogger(__name__)
 
 # The subcommand modules, in the order `--help` lists them.
-AREAS = (setup, demo, clients, products, calendar, credit, portfolio, problems, access, maintenance)
+AREAS = (setup, demo, clients, products, calendar, credit, portfolio, problems, reports, access,
+         maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

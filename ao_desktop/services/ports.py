@@ -33,6 +33,13 @@ from ao_desktop.domain.problems.problem import ClientProblem, ProblemEvent, Prob
 from ao_desktop.domain.problems.query import ProblemQuery
 from ao_desktop.domain.products.product import Product
 from ao_desktop.domain.products.riplay import RiplayRecord
+from ao_desktop.services.reports.sources import (
+    PortfolioSource,
+    ProblemSource,
+    ReportHistoryRepository,
+    TargetRepository,
+    WorkFigureSource,
+)
 
 # How long work reports progress: (what is happening, done, total; total 0 = unknown).
 # Called on the worker thread; the GUI relays it to its progress dialog.
@@ -258,6 +265,12 @@ class Transaction(Protocol):
     portfolio: PortfolioRepository
     letters: WarningLetterRepository
     audit: AuditRepository
+    # The work report: one source per section (services/reports/sources.py).
+    report_figures: WorkFigureSource
+    report_targets: TargetRepository
+    report_history: ReportHistoryRepository
+    portfolio_report: PortfolioSource
+    problem_report: ProblemSource
 
 
 class UnitOfWork(Protocol):
@@ -268,3 +281,10 @@ class UnitOfWork(Protocol):
     def act_as(self, officer_id: int | None) -> None:
         """Who is signed in: their id goes with every audit entry from now on."""
         ...
+
+
+class SnapshotUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that can also read the whole database as one consistent snapshot
+    (a report: PDF, Excel and --json from the same state)."""
+
+    def snapshot(self) -> AbstractContextManager[Transaction]: ...

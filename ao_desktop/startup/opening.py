@@ -77,12 +77,14 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         if officer is not None:
             officer_id = officer.id
     role = OfficerRole.MARKETING
+    from ao_desktop.storage.location import data_dir, private_folder
     from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
 
     return UiContext(uow=uow, database_label=str(path), shared=db.shared, actor=actor,
                      officer_id=officer_id, demo=request.demo, role=role,
                      maintenance=SqlMaintenance(path, close_database=db.close,
-                                                 reopen_database=db.hold_in_use_again))
+                                                 reopen_database=db.hold_in_use_again),
+                     reports_folder=private_folder(data_dir() / "reports"))
 
 
 def _current_user() -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -551,4 +552,55 @@ class WarningLetterRow(Base):
 
     __table_args__ = (
         Index("ux_warning_letters_branch_year_seq", "branch_code", "year", "sequence", unique=True),
+    )
+
+
+class ReportTargetRow(Base):
+    """An officer's targets for one month (domain/reports/targets.py); the rates are
+    exact Decimal strings."""
+
+    __tablename__ = "report_targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))  # "YYYY-MM"
+    new_prospects: Mapped[int] = mapped_column(Integer, default=0)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    applications: Mapped[int] = mapped_column(Integer, default=0)
+    disbursement: Mapped[int] = mapped_column(Integer, default=0)
+    collection_rate: Mapped[str] = mapped_column(String(12), default="0")
+    npl_ceiling: Mapped[str] = mapped_column(String(12), default="0")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+    __table_args__ = (UniqueConstraint("officer_id", "month", name="uq_report_targets_officer_month"),)
+
+
+class ReportRecordRow(Base):
+    """A generated work report: never edited; generating the same period and scope again
+    adds a row with the next version. `headline` is the JSON of its headline figures."""
+
+    __tablename__ = "report_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(32))
+    period_kind: Mapped[str] = mapped_column(String(12))
+    period_first: Mapped[date] = mapped_column(Date)
+    period_last: Mapped[date] = mapped_column(Date)
+    scope: Mapped[str] = mapped_column(String(24))  # "branch" or "officer:<id>"
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id", ondelete="SET NULL"), nullable=True)
+    notes_obstacles: Mapped[str] = mapped_column(Text, default="")
+    notes_plan: Mapped[str] = mapped_column(Text, default="")
+    sections: Mapped[str] = mapped_column(Text, default="[]")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(120), default="")
+    pdf_path: Mapped[str] = mapped_column(Text, default="")
+    xlsx_path: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (
+        Index("ix_report_history_period_scope", "period_key", "scope", "version"),
+        Index("ix_report_history_created", "created_at"),
     )

@@ -29,6 +29,10 @@ from ao_desktop.storage.portfolio.portfolio_repository import SqlPortfolioReposi
 from ao_desktop.storage.problems.problem_repository import SqlProblemRepository
 from ao_desktop.storage.products.product_repository import SqlProductRepository
 from ao_desktop.storage.products.riplay_repository import SqlRiplayRepository
+from ao_desktop.storage.reports.area_sources import SqlPortfolioReport, SqlProblemReport
+from ao_desktop.storage.reports.history_repository import SqlReportHistoryRepository
+from ao_desktop.storage.reports.target_repository import SqlTargetRepository
+from ao_desktop.storage.reports.work_figures import SqlWorkFigures
 
 
 class SqlTransaction:
@@ -48,6 +52,12 @@ class SqlTransaction:
         self.portfolio = SqlPortfolioRepository(session)
         self.letters = SqlWarningLetterRepository(session)
         self.audit = SqlAuditRepository(session)
+        # The work report (services/reports/sources.py): one source per section.
+        self.report_figures = SqlWorkFigures(session)
+        self.report_targets = SqlTargetRepository(session)
+        self.report_history = SqlReportHistoryRepository(session)
+        self.portfolio_report = SqlPortfolioReport(session)
+        self.problem_report = SqlProblemReport(session)
 
 
 class SqlUnitOfWork:
@@ -68,6 +78,21 @@ class SqlUnitOfWork:
                 yield SqlTransaction(session)
             finally:
                 session.rollback()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[SqlTransaction]:
+        """One consistent read for a whole report: a read transaction begun at once on a
+        local (WAL) database; on a shared one, a private copy taken with the backup API
+        (storage/reports/snapshot.py), so colleagues are not kept from saving meanwhile."""
+        if not self.db.shared:
+            with self.read() as tx:
+                tx.session.connection().exec_driver_sql("SELECT 1 FROM settings LIMIT 1").all()
+                yield tx
+            return
+        from ao_desktop.storage.reports.snapshot import snapshot_copy
+
+        with snapshot_copy(self.db.path) as copy, SqlUnitOfWork(copy).read() as tx:
+            yield tx
 
     @contextmanager
     def write(self) -> Iterator[SqlTransaction]:

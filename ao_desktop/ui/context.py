@@ -4,6 +4,7 @@ using the app. The UI reaches data only through services called with `uow`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ao_desktop.domain.common.officer import Actor, OfficerRole
 from ao_desktop.services.maintenance import MaintenancePort
@@ -20,7 +21,7 @@ class UiContext:
     demo: bool = False
     role: OfficerRole = OfficerRole.AO
     maintenance: MaintenancePort | None = None  # backup, restore, check (None: not offered)
-    signed_in: bool = False  # True once the officer proved their PIN (startup/opening.py)
+    reports_folder: Path | None = None  # generated reports, in this PC's data folder
 
     @property
     def who(self) -> Actor:

@@ -87,6 +87,12 @@ def _portfolio_view(context: UiContext) -> QWidget:
     return PortfolioView(context)
 
 
+def _reports_view(context: UiContext) -> QWidget:
+    from ao_desktop.ui.reports.view import ReportsView
+
+    return ReportsView(context)
+
+
 def registered_views() -> list[ViewSpec]:
     """The views in navigation order; adding a view is adding one line here."""
     return [
@@ -113,6 +119,9 @@ def registered_views() -> list[ViewSpec]:
                  QT_TRANSLATE_NOOP("MainWindow", "portofolio kredit dari ekstrak core banking: kolektibilitas "
                                                  "OJK, NPL, pergerakan, daftar penagihan, janji bayar, surat "
                                                  "peringatan SP1-SP3")),
+        ViewSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), _reports_view,
+                 QT_TRANSLATE_NOOP("MainWindow", "laporan kerja bulanan per AO dan cabang (PDF dan "
+                                                 "Excel), target bulanan, riwayat laporan")),
     ]
 
 

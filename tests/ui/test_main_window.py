@@ -32,6 +32,7 @@ def test_opens_on_the_today_panel(context: UiContext, qtbot) -> None:  # noqa: A
         "Pengajuan kredit",
         "Permasalahan",
         "Portofolio",
+        "Laporan",
     ]
     assert isinstance(window.stack.currentWidget(), TodayView)
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
@@ -123,9 +124,7 @@ def test_about_box_lists_only_the_views_this_version_has(context: UiContext, qtb
     text = seen[0]
     assert "direktori nasabah" in text and "simulasi angsuran" in text and "kunjungan" in text
     assert "kolektibilitas" in text and "surat peringatan" in text
-    # Views still to come are not promised.
-    for missing in ("laporan",):
-        assert missing not in text.lower()
+    assert "laporan kerja bulanan" in text.lower()
 
 
 def test_the_first_window_fits_the_screen_with_its_title_bar(context: UiContext, qtbot) -> None:  # noqa: ANN001

@@ -58,7 +58,11 @@ _CLIENT_STATUS = {"draft": "prospek", "diajukan": "pengajuan", "disetujui": "pen
                   "ditolak": "ditolak", "dicairkan": "aktif"}
 _REJECTIONS = ("DSR melebihi batas produk", "SLIK Kol 3 di bank lain", "Usaha baru berjalan 4 bulan",
                "Agunan tidak mencukupi")
-PER_STATUS = 3  # applications per status per AO
+PER_STATUS = 3  # applications per status per AO (drafts and those waiting: recent ones)
+# Decided applications spread over the six months the monthly reports look back on, so
+# every month of every AO has approvals, refusals and disbursements to report.
+_DECIDED_PER_AO = {"disetujui": 4, "ditolak": 5, "dicairkan": 9}
+_SIX_MONTHS = 175
 _INSERT = (
     "INSERT INTO credit_applications (id, client_id, officer_id, product_code, amount, tenor_months, "
     "purpose, purpose_description, installment, figures, collateral, five_c, slik, documents, "
@@ -174,8 +178,11 @@ def insert_demo_applications(con: sqlite3.Connection, seed: int, today: date) ->
                 (officer_id, _CLIENT_STATUS[status])).fetchall()]
             clients = clients or [r[0] for r in con.execute(
                 "SELECT id FROM clients WHERE officer_id = ? ORDER BY id LIMIT 50", (officer_id,)).fetchall()]
-            for n in range(min(PER_STATUS, len(clients))):
-                created = datetime.combine(today - timedelta(days=rng.randint(5, 90)), datetime.min.time()).replace(hour=9 + n)
+            count = _DECIDED_PER_AO.get(status, PER_STATUS)
+            for n in range(min(count, len(clients))):
+                back = (5 + n * _SIX_MONTHS // count + rng.randint(0, 12) if status in _DECIDED_PER_AO
+                        else rng.randint(5, 40))
+                created = datetime.combine(today - timedelta(days=back), datetime.min.time()).replace(hour=9 + n % 8)
                 values = _application(rng, status, created)
                 decided = created + timedelta(days=3)
                 disbursed = (decided + timedelta(days=2)).date() if status == "dicairkan" else None

@@ -30,6 +30,7 @@ from ao_desktop.storage.demo.demo_applications import insert_demo_applications
 from ao_desktop.storage.demo.demo_pools import RowBuilder, officers
 from ao_desktop.storage.demo.demo_portfolio import insert_demo_portfolio
 from ao_desktop.storage.demo.demo_problems import insert_demo_problems
+from ao_desktop.storage.demo.demo_targets import insert_demo_targets
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.location import data_dir
 from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
@@ -162,6 +163,7 @@ def _load(
     insert_demo_applications(con, seed, today)
     insert_demo_problems(con, seed, today)
     insert_demo_portfolio(con, seed, today)
+    insert_demo_targets(con, seed, today)
     con.execute("COMMIT")
     con.execute("ANALYZE")
     con.execute("PRAGMA optimize")

@@ -62,6 +62,9 @@ PLAN = (
     ("selesai", 8, False, False), ("selesai", 22, True, False),
     ("ditutup", 25, False, False), ("ditutup", 40, False, True),
 )
+# Older, closed problems over the last six months (working days ago, resolved after the
+# deadline), so every month's work report has problems received and resolved.
+HISTORY_PLAN = ((32, False), (47, True), (63, False), (85, False), (104, True), (126, False))
 _INSERT = (
     "INSERT INTO client_problems (id, client_id, officer_id, category, channel, received_at, description, "
     "deadline, original_deadline, extension_reason, extended_at, status, resolution, resolved_at, escalated_to, "
@@ -93,7 +96,8 @@ def insert_demo_problems(con: sqlite3.Connection, seed: int, today: date) -> int
             (officer_id,)).fetchall()]
         if not clients:
             continue
-        for n, (status, ago, extended, escalated) in enumerate(PLAN):
+        plan = [(*p, False) for p in PLAN] + [("ditutup", ago, False, False, late) for ago, late in HISTORY_PLAN]
+        for n, (status, ago, extended, escalated, late) in enumerate(plan):
             category, channel, description, resolution = rng.choice(COMPLAINTS)
             received_day = add(add(today, 0), -ago) if ago else today
             received = datetime.combine(received_day, time(rng.randint(8, 15), rng.choice((0, 10, 25, 40, 55))))
@@ -117,6 +121,8 @@ def insert_demo_problems(con: sqlite3.Connection, seed: int, today: date) -> int
                 steps.append(("dieskalasi", "dieskalasi", escalated_at, officer, note))
             if status in ("selesai", "ditutup"):
                 resolved_at = datetime.combine(add(received_day, min(ago - 1, DAYS - 2) or 1), time(14, 0))
+                if late:
+                    resolved_at = datetime.combine(add(deadline, 2), time(14, 0))
                 text = resolution
                 steps.append(("selesai", "selesai", resolved_at, officer, text))
             if status == "ditutup":

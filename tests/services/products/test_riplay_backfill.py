@@ -37,7 +37,8 @@ def _schema_3_database(path: Path) -> None:
     db.close()
     con = sqlite3.connect(path)
     con.execute("DROP TABLE riplay_records")
-    for table in ("warning_letters", "client_cifs", "loan_rollups", "loan_positions",  # schema 8's
+    for table in ("report_history", "report_targets",  # schema 9's
+                  "warning_letters", "client_cifs", "loan_rollups", "loan_positions",  # schema 8's
                   "loan_accounts", "loan_extracts",
                   "client_problem_history", "client_problems",  # schema 7's
                   "credit_application_status_history", "credit_applications",  # schema 6's

@@ -1,7 +1,7 @@
 """sign-in: officers' PIN hash and lockout, the audit trail's who and about-whom, append-only
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-05
 
 Sign-in and the audit trail (issue #17). Officers gain a PIN hash (NULL on a database
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The monthly work report as PDF and as an Excel workbook."""

@@ -1,0 +1,1 @@
+"""The monthly work report: its period, figures by section, targets and headline."""

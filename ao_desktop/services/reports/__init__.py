@@ -1,0 +1,1 @@
+"""Use cases of the work report: gather, write, keep in the history; targets."""

@@ -1,0 +1,1 @@
+"""The Laporan view: the report builder, its preview, targets and history."""

@@ -30,12 +30,17 @@ def acting_officer(session: Session) -> int | None:
 def audit_entry(session: Session, table: str, row_id: int, action: str, actor: str, now: datetime,
                 details: dict[str, Any], client_id: int | None = None) -> None:
     """Append one entry; `details` as JSON ({field: [before, after]} for an edit)."""
-    if table == "clients" and client_id is None:
-        client_id = row_id
-    session.execute(insert(AuditRow).values(
-        table_name=table, row_id=row_id, action=action, actor=actor, at=now,
-        details=json.dumps(details, ensure_ascii=False, default=str),
-        officer_id=acting_officer(session), client_id=client_id))
+    values: dict[str, Any] = {
+        "table_name": table, "row_id": row_id, "action": action, "actor": actor, "at": now,
+        "details": json.dumps(details, ensure_ascii=False, default=str)}
+    # Entries about a client row name it by (table_name, row_id), which the searches read
+    # too; the two columns are set only when known, so the statement stays the one an
+    # older schema (before 0010) also takes while it is being migrated or checked.
+    if (officer_id := acting_officer(session)) is not None:
+        values["officer_id"] = officer_id
+    if client_id is not None and table != "clients":
+        values["client_id"] = client_id
+    session.execute(insert(AuditRow).values(**values))
 
 
 def _to_entry(row: AuditRow) -> AuditEntry:

@@ -135,14 +135,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     relay = Relay()
 
     def on_opened(context: object) -> None:
-        from ao_desktop.ui.access.session import sign_in_window, start_idle_lock
-
-        signed = sign_in_window(context, window)  # type: ignore[arg-type]
-        if signed is None:
-            app.exit(0)  # "Keluar" on the sign-in: nothing opened, nothing changed
-            return
-        window.attach(signed)
-        window.idle_lock = start_idle_lock(window, signed)  # type: ignore[attr-defined]
+        window.attach(context)  # type: ignore[arg-type]
         _schedule_daily_backup(context)
         if os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
             try:

@@ -63,20 +63,20 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         from ao_desktop.services.products.riplay_demo import record_demo_riplays
 
         record_demo_riplays(uow)  # once: a few hand-overs for the client panel to show
-    # Who to preselect on the sign-in screen: the officer of this PC, the demo's first AO.
-    # The context's actor and role are a placeholder (the least rights) until
-    # `signed_in_context` puts the officer who proved their PIN in.
     actor = _current_user()
     officer_id = None
     if request.demo:
+        # The demo signs in as the first AO, with admin rights so every screen can be tried.
         aos = [o for o in list_officers(uow) if o.role is OfficerRole.AO]
         if aos:
-            officer_id = aos[0].id
+            actor, officer_id = aos[0].name, aos[0].id
+    role = OfficerRole.ADMIN
     if not request.demo and request.officer is not None:
         officer = sign_in(uow, request.officer, request.add_officer)
         if officer is not None:
-            officer_id = officer.id
-    role = OfficerRole.MARKETING
+            actor, officer_id, role = officer.name, officer.id, officer.role
+    # Without a signed-in officer (--db on a database that does not know the user), the
+    # person at this PC administers their own database.
     from ao_desktop.storage.location import data_dir, private_folder
     from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
 
@@ -110,4 +110,3 @@ def sign_in(uow: UnitOfWork, remembered: RememberedOfficer, add: bool) -> Office
     if officer is not None and officer.id != remembered.officer_id:
         save_officer(RememberedOfficer(officer.id, officer.name, officer.phone))
     return officer
-

@@ -16,11 +16,14 @@ CACHE = Path("/tmp/ao-desktop-bench")
 
 
 def demo_db(clients: int, seed: int = 7) -> Path:
-    """A demo database of `clients` rows, generated once and reused across runs."""
+    """A demo database of `clients` rows, generated once per schema version and reused
+    across runs (a file cached by another version, or a branch with other migrations,
+    would be migrated or refused instead of measured)."""
     from ao_desktop.storage.demo.demo_data import generate_demo_database
+    from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"bench-{clients}-{seed}.sqlite"
+    path = CACHE / f"bench-{clients}-{seed}-s{SCHEMA_VERSION}.sqlite"
     if not path.exists():
         t0 = time.perf_counter()
         generate_demo_database(path, clients, seed)

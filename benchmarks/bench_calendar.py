@@ -24,6 +24,8 @@ from pathlib import Path
 
 from _common import CACHE, ROOT, compile_bytecode, summary_ms
 
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OFFICERS = 100
 MONTH = date(2026, 12, 1)  # the measured month
@@ -35,7 +37,7 @@ PURPOSES = ("prospecting", "pengenalan_produk", "follow_up", "penagihan", "penan
 
 def calendar_db(clients: int, activities: int) -> Path:
     """The demo database with officers and activities added, built once and cached."""
-    path = CACHE / f"bench-calendar-{clients}-{activities}.sqlite"
+    path = CACHE / f"bench-calendar-{clients}-{activities}-s{SCHEMA_VERSION}.sqlite"
     if path.exists():
         return path
     # Its own demo file, not _common's: a cached one from an older schema has no activities.

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from _common import CACHE, ROOT, compile_bytecode, summary_ms
 
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -34,7 +36,7 @@ def portfolio_db(clients: int, seed: int) -> Path:
     from ao_desktop.storage.demo.demo_data import generate_demo_database
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"bench-portfolio-{clients}-{seed}.sqlite"
+    path = CACHE / f"bench-portfolio-{clients}-{seed}-s{SCHEMA_VERSION}.sqlite"
     if not path.exists():
         t0 = time.perf_counter()
         generate_demo_database(path, clients, seed)

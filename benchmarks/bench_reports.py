@@ -25,9 +25,11 @@ from pathlib import Path
 
 from _common import CACHE, ROOT, compile_bytecode, demo_db
 
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
+
 
 def branch_db(clients: int, officers: int, touched: int) -> Path:
-    path = CACHE / f"bench-reports-{clients}-{officers}-{touched}.sqlite"
+    path = CACHE / f"bench-reports-{clients}-{officers}-{touched}-s{SCHEMA_VERSION}.sqlite"
     if path.exists():
         return path
     temp = path.with_suffix(".tmp")

@@ -29,9 +29,12 @@ from ao_desktop.storage.portfolio import extract_writer, rollups
 CHUNK = 900  # SQLite's bound-parameter limit is 999 on old builds
 
 
-def _day(value: Any) -> date | None:
+def stored_date(value: Any) -> date | None:
+    """A date column as SQLite returns it through text() (ISO text, or a date-time)."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):
+        return value.date()
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
@@ -42,7 +45,7 @@ def _stamp(value: Any) -> datetime | None:
 
 
 def _extract(r: Any) -> Extract:
-    return Extract(_day(r.as_of), r.file_name, r.accounts, r.outstanding,  # type: ignore[arg-type]
+    return Extract(stored_date(r.as_of), r.file_name, r.accounts, r.outstanding,  # type: ignore[arg-type]
                    _stamp(r.imported_at), r.imported_by, r.id)  # type: ignore[arg-type]
 
 
@@ -50,11 +53,11 @@ def row_to_account(r: Any) -> LoanAccount:
     return LoanAccount(
         account_no=r.account_no, client_id=r.client_id, nik=r.nik, cif=r.cif,
         borrower_name=r.borrower_name, product=r.product, plafond=r.plafond,
-        disbursed_on=_day(r.disbursed_on), tenor_months=r.tenor_months,
+        disbursed_on=stored_date(r.disbursed_on), tenor_months=r.tenor_months,
         rate_pct=Decimal(r.rate_pct) if r.rate_pct else None, installment=r.installment,
         outstanding=r.outstanding, arrears_principal=r.arrears_principal,
         arrears_interest=r.arrears_interest, penalty=r.penalty, days_past_due=r.days_past_due,
-        collectibility=r.collectibility, next_due=_day(r.next_due), last_payment=_day(r.last_payment),
+        collectibility=r.collectibility, next_due=stored_date(r.next_due), last_payment=stored_date(r.last_payment),
         officer_id=r.officer_id, officer_code=r.officer_code, extract_id=r.extract_id,
         source=AccountSource(r.source), application_id=r.application_id, id=r.id, version=r.version,
         updated_at=_stamp(r.updated_at), updated_by=r.updated_by)
@@ -204,7 +207,7 @@ class SqlPortfolioRepository:
             "FROM (SELECT id, as_of FROM loan_extracts WHERE as_of <= :d ORDER BY as_of DESC LIMIT :n) e "
             "LEFT JOIN loan_rollups r ON r.extract_id = e.id" + self._officer_filter(officer_id, "r")
             + " GROUP BY e.id ORDER BY e.as_of", d=up_to.isoformat(), n=count, officer=officer_id)
-        return [TrendPoint(_day(d), int(o), int(n)) for d, o, n in rows]  # type: ignore[arg-type]
+        return [TrendPoint(stored_date(d), int(o), int(n)) for d, o, n in rows]  # type: ignore[arg-type]
 
     def movement(self, extract_id: int, previous_id: int, officer_id: int | None,
                  limit: int = 2000) -> list[Any]:
@@ -237,7 +240,7 @@ class SqlPortfolioRepository:
 
     @staticmethod
     def _item(r: Any) -> AccountListItem:
-        return AccountListItem(row_to_account(r), r.client_name, r.officer_name, _day(r.as_of))
+        return AccountListItem(row_to_account(r), r.client_name, r.officer_name, stored_date(r.as_of))
 
     def accounts_of_client(self, client_id: int) -> list[AccountListItem]:
         return [self._item(r) for r in self._all(
@@ -259,7 +262,7 @@ class SqlPortfolioRepository:
         return {r[0] for r in self._all("SELECT application_id FROM loan_accounts WHERE application_id IS NOT NULL")}
 
     def positions(self, account_id: int) -> list[PositionEntry]:
-        return [PositionEntry(_day(r.as_of), r.outstanding, r.arrears_principal,  # type: ignore[arg-type]
+        return [PositionEntry(stored_date(r.as_of), r.outstanding, r.arrears_principal,  # type: ignore[arg-type]
                               r.arrears_interest, r.days_past_due, r.collectibility, r.officer_name or "")
                 for r in self._all(
                     "SELECT e.as_of, p.*, o.name AS officer_name FROM loan_positions p "
@@ -334,5 +337,5 @@ class SqlPortfolioRepository:
                     f"FROM loan_positions p JOIN loan_extracts e ON e.id = p.extract_id "
                     f"WHERE p.client_id IN ({marks}) GROUP BY p.client_id, e.as_of",
                     **{f"c{i}": v for i, v in enumerate(part)}):
-                out.setdefault(client_id, {})[_day(as_of)] = int(arrears)  # type: ignore[index]
+                out.setdefault(client_id, {})[stored_date(as_of)] = int(arrears)  # type: ignore[index]
         return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import text
@@ -32,20 +32,11 @@ from sqlalchemy.orm import Session
 from ao_desktop.domain.portfolio.collections import Promise, PromiseState, judge_promise
 from ao_desktop.domain.reports.figures import PortfolioFigures, ProblemFigures, TrendPoint
 from ao_desktop.domain.reports.period import ReportPeriod
+from ao_desktop.storage.portfolio.portfolio_repository import stored_date
 from ao_desktop.storage.reports.work_figures import bounds, officer_filter
 
 OfficerKey = int | None
 TREND_MONTHS = 6
-
-
-def _day(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 class SqlPortfolioReport:
@@ -135,7 +126,7 @@ class SqlPortfolioReport:
             f"AND client_id IS NOT NULL AND {officer_filter('officer_id', officer_ids)}", bounds(period))
         if not promises:
             return {}
-        dates = [_day(r[0]) for r in self._rows("SELECT as_of FROM loan_extracts ORDER BY as_of")]
+        dates = [stored_date(r[0]) for r in self._rows("SELECT as_of FROM loan_extracts ORDER BY as_of")]
         clients = sorted({int(r[1]) for r in promises})
         history: dict[int, dict[date, int]] = defaultdict(dict)
         for start in range(0, len(clients), 500):
@@ -144,10 +135,10 @@ class SqlPortfolioReport:
                     "SELECT p.client_id, e.as_of, SUM(p.arrears_principal + p.arrears_interest) "
                     "FROM loan_positions p JOIN loan_extracts e ON e.id = p.extract_id "
                     f"WHERE p.client_id IN ({part}) GROUP BY 1, 2"):
-                history[int(client_id)][_day(as_of)] = int(arrears)  # type: ignore[index]
+                history[int(client_id)][stored_date(as_of)] = int(arrears)  # type: ignore[index]
         out: dict[OfficerKey, list[int]] = defaultdict(lambda: [0, 0])
         for activity_id, client_id, officer, starts_at, promised, amount in promises:
-            made, due = _day(starts_at), _day(promised)
+            made, due = stored_date(starts_at), stored_date(promised)
             if made is None or due is None:
                 continue
             arrears = {d: history[int(client_id)].get(d, 0) for d in dates if d is not None}

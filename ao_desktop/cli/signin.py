@@ -76,7 +76,7 @@ def sign_in_for_command(args: argparse.Namespace, uow: UnitOfWork) -> Actor:
     if officer_id is None:
         raise UserError(_("Database ini belum punya admin; pakai --as ID untuk memilih petugas."))
     pin = read_pin(_("PIN petugas {id}: ").format(id=officer_id))
-    return sign_in(uow, officer_id, pin)
+    return sign_in(uow, officer_id, pin, record_success=False)  # a read or dry run writes nothing
 
 
 def open_signed_in(args: argparse.Namespace, *, prepare: bool = False):  # type: ignore[no-untyped-def]

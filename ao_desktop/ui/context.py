@@ -30,4 +30,4 @@ class UiContext:
 
     def signed_in_as(self, actor: Actor) -> UiContext:
         """This context for the officer who just proved their PIN."""
-        return replace(self, actor=actor.name, role=actor.role, officer_id=actor.officer_id, signed_in=True)
+        return replace(self, actor=actor.name, role=actor.role, officer_id=actor.officer_id)

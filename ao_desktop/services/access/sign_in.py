@@ -61,9 +61,12 @@ def _actor(officer: Officer) -> Actor:
     return Actor(officer.name, officer.role, officer.id)
 
 
-def sign_in(uow: UnitOfWork, officer_id: int, pin: str, *, now: datetime | None = None) -> Actor:
+def sign_in(uow: UnitOfWork, officer_id: int, pin: str, *, now: datetime | None = None,
+            record_success: bool = True) -> Actor:
     """The officer, signed in (every later audit entry of `uow` carries their id); or
-    SignInRefused with one sentence saying why."""
+    SignInRefused with one sentence saying why. `record_success=False` (the command line:
+    a dry run or a read writes nothing) leaves a right PIN unrecorded unless earlier wrong
+    tries must be cleared; refusals are always recorded."""
     now = now or _now()
     with uow.read() as tx:
         officer = _officer(tx, officer_id)
@@ -86,6 +89,9 @@ def sign_in(uow: UnitOfWork, officer_id: int, pin: str, *, now: datetime | None 
     if state.is_locked(now):
         raise _refuse(uow, officer_id, officer.name, Refusal.LOCKED, _locked_text(state.minutes_left(now)))
     right = verify_pin(pin, stored)
+    if right and not record_success and not (state.failed_tries or state.locked_until):
+        uow.act_as(officer_id)  # nothing to clear, nothing to record: no write at all
+        return _actor(officer)
     with uow.write() as tx:
         state = tx.officers.sign_in_state(officer_id)  # another PC may have counted meanwhile
         if state.is_locked(now):
@@ -94,6 +100,7 @@ def sign_in(uow: UnitOfWork, officer_id: int, pin: str, *, now: datetime | None 
             refusal = None
             if state.failed_tries or state.locked_until:
                 tx.officers.save_sign_in_state(officer_id, after_success())
+
         else:
             state = after_failure(state, now)
             tx.officers.save_sign_in_state(officer_id, state)

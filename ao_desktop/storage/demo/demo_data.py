@@ -13,6 +13,7 @@ deletes the new file, so there is never a half-built demo database.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import time
@@ -106,8 +107,9 @@ def _load(
     for name, _sql in indexes:
         con.execute(f'DROP INDEX "{name}"')
     staff = officers(seed)
-    # One hash for every demo officer (scrypt costs ~0.1 s each): the demo's PIN is public.
-    pin_hash = hash_pin(DEMO_PIN)
+    # One hash for every demo officer (scrypt costs ~0.1 s each). The demo's PIN is public,
+    # so a salt from the seed costs nothing and keeps the same seed giving the same rows.
+    pin_hash = hash_pin(DEMO_PIN, salt=hashlib.sha256(f"ao-desktop-demo-{seed}".encode()).digest()[:16])
     con.executemany(
         "INSERT INTO officers (name, phone, role, active, version, pin_hash, failed_tries) "
         "VALUES (?, ?, ?, 1, 1, ?, 0)", [(*s, pin_hash) for s in staff]

@@ -4,9 +4,11 @@ and the idle lock while it runs (app.py calls these; tests call them too)."""
 from __future__ import annotations
 
 import os
+import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.services.access.security_settings import read_security_settings
 from ao_desktop.ui.access.lock_screen import QUIT, IdleLock, LockScreen
 from ao_desktop.ui.access.sign_in_dialog import SignInDialog
@@ -29,8 +31,14 @@ def sign_in_window(context: UiContext, parent: QWidget | None = None) -> UiConte
         if officer_id is None:
             admins = sorted(c.id for c in sign_in_choices(context.uow) if c.role is OfficerRole.ADMIN)
             officer_id = admins[0] if admins else None
-        if officer_id is not None:
+        if officer_id is None:
+            print("sign-in refused: no officer to sign in as", file=sys.stderr, flush=True)
+            return None
+        try:
             return context.signed_in_as(sign_in(context.uow, officer_id, os.environ[PIN_ENV]))
+        except DomainError as exc:  # never a modal box: nobody is there to close it
+            print(f"sign-in refused: {exc}", file=sys.stderr, flush=True)
+            return None
     dialog = SignInDialog(context.uow, preselect=context.officer_id, demo=context.demo,
                           title_detail=context.database_label, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:

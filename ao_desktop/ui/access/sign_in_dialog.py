@@ -39,8 +39,9 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(440)
         self.choices: list[SignInChoice] = sign_in_services.sign_in_choices(uow)
         heading = QLabel(self.tr("<b>Masuk ke AO Desktop</b>"))
-        detail = QLabel(title_detail)
+        detail = QLabel(self.tr("Database: {path}").format(path=title_detail))
         detail.setWordWrap(True)
+        detail.setStyleSheet("color: palette(mid);")
         detail.setVisible(bool(title_detail))
         self.officer_combo = QComboBox()
         for choice in self.choices:
@@ -74,9 +75,10 @@ class SignInDialog(QDialog):
         layout.addWidget(self.first_pin_note)
         layout.addWidget(self.message)
         if demo:
-            self.demo_note = QLabel(self.tr("Database demo: PIN setiap petugas adalah {pin}.").format(pin=DEMO_PIN))
+            self.demo_note = QLabel(self.tr("Database demo: PIN setiap petugas adalah <b>{pin}</b>.").format(pin=DEMO_PIN))
             self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(self.demo_note)
+        layout.addSpacing(6)
         layout.addWidget(self.buttons)
         self.officer_combo.currentIndexChanged.connect(self._on_officer_combo_current_index_changed)
         self._on_officer_combo_current_index_changed()

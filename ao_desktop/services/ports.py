@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from ao_desktop.domain.access.audit import AuditEntry, AuditQuery
 from ao_desktop.domain.access.lockout import SignInState
+from ao_desktop.domain.access.privacy import Handover, RetentionCandidate
 from ao_desktop.domain.calendar.activity import Activity, ActivityItem, UncontactedClient
 from ao_desktop.domain.calendar.message_templates import MessageTemplate
 from ao_desktop.domain.calendar.working_days import HolidayOverride
@@ -250,6 +251,15 @@ class AuditRepository(Protocol):
     def about_clients(self, client_ids: Collection[int]) -> list[AuditEntry]: ...
 
 
+class PrivacyRepository(Protocol):
+    """A portfolio's handover and retention (storage/access/privacy_repository.py)."""
+
+    def hand_over(self, from_id: int, to_id: int, actor: str, now: datetime) -> Handover: ...
+    def past_retention(self, ended_before: datetime) -> list[RetentionCandidate]: ...
+    def is_past_retention(self, client_id: int, ended_before: datetime) -> bool: ...
+    def anonymise(self, client_id: int, actor: str, now: datetime) -> list[str]: ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
@@ -265,6 +275,7 @@ class Transaction(Protocol):
     portfolio: PortfolioRepository
     letters: WarningLetterRepository
     audit: AuditRepository
+    privacy: PrivacyRepository
     # The work report: one source per section (services/reports/sources.py).
     report_figures: WorkFigureSource
     report_targets: TargetRepository

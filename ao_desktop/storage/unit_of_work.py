@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ao_desktop.storage.access.privacy_repository import SqlPrivacyRepository
 from ao_desktop.storage.audit_repository import OFFICER_KEY, SqlAuditRepository
 from ao_desktop.storage.calendar.activity_repository import SqlActivityRepository
 from ao_desktop.storage.calendar.calendar_settings_repository import (
@@ -52,6 +53,7 @@ class SqlTransaction:
         self.portfolio = SqlPortfolioRepository(session)
         self.letters = SqlWarningLetterRepository(session)
         self.audit = SqlAuditRepository(session)
+        self.privacy = SqlPrivacyRepository(session)
         # The work report (services/reports/sources.py): one source per section.
         self.report_figures = SqlWorkFigures(session)
         self.report_targets = SqlTargetRepository(session)

@@ -48,8 +48,10 @@ def _to_entry(row: AuditRow) -> AuditEntry:
         details = json.loads(row.details) if row.details else {}
     except ValueError:
         details = {"text": row.details}
+    # An entry about a client row names the client by its row id (see audit_entry).
+    client_id = row.row_id if row.table_name == "clients" else row.client_id
     return AuditEntry(row.id, row.at, row.actor, row.officer_id, row.table_name, row.row_id,
-                      row.action, row.client_id, details if isinstance(details, dict) else {"value": details})
+                      row.action, client_id, details if isinstance(details, dict) else {"value": details})
 
 
 class SqlAuditRepository:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from ao_desktop.domain.access.permissions import Action, allowed
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.maintenance.backup_actions import BackupActions
 from ao_desktop.ui.widgets.badge import badge
@@ -178,6 +179,9 @@ class MainWindow(QMainWindow):
         self.backup_actions.attach(context.maintenance)
         self._context = context
         self.settings_action.setEnabled(self._setup_environment is not None)
+        may_audit = allowed(context.who, Action.VIEW_AUDIT)
+        self.audit_action.setVisible(may_audit)
+        self.audit_action.setEnabled(may_audit)
         if self._shown:
             self._sync_view_settings(save=False)
 
@@ -198,6 +202,10 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         file_menu.addAction(self.settings_action)
+        # Supervisors and admins read the audit trail (the service checks the role).
+        self.audit_action = QAction(self.tr("&Jejak audit…"), self, enabled=False, visible=False)
+        self.audit_action.triggered.connect(self._on_audit_action_triggered)
+        file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -225,6 +233,12 @@ class MainWindow(QMainWindow):
         """app.py lends what Settings needs to create or join another database."""
         self._setup_environment = env
         self.settings_action.setEnabled(self._context is not None)
+
+    def _on_audit_action_triggered(self) -> None:
+        from ao_desktop.ui.access.audit_dialog import AuditDialog
+
+        if self._context is not None:
+            AuditDialog(self._context, self).exec()
 
     def _on_settings_action_triggered(self) -> None:
         from ao_desktop.ui.setup.settings_dialog import SettingsDialog

@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
         may_audit = allowed(context.who, Action.VIEW_AUDIT)
         self.audit_action.setVisible(may_audit)
         self.audit_action.setEnabled(may_audit)
+        may_manage = allowed(context.who, Action.MANAGE_OFFICERS)
+        self.officers_action.setVisible(may_manage)
+        self.officers_action.setEnabled(may_manage)
+        self.change_pin_action.setEnabled(context.officer_id is not None)
         if self._shown:
             self._sync_view_settings(save=False)
 
@@ -206,6 +210,12 @@ class MainWindow(QMainWindow):
         self.audit_action = QAction(self.tr("&Jejak audit…"), self, enabled=False, visible=False)
         self.audit_action.triggered.connect(self._on_audit_action_triggered)
         file_menu.addAction(self.audit_action)
+        self.officers_action = QAction(self.tr("Petugas dan &keamanan…"), self, enabled=False, visible=False)
+        self.officers_action.triggered.connect(self._on_officers_action_triggered)
+        file_menu.addAction(self.officers_action)
+        self.change_pin_action = QAction(self.tr("&Ganti PIN…"), self, enabled=False)
+        self.change_pin_action.triggered.connect(self._on_change_pin_action_triggered)
+        file_menu.addAction(self.change_pin_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -239,6 +249,18 @@ class MainWindow(QMainWindow):
 
         if self._context is not None:
             AuditDialog(self._context, self).exec()
+
+    def _on_officers_action_triggered(self) -> None:
+        from ao_desktop.ui.access.officers_dialog import OfficersDialog
+
+        if self._context is not None:
+            OfficersDialog(self._context, self).exec()
+
+    def _on_change_pin_action_triggered(self) -> None:
+        from ao_desktop.ui.access.officers_dialog import ChangePinDialog
+
+        if self._context is not None:
+            ChangePinDialog(self._context, self).exec()
 
     def _on_settings_action_triggered(self) -> None:
         from ao_desktop.ui.setup.settings_dialog import SettingsDialog

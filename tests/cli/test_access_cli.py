@@ -167,3 +167,13 @@ def test_the_audit_is_append_only_even_by_hand(demo: Path) -> None:
             con.execute("DELETE FROM audit_log")
     finally:
         con.close()
+
+
+def test_a_personal_product_sheet_never_prints_the_nik(demo: Path, tmp_path: Path) -> None:
+    client_id, name, nik, _mobile = _client_of(demo, AO)
+    out = tmp_path / "kur.pdf"
+    assert main(["--as", str(AO), "product-sheet", "KUR-MIKRO", "--amount", "50jt", "--tenor", "24",
+                 "--client", str(client_id), "--out", str(out), "--db", str(demo)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert name in text  # personal: it names the client
+    assert nik not in text and nik[:4] + "********" not in text

@@ -85,6 +85,7 @@ class ClientRepository(Protocol):
     def add_many(
         self, clients: Sequence[Client], actor: str, now: datetime,
         details: dict[str, object] | None = None, on_batch: Callable[[int], None] | None = None,
+        *, audit: bool = True,
     ) -> list[int]:
         """Insert validated new clients in bulk; `on_batch(done)` may raise to abort."""
         ...

@@ -177,3 +177,20 @@ def test_a_personal_product_sheet_never_prints_the_nik(demo: Path, tmp_path: Pat
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert name in text  # personal: it names the client
     assert nik not in text and nik[:4] + "********" not in text
+
+
+def test_a_bulk_import_is_one_audit_entry_with_file_counts_and_row_ids(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fixtures.client_sheets import build_fixture
+
+    before = _rows(demo, "SELECT max(id) FROM audit_log")[0][0]
+    sheet = build_fixture(tmp_path / "prospek.xlsx")
+    assert main(["--as", str(AO), "import-clients", str(sheet), "--db", str(demo), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    new = _rows(demo, "SELECT table_name, action, officer_id, details FROM audit_log WHERE id > ?", before)
+    assert [(t, a, o) for t, a, o, _d in new] == [("clients", "import_batch", AO)]
+    details = json.loads(new[0][3])
+    assert details["file"] == "prospek.xlsx" and details["inserted"] == result["inserted"] > 0
+    ids = [i for first, last in details["inserted_ids"] for i in range(first, last + 1)]
+    assert ids == [r[0] for r in _rows(demo, "SELECT id FROM clients WHERE id > 40 ORDER BY id")]

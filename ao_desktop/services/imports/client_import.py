@@ -304,7 +304,7 @@ def commit_import(
             _check_import_owner(actor, officer_id)
         new_ids = tx.clients.add_many(
             list(inserts.values()), actor.name, now,
-            {"file": preview.path.name, "sheet": preview.sheet}, on_batch,
+            {"file": preview.path.name, "sheet": preview.sheet}, on_batch, audit=False,
         )
         _check(cancelled)
         # One entry for the whole batch: the file, the counts and the rows' ids.

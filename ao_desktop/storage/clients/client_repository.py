@@ -190,9 +190,9 @@ class SqlClientRepository:
 
     def add_many(self, clients: Sequence[Client], actor: str, now: datetime,
                  details: dict[str, object] | None = None,
-                 on_batch: Callable[[int], None] | None = None) -> list[int]:
+                 on_batch: Callable[[int], None] | None = None, *, audit: bool = True) -> list[int]:
         """Insert validated new clients in bulk (client_bulk.py); returns their ids."""
-        return insert_clients(self.session, clients, actor, now, details, on_batch)
+        return insert_clients(self.session, clients, actor, now, details, on_batch, audit=audit)
 
     # --- writing ------------------------------------------------------------------------
     def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:

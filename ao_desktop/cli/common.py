@@ -52,11 +52,18 @@ class Parser(argparse.ArgumentParser):
             m=message, prog=self.prog))
 
 
-def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+def add_db(parser: argparse.ArgumentParser, *, sub: bool = False, signed_in: bool = True) -> None:
+    """--db, and --as for every command that runs as a signed-in officer (cli/signin.py)."""
     # In a subcommand, SUPPRESS keeps `ao-desktop --db X search ...` from resetting --db.
     parser.add_argument("--db", metavar="PATH", type=Path,
                         default=argparse.SUPPRESS if sub else None,
                         help=_("berkas database (bawaan: database di folder data pengguna)"))
+    if signed_in:
+        parser.add_argument("--as", dest="as_officer", metavar="ID", type=int,
+                            default=argparse.SUPPRESS if sub else None,
+                            help=_("jalankan sebagai petugas dengan id ini (bawaan: petugas "
+                                   "komputer ini, atau admin pertama database); PIN dari "
+                                   "variabel lingkungan AO_DESKTOP_PIN atau diketik"))
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -104,3 +111,4 @@ def open_existing_database(path: Path | None, shared: bool, *, prepare: bool = F
         db.close()
         raise
     return db
+

@@ -11,6 +11,7 @@ check only read it, restore replaces it after checking the backup and keeps the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -51,12 +52,25 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
     check = sub.add_parser("check", help=_("periksa integritas dan relasi database"),
                            epilog=examples("ao-desktop check", "ao-desktop check --db X:\\ao-desktop.sqlite --json"))
-    add_db(check, sub=True)
+    add_db(check, sub=True, signed_in=False)  # must work on a damaged file: no sign-in
     add_json(check)
 
 
 def _user_error(message: str) -> Exception:
     return UserError(message)
+
+
+def _require_admin(args: argparse.Namespace) -> None:
+    """Backup and restore are an admin's: signed in on the database, then closed again
+    before the file itself is copied."""
+    from ao_desktop.cli.signin import open_signed_in
+    from ao_desktop.domain.access.permissions import Action, require
+
+    db = open_signed_in(args)
+    try:
+        require(args.actor, Action.MANAGE_BACKUPS)
+    finally:
+        db.close()
 
 
 def _database(args: argparse.Namespace) -> Path:
@@ -95,6 +109,7 @@ def _backup(args: argparse.Namespace) -> int:
     from ao_desktop.storage.maintenance.backup import backup_database, take_backup
 
     db = _database(args)
+    _require_admin(args)
     progress = _progress(args)
     out = args.out.expanduser() if args.out is not None else None
     if out is None or out.is_dir():
@@ -158,6 +173,13 @@ def _restore(args: argparse.Namespace) -> int:
     db = Path(args.db).expanduser() if args.db else default_database_path()
     backup = args.file.expanduser()
     verify_backup(backup)  # a bad backup is refused before anyone is asked anything
+    if db.is_file():
+        # An admin of the database being replaced; over a missing or damaged file (what a
+        # restore is for) there is no one to ask, and replacing it needs file access anyway.
+        from ao_desktop.domain.common.errors import DatabaseDamaged, DatabaseRefused
+
+        with contextlib.suppress(DatabaseDamaged, DatabaseRefused):
+            _require_admin(args)
     if not args.yes and not _confirmed(backup, db):
         raise _user_error(_("Pemulihan dibatalkan; database tidak diubah."))
     aside = restore_backup(backup, db)

@@ -11,6 +11,9 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from ao_desktop.domain.access.audit import AuditEntry, AuditQuery
+from ao_desktop.domain.access.lockout import SignInState
+from ao_desktop.domain.access.privacy import Handover, RetentionCandidate
 from ao_desktop.domain.calendar.activity import Activity, ActivityItem, UncontactedClient
 from ao_desktop.domain.calendar.message_templates import MessageTemplate
 from ao_desktop.domain.calendar.working_days import HolidayOverride
@@ -82,6 +85,7 @@ class ClientRepository(Protocol):
     def add_many(
         self, clients: Sequence[Client], actor: str, now: datetime,
         details: dict[str, object] | None = None, on_batch: Callable[[int], None] | None = None,
+        *, audit: bool = True,
     ) -> list[int]:
         """Insert validated new clients in bulk; `on_batch(done)` may raise to abort."""
         ...
@@ -90,8 +94,13 @@ class ClientRepository(Protocol):
 class OfficerRepository(Protocol):
     def list(self, active_only: bool = True) -> list[Officer]: ...
     def get(self, officer_id: int) -> Officer | None: ...
-    def add(self, officer: Officer) -> Officer: ...
-    def update(self, officer: Officer) -> Officer | None:
+    def stored_role(self, officer_id: int) -> str | None: ...
+    def add(self, officer: Officer, actor: str = "", pin_hash: str | None = None) -> Officer: ...
+    def pin_hash(self, officer_id: int) -> str | None: ...
+    def sign_in_state(self, officer_id: int) -> SignInState: ...
+    def save_sign_in_state(self, officer_id: int, state: SignInState) -> None: ...
+    def set_pin_hash(self, officer_id: int, pin_hash: str | None) -> None: ...
+    def update(self, officer: Officer, actor: str = "") -> Officer | None:
         """Save name, phone, role and active if the stored version still equals
         `officer.version`; None when it does not (or the officer is gone)."""
         ...
@@ -235,6 +244,23 @@ class WarningLetterRepository(Protocol):
     def add(self, letter: WarningLetter, now: datetime) -> WarningLetter: ...
 
 
+class AuditRepository(Protocol):
+    def record(self, table: str, row_id: int, action: str, actor: str, now: datetime,
+               details: dict[str, Any], client_id: int | None = None) -> None: ...
+    def search(self, query: AuditQuery, offset: int = 0, limit: int = 500) -> list[AuditEntry]: ...
+    def recorded_role(self, officer_id: int) -> str | None: ...
+    def about_clients(self, client_ids: Collection[int]) -> list[AuditEntry]: ...
+
+
+class PrivacyRepository(Protocol):
+    """A portfolio's handover and retention (storage/access/privacy_repository.py)."""
+
+    def hand_over(self, from_id: int, to_id: int, actor: str, now: datetime) -> Handover: ...
+    def past_retention(self, ended_before: datetime) -> list[RetentionCandidate]: ...
+    def is_past_retention(self, client_id: int, ended_before: datetime) -> bool: ...
+    def anonymise(self, client_id: int, actor: str, now: datetime) -> list[str]: ...
+
+
 class Transaction(Protocol):
     clients: ClientRepository
     officers: OfficerRepository
@@ -249,6 +275,8 @@ class Transaction(Protocol):
     problems: ProblemRepository
     portfolio: PortfolioRepository
     letters: WarningLetterRepository
+    audit: AuditRepository
+    privacy: PrivacyRepository
     # The work report: one source per section (services/reports/sources.py).
     report_figures: WorkFigureSource
     report_targets: TargetRepository
@@ -262,6 +290,9 @@ class UnitOfWork(Protocol):
 
     def read(self) -> AbstractContextManager[Transaction]: ...
     def write(self) -> AbstractContextManager[Transaction]: ...
+    def act_as(self, officer_id: int | None) -> None:
+        """Who is signed in: their id goes with every audit entry from now on."""
+        ...
 
 
 class SnapshotUnitOfWork(UnitOfWork, Protocol):

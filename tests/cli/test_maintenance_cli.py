@@ -14,6 +14,7 @@ from ao_desktop.domain.clients.client import Client
 from ao_desktop.services.clients.directory import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 
 # Backups, logs and the default database go to this test's own folder.
 pytestmark = pytest.mark.usefixtures("home")
@@ -26,6 +27,7 @@ def db_path(tmp_path: Path) -> Path:
     uow = SqlUnitOfWork(db)
     for name in ("Siti Nurhaliza", "Ahmad Nurdin"):
         add_client(uow, Client(full_name=name), actor="t")
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

@@ -243,6 +243,8 @@ def list_assessments(uow: UnitOfWork, officer_id: int | None = None,
                      client_id: int | None = None, actor: Actor | None = None) -> list[Assessment]:
     """Newest first. An AO (`actor`) sees only their own applications whatever the
     filter asks; a supervisor or admin sees the branch."""
+    if actor is not None:
+        require(actor, Action.VIEW_PERSONAL_DATA)  # not marketing: incomes and loans
     if actor is not None and actor.role is OfficerRole.AO and actor.officer_id is not None:
         officer_id = actor.officer_id
     with uow.read() as tx:

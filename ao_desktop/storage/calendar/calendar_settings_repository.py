@@ -3,7 +3,6 @@ WhatsApp/SMS templates. Both live in the database so every PC on a share agrees.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select, update
@@ -11,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from ao_desktop.domain.calendar.message_templates import MessageTemplate
 from ao_desktop.domain.calendar.working_days import HolidayOverride
-from ao_desktop.storage.models import AuditRow, HolidayOverrideRow, MessageTemplateRow
+from ao_desktop.storage.audit_repository import audit_entry
+from ao_desktop.storage.models import HolidayOverrideRow, MessageTemplateRow
 
 H = HolidayOverrideRow.__table__
 T = MessageTemplateRow.__table__
@@ -44,9 +44,8 @@ class SqlHolidayOverrideRepository:
 
     def _audit(self, day: date, action: str, actor: str, now: datetime, details: dict[str, object]) -> None:
         # The key is a date: its ordinal stands in for a row id; the details repeat it.
-        self.session.execute(insert(AuditRow).values(
-            table_name="holiday_overrides", row_id=day.toordinal(), action=action, actor=actor,
-            at=now, details=json.dumps({"day": day.isoformat(), **details}, ensure_ascii=False)))
+        audit_entry(self.session, "holiday_overrides", day.toordinal(), action, actor, now,
+                    {"day": day.isoformat(), **details})
 
 
 class SqlMessageTemplateRepository:
@@ -72,8 +71,7 @@ class SqlMessageTemplateRepository:
                         updated_at=now, updated_by=actor))
             if result.rowcount != 1:
                 return None
-        self.session.execute(insert(AuditRow).values(
-            table_name="message_templates", row_id=0, action="save", actor=actor, at=now,
-            details=json.dumps({"key": template.key, "text": template.text}, ensure_ascii=False)))
+        audit_entry(self.session, "message_templates", 0, "save", actor, now,
+                    {"key": template.key, "text": template.text})
         row = self.session.execute(select(T).where(T.c.key == template.key)).one()
         return MessageTemplate(row.key, row.name, row.text, row.version)

@@ -95,8 +95,12 @@ def insert_clients(
     now: datetime,
     details: dict[str, object] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    *,
+    audit: bool = True,
 ) -> list[int]:
     """Insert `clients` (already validated) and return their new ids, in order.
+    `audit=False`: the caller records the batch itself (the import service's one entry
+    with merges and row ids), so there is no second entry for the same batch.
 
     `details` goes into the import's audit row (e.g. the file and sheet). `on_batch(done)`
     runs after every batch; raising from it (a cancel) aborts, and the caller's rollback
@@ -139,6 +143,7 @@ def insert_clients(
         con.executemany(_FTS_CONFIG, [("hashsize", 1 << 20), ("automerge", 4)])
         for statement in search_index.TRIGGERS:
             con.execute(statement)
-    audit = {**(details or {}), "clients": len(ids), "first_id": ids[0], "last_id": ids[-1]}
-    con.execute(_INSERT_AUDIT, (ids[0], actor, stamp, json.dumps(audit, ensure_ascii=False)))
+    if audit:
+        entry = {**(details or {}), "clients": len(ids), "first_id": ids[0], "last_id": ids[-1]}
+        con.execute(_INSERT_AUDIT, (ids[0], actor, stamp, json.dumps(entry, ensure_ascii=False)))
     return ids

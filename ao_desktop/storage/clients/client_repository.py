@@ -8,7 +8,6 @@ in SQL.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -21,7 +20,6 @@ from sqlalchemy import (
     column,
     false,
     func,
-    insert,
     literal_column,
     or_,
     select,
@@ -42,6 +40,7 @@ from ao_desktop.domain.clients.client import (
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.clients.names import name_search_key
+from ao_desktop.storage.audit_repository import audit_entry
 from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.clients.client_bulk import insert_clients
@@ -52,7 +51,6 @@ from ao_desktop.storage.clients.client_mapping import (
 )
 from ao_desktop.storage.clients.cross_join import CrossJoin
 from ao_desktop.storage.models import (
-    AuditRow,
     ClientNoteRow,
     ClientRow,
     ClientStatusRow,
@@ -192,16 +190,13 @@ class SqlClientRepository:
 
     def add_many(self, clients: Sequence[Client], actor: str, now: datetime,
                  details: dict[str, object] | None = None,
-                 on_batch: Callable[[int], None] | None = None) -> list[int]:
+                 on_batch: Callable[[int], None] | None = None, *, audit: bool = True) -> list[int]:
         """Insert validated new clients in bulk (client_bulk.py); returns their ids."""
-        return insert_clients(self.session, clients, actor, now, details, on_batch)
+        return insert_clients(self.session, clients, actor, now, details, on_batch, audit=audit)
 
     # --- writing ------------------------------------------------------------------------
     def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:
-        self.session.execute(insert(AuditRow).values(
-            table_name="clients", row_id=row_id, action=action, actor=actor, at=now,
-            details=json.dumps(details, ensure_ascii=False, default=str),
-        ))
+        audit_entry(self.session, "clients", row_id, action, actor, now, details)
 
     def add(self, client: Client, actor: str, now: datetime) -> Client:
         values = client_values(client)

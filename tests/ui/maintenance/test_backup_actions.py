@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.domain.maintenance.backup import BackupKind
 from ao_desktop.storage.maintenance.backup import list_backups, take_backup
 from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
@@ -26,7 +27,14 @@ pytestmark = pytest.mark.usefixtures("home")
 
 @pytest.fixture
 def maintained(context: UiContext, uow: SqlUnitOfWork, db_path: Path) -> UiContext:
-    return replace(context, maintenance=SqlMaintenance(db_path, close_database=uow.db.close))
+    # Backup and restore by hand are an admin's.
+    return replace(context, maintenance=SqlMaintenance(db_path, close_database=uow.db.close),
+                   role=OfficerRole.ADMIN)
+
+
+def test_an_ao_gets_no_backup_or_restore_by_hand(maintained: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _window(replace(maintained, role=OfficerRole.AO), qtbot)
+    assert window.backup_actions.actions() and not any(a.isEnabled() for a in window.backup_actions.actions())
 
 
 def _window(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
@@ -233,7 +241,7 @@ def test_backup_shows_progress_and_can_be_cancelled(
     from PySide6.QtWidgets import QProgressDialog
 
     port = _SlowPort(tmp_path)
-    window = _window(replace(context, maintenance=port), qtbot)  # type: ignore[arg-type]
+    window = _window(replace(context, maintenance=port, role=OfficerRole.ADMIN), qtbot)  # type: ignore[arg-type]
     window.backup_actions.backup_action.trigger()
     qtbot.waitUntil(
         lambda: isinstance(QApplication.activeModalWidget(), QProgressDialog), timeout=5000

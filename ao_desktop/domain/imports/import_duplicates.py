@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from ao_desktop.domain.clients.client import Client, normalize_tags
 from ao_desktop.domain.clients.duplicates import duplicate_reasons
-from ao_desktop.domain.clients.names import SIMILAR_NAME_THRESHOLD, fold_name
+from ao_desktop.domain.clients.names import SIMILAR_NAME_THRESHOLD, fold_tokens
 from ao_desktop.domain.imports.client_import import ADDRESS_FIELDS, ParsedRow
 
 
@@ -59,7 +59,7 @@ _SPACE = 1 << ord(" ")
 
 
 def _sketch(name: str, token_cache: dict[str, tuple[int, int]]) -> _NameSketch:
-    tokens = fold_name(name).split()
+    tokens = fold_tokens(name)
     parts = []
     chars = _SPACE if len(tokens) > 1 else 0
     for token in tokens:

@@ -231,7 +231,7 @@ def _preview(
     with gc_paused():
         preview.rows, preview.skipped_rows = check_rows_in_parallel(
             settings, body, guess.row + 1, blanks, errors, tick, finder.add,
-            early=early, sheet=(data.name, data.digest),
+            early=early, sheet=(data.name, data.digest), with_sketches=True,
         )
     report(_("Mencari duplikat…"), total, total)
     with gc_paused():

@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 from ao_desktop.domain.clients.client import Address, Client
 from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
 from ao_desktop.domain.imports.client_import import ParsedRow, RowParser
+from ao_desktop.domain.imports.import_duplicates import name_sketches
 from ao_desktop.domain.imports.sheet_rows import CHECK_EVERY, check_rows
 
 _T = TypeVar("_T")
@@ -127,7 +128,7 @@ def _helper_main(jobs: Connection, answers: Connection, path: str | None = None)
             job, readings, digest = jobs.recv(), {}, ""
         else:
             job, readings, digest = _own_rows(jobs, path)
-        settings, rows, first, blanks, errors, chunk = job
+        settings, rows, first, blanks, errors, chunk, with_sketches = job
         if isinstance(rows, _SheetPart):
             own = readings.get(rows.name)
             if own is None or rows.digest != digest:
@@ -138,7 +139,8 @@ def _helper_main(jobs: Connection, answers: Connection, path: str | None = None)
         for start in range(0, len(rows), chunk):
             piece = rows[start : start + chunk]
             parsed, skipped = check_rows(parser, piece, first + start, blanks, errors)
-            answers.send((len(piece), skipped, _pack(parsed)))
+            sketches = name_sketches(parsed) if with_sketches else None
+            answers.send((len(piece), skipped, _pack(parsed), sketches))
     except (EOFError, OSError, KeyboardInterrupt):
         pass  # the importing process went away or cancelled
     finally:
@@ -275,9 +277,10 @@ class _Helper:
         except (EOFError, OSError, ValueError):
             self.pieces.put(None)
 
-    def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]]] | None:
-        """(rows, blank rows, packed parsed rows) of the next piece; None when the helper
-        is gone; raises queue.Empty when nothing came within `timeout` seconds."""
+    def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]], Any] | None:
+        """(rows, blank rows, packed parsed rows, their name sketches or None) of the next
+        piece; None when the helper is gone; raises queue.Empty when nothing came within
+        `timeout` seconds."""
         data = self.pieces.get(timeout=timeout)
         if data is None:
             self.pieces.put(None)  # stays gone
@@ -346,6 +349,7 @@ def check_rows_in_parallel(
     min_rows: int | None = None,
     early: ReadingHelper | None = None,
     sheet: tuple[str, str] | None = None,
+    with_sketches: bool = False,
 ) -> tuple[list[ParsedRow], int]:
     """check_rows() over `rows` with the settings' parser, the last part in the helper
     process when there are at least `min_rows` rows (PARALLEL_MIN_ROWS by default) and a
@@ -355,7 +359,9 @@ def check_rows_in_parallel(
 
     `early`: a helper from start_reading_helper, used (and stopped) here; `sheet`: the
     (name, digest) of the SheetData whose rows[first:] are `rows`, so it checks its part
-    of its own reading when that is the same file."""
+    of its own reading when that is the same file. `with_sketches`: `consume` is
+    FileDuplicateFinder.add, and gets the helper's rows with their name_sketches()
+    made there."""
     parser = settings.parser()
     prestarted = early.take() if early is not None else None
     threshold = PARALLEL_MIN_ROWS if min_rows is None else min_rows
@@ -399,7 +405,8 @@ def check_rows_in_parallel(
             part = _SheetPart(sheet[0], sheet[1], their_first, end)
         job = (settings, part, their_first,
                {r: c for r, c in blanks.items() if their_first <= r < end},
-               {r: c for r, c in errors.items() if their_first <= r < end}, CHUNK)  # fmt: skip
+               {r: c for r, c in errors.items() if their_first <= r < end}, CHUNK,
+               with_sketches)  # fmt: skip
         try:
             if helper is None:
                 helper = _Helper(job)
@@ -421,11 +428,13 @@ def check_rows_in_parallel(
                 log.warning("import: the helper process ended early; its last %d rows are "
                             "checked here", len(theirs) - taken)  # fmt: skip
                 break
-            count, more_skipped, packed = piece
+            count, more_skipped, packed, sketches = piece
             more = _rebuild(packed, theirs, their_first)
             parsed.extend(more)
             skipped += more_skipped
-            if consume is not None:
+            if consume is not None and with_sketches:
+                consume(more, sketches)  # type: ignore[call-arg]
+            elif consume is not None:
                 consume(more)
             taken += count
             report(split + max(taken, sent()))

@@ -93,6 +93,7 @@ class ImportResult:
     new_ids: list[int]
     merged_ids: list[int]
     seconds: float
+    plan: list[PlannedRow] = field(default_factory=list)  # what was done with each row
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
@@ -328,7 +329,7 @@ def commit_import(
         )
         _check(cancelled)
         report(_("Menyelesaikan…"), total, total)
-    return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started)
+    return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started, plan)
 
 
 def report_rows(preview: ImportPreview) -> list[tuple[int, tuple[object, ...], list[str]]]:

@@ -52,13 +52,13 @@ def _sheet(path: Path, copies: int = 1):  # type: ignore[no-untyped-def]
 def answers(monkeypatch) -> list[int]:  # noqa: ANN001
     """How many rows each helper answer brought (a fallback to this process brings none)."""
     got: list[int] = []
-    rebuild = row_worker._rebuild
+    rebuild = row_worker.rebuild
 
     def spy(answer, rows, first):  # noqa: ANN001, ANN202
         got.append(len(answer))
         return rebuild(answer, rows, first)
 
-    monkeypatch.setattr(row_worker, "_rebuild", spy)
+    monkeypatch.setattr(row_worker, "rebuild", spy)
     return got
 
 

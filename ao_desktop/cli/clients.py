@@ -168,10 +168,12 @@ def _import_paused(args: argparse.Namespace) -> int:
         if preview.problems:
             raise _user_error(" ".join(preview.problems))
         policy = DuplicatePolicy(args.duplicates)
-        plan = preview.plan(policy)
-        counts = count_plan(plan)
-        if not args.dry_run:
-            counts = commit_import(uow, preview, policy, actor, progress=progress).counts
+        if args.dry_run:
+            plan = preview.plan(policy)
+            counts = count_plan(plan)
+        else:  # the plan carried out (made again in the write transaction)
+            result = commit_import(uow, preview, policy, actor, progress=progress)
+            plan, counts = result.plan, result.counts
         if report_path is not None:
             write_error_report(preview, report_path)
     finally:

@@ -39,7 +39,12 @@ from ao_desktop.domain.imports.import_plan import (
     stored_duplicates,
 )
 from ao_desktop.domain.imports.sheet_header import find_header, layout_key, mapping_problems
-from ao_desktop.services.imports.row_worker import ParserSettings, check_rows_in_parallel
+from ao_desktop.services.imports.row_worker import (
+    ParserSettings,
+    ReadingHelper,
+    check_rows_in_parallel,
+    start_reading_helper,
+)
 from ao_desktop.services.ports import Progress, Transaction, UnitOfWork
 
 if TYPE_CHECKING:
@@ -89,6 +94,7 @@ class ImportResult:
     new_ids: list[int]
     merged_ids: list[int]
     seconds: float
+    plan: list[PlannedRow] = field(default_factory=list)  # what was done with each row
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
@@ -162,12 +168,32 @@ def preview_import(
 
     Raises SheetReadError (a domain error) for a file that cannot be read at all.
     """
+    path = Path(path)
+    # A big file: the helper process starts now and reads it too, on the second core.
+    early = start_reading_helper(path)
+    try:
+        return _preview(uow, path, actor, sheet, mapping, progress, cancelled, today, early)
+    finally:
+        if early is not None:
+            early.stop()  # unused (a small sheet, no header, an error) or already done
+
+
+def _preview(
+    uow: UnitOfWork,
+    path: Path,
+    actor: Actor,
+    sheet: str | None,
+    mapping: Mapping[int, str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    today: date | None,
+    early: ReadingHelper | None,
+) -> ImportPreview:
     from ao_desktop.documents.sheets.sheet_reader import read_sheet  # calamine: on first use
 
-    path = Path(path)
     report = progress or (lambda _what, _done, _total: None)
     report(_("Membaca berkas…"), 0, 0)
-    data = read_sheet(path, sheet)
+    data = read_sheet(path, sheet, checked=early.checked if early is not None else None)
     sheets = list(data.sheets)
     _check(cancelled)
     guess = find_header(data.rows)
@@ -207,7 +233,8 @@ def preview_import(
     finder = FileDuplicateFinder()
     with gc_paused():
         preview.rows, preview.skipped_rows = check_rows_in_parallel(
-            settings, body, guess.row + 1, blanks, errors, tick, finder.add
+            settings, body, guess.row + 1, blanks, errors, tick, finder.add,
+            early=early, sheet=(data.name, data.digest), with_sketches=True,
         )
     report(_("Mencari duplikat…"), total, total)
     with gc_paused():
@@ -313,7 +340,7 @@ def commit_import(
             "merged": len(merged_ids), "inserted_ids": _id_ranges(new_ids), "merged_ids": merged_ids,
         })
         report(_("Menyelesaikan…"), total, total)
-    return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started)
+    return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started, plan)
 
 
 def _check_import_owner(actor: Actor, *officer_ids: int | None) -> None:

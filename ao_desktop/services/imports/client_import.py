@@ -172,7 +172,7 @@ def preview_import(
     # A big file: the helper process starts now and reads it too, on the second core.
     early = start_reading_helper(path)
     try:
-        return _preview(uow, path, actor, sheet, mapping, progress, cancelled, today, early)
+        return _preview(uow, path, actor, sheet, mapping, progress, cancelled, today, early, for_officer)
     finally:
         if early is not None:
             early.stop()  # unused (a small sheet, no header, an error) or already done
@@ -188,6 +188,7 @@ def _preview(
     cancelled: Callable[[], bool] | None,
     today: date | None,
     early: ReadingHelper | None,
+    for_officer: int | None,
 ) -> ImportPreview:
     from ao_desktop.documents.sheets.sheet_reader import read_sheet  # calamine: on first use
 

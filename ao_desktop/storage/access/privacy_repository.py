@@ -29,13 +29,24 @@ class SqlPrivacyRepository:
     def _ids(self, stmt) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
         return tuple(self.session.scalars(stmt).all())
 
+    def _portfolio(self, officer_id: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """The ids of what a handover of `officer_id` moves: clients, loan accounts and
+        planned activities."""
+        return (
+            self._ids(select(ClientRow.id).where(ClientRow.officer_id == officer_id).order_by(ClientRow.id)),
+            self._ids(select(LoanAccountRow.id).where(LoanAccountRow.officer_id == officer_id)
+                      .order_by(LoanAccountRow.id)),
+            self._ids(select(ActivityRow.id).where(ActivityRow.officer_id == officer_id,
+                                                   ActivityRow.status == PLANNED).order_by(ActivityRow.id)),
+        )
+
+    def handover_preview(self, officer_id: int) -> Handover:
+        """What a handover of `officer_id` would move now (to nobody yet: to_officer_id 0)."""
+        return Handover(officer_id, 0, *self._portfolio(officer_id))
+
     def hand_over(self, from_id: int, to_id: int, actor: str, now: datetime) -> Handover:
         """Every client, loan account and planned activity of `from_id` to `to_id`."""
-        clients = self._ids(select(ClientRow.id).where(ClientRow.officer_id == from_id).order_by(ClientRow.id))
-        loans = self._ids(select(LoanAccountRow.id).where(LoanAccountRow.officer_id == from_id)
-                          .order_by(LoanAccountRow.id))
-        activities = self._ids(select(ActivityRow.id).where(ActivityRow.officer_id == from_id,
-                                                            ActivityRow.status == PLANNED).order_by(ActivityRow.id))
+        clients, loans, activities = self._portfolio(from_id)
         if clients:
             self.session.execute(update(ClientRow).where(ClientRow.officer_id == from_id).values(
                 officer_id=to_id, version=ClientRow.version + 1, updated_at=now, updated_by=actor))

@@ -17,6 +17,7 @@ from ao_desktop.services.access.privacy import (
     anonymise_client,
     clients_past_retention,
     hand_over_portfolio,
+    handover_preview,
 )
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.models import (
@@ -164,3 +165,11 @@ def test_a_client_not_on_the_list_is_never_anonymised(uow: SqlUnitOfWork, client
 def test_only_an_admin_anonymises(uow: SqlUnitOfWork) -> None:
     with pytest.raises(PermissionDenied):
         anonymise_client(uow, 2, SUPERVISOR, TODAY)
+
+
+def test_the_preview_counts_what_a_handover_would_move_and_moves_nothing(uow: SqlUnitOfWork) -> None:
+    assert handover_preview(uow, ANI, SUPERVISOR) == {"clients": 3, "loans": 3, "activities": 1}
+    assert handover_preview(uow, MAYA, ADMIN_ACTOR) == {"clients": 0, "loans": 0, "activities": 0}
+    assert _officer_of(uow, 1) == ANI
+    with pytest.raises(PermissionDenied):
+        handover_preview(uow, ANI, Actor("Budi Santoso", OfficerRole.AO, BUDI))

@@ -45,6 +45,8 @@ TABLE_LABELS = {
     "holiday_overrides": "Hari libur",
     "exports": "Ekspor data pribadi",
     "sign_in": "Masuk aplikasi",
+    "permissions": "Hak akses",
+    "handover": "Pindah AO",
 }
 
 

@@ -109,6 +109,9 @@ class OfficerRepository(Protocol):
 class SettingsRepository(Protocol):
     def get(self, key: str, default: str = "") -> str: ...
     def set(self, key: str, value: str) -> None: ...
+    def change(self, values: dict[str, str], actor: str, now: datetime) -> dict[str, list[str]]:
+        """A user's change: stored, and audited with before and after per key."""
+        ...
 
 
 class ProductRepository(Protocol):

@@ -32,6 +32,7 @@ class AuditEntry:
 
 TABLE_LABELS = {
     "clients": "Nasabah",
+    "client_notes": "Catatan nasabah",
     "activities": "Kegiatan",
     "credit_applications": "Pengajuan kredit",
     "client_problems": "Permasalahan",

@@ -106,10 +106,10 @@ def save_settings(uow: UnitOfWork, settings: CreditSettings, actor: Actor) -> No
         raise ValidationFailed(issues)
     w = settings.weights
     with uow.write() as tx:
-        tx.settings.set(PRUDENCE_KEY, str(settings.prudence_pct))
-        tx.settings.set(DEFAULT_MAX_DSR_KEY, str(settings.max_dsr_pct))
-        tx.settings.set(WEIGHTS_KEY, ",".join(str(v) for v in (w.character, w.capacity, w.capital,
-                                                               w.collateral, w.condition)))
+        tx.settings.change({
+            PRUDENCE_KEY: str(settings.prudence_pct), DEFAULT_MAX_DSR_KEY: str(settings.max_dsr_pct),
+            WEIGHTS_KEY: ",".join(str(v) for v in (w.character, w.capacity, w.capital, w.collateral, w.condition)),
+        }, actor.name, datetime.now().replace(microsecond=0))
 
 
 def assess(app: CreditApplication, product: Product | None, settings: CreditSettings,

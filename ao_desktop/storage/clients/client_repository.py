@@ -57,6 +57,8 @@ from ao_desktop.storage.models import (
     OfficerRow,
 )
 
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
+
 C = ClientRow.__table__
 OFF = OfficerRow.__table__
 FTS = table("client_fts", column("rowid", Integer))
@@ -206,7 +208,8 @@ class SqlClientRepository:
         self.session.flush()
         self.session.add(ClientStatusRow(client_id=row.id, status=row.status, changed_at=now,
                                          changed_by=actor, note=""))
-        self._audit(row.id, "create", actor, now, {})
+        self._audit(row.id, "create", actor, now, {f: [None, jsonable(getattr(client, f))] for f in EDITABLE_FIELDS
+                                                   if getattr(client, f) not in _EMPTY})
         return replace(client, id=row.id, version=1, archived=False, created_at=now,
                        updated_at=now, updated_by=actor)
 
@@ -253,6 +256,7 @@ class SqlClientRepository:
         row = ClientNoteRow(client_id=client_id, text=text_, author=author, created_at=now)
         self.session.add(row)
         self.session.flush()
+        audit_entry(self.session, "client_notes", row.id, "create", author, now, {"text": [None, text_]}, client_id)
         return ClientNote(row.text, row.created_at, row.author, row.id)
 
     # --- the directory ------------------------------------------------------------------

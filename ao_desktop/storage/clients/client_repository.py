@@ -238,18 +238,19 @@ class SqlClientRepository:
     def set_status(self, client_id: int, version: int, status: ClientStatus, actor: str,
                    now: datetime, note: str) -> Client | None:
         extra: dict[str, Any] = {"status": status.value}
+        before = self.session.scalar(select(ClientRow.status).where(ClientRow.id == client_id))
         if not self._versioned_update(client_id, version, extra, actor, now):
             return None
         self.session.add(ClientStatusRow(client_id=client_id, status=status.value, changed_at=now,
                                          changed_by=actor, note=note))
-        self._audit(client_id, "status", actor, now, {"status": status.value, "note": note})
+        self._audit(client_id, "status", actor, now, {"status": [before, status.value], "note": note})
         return self.get(client_id)
 
     def set_archived(self, client_id: int, version: int, archived: bool, actor: str,
                      now: datetime) -> Client | None:
         if not self._versioned_update(client_id, version, {"archived": archived}, actor, now):
             return None
-        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {})
+        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {"archived": [not archived, archived]})
         return self.get(client_id)
 
     def add_note(self, client_id: int, text_: str, author: str, now: datetime) -> ClientNote:

@@ -107,3 +107,34 @@ def test_an_officers_role_change_is_recorded(uow: SqlUnitOfWork, people: dict[st
     change_role(uow, people["rina_officer"], OfficerRole.SUPERVISOR, people["admin"])
     entry = _newest(uow, "officers")
     assert entry.action == "update" and entry.details == {"role": ["ao", "supervisor"]}
+
+
+def test_a_clients_status_and_archive_name_before_and_after(uow: SqlUnitOfWork, people: dict[str, Any]) -> None:
+    from ao_desktop.domain.clients.enums import ClientStatus
+    from ao_desktop.services.clients.directory import archive_client, change_status
+
+    moved = change_status(uow, people["client"], ClientStatus.ACTIVE, people["rina"])
+    assert _newest(uow, "clients").details["status"] == ["prospek", "aktif"]
+    archive_client(uow, moved, people["rina"])
+    assert _newest(uow, "clients").details == {"archived": [False, True]}
+
+
+def test_templates_holidays_and_the_uncontacted_days_name_before_and_after(
+        uow: SqlUnitOfWork, people: dict[str, Any]) -> None:
+    from datetime import date
+
+    from ao_desktop.domain.calendar.message_templates import MessageTemplate
+    from ao_desktop.domain.calendar.working_days import HolidayOverride
+    from ao_desktop.services.calendar.agenda import set_days_without_contact
+    from ao_desktop.services.calendar.contact import save_template
+    from ao_desktop.services.calendar.holiday_calendar import set_holiday_override
+
+    admin = people["admin"]
+    saved = save_template(uow, MessageTemplate("salam", "Salam", "Selamat pagi {nama}"), admin)
+    save_template(uow, replace(saved, text="Selamat siang {nama}"), admin)
+    assert _newest(uow, "message_templates").details["text"] == ["Selamat pagi {nama}", "Selamat siang {nama}"]
+    set_holiday_override(uow, HolidayOverride(date(2026, 12, 24), "Cuti bersama", True), admin)
+    assert _newest(uow, "holiday_overrides").details["name"] == [None, "Cuti bersama"]
+    set_days_without_contact(uow, 45, people["rina"])
+    entry = _newest(uow, "settings")
+    assert entry.actor == "Rina Marlina" and list(entry.details.values()) == [["", "45"]]

@@ -179,14 +179,22 @@ def _cmd_retention(args: argparse.Namespace) -> int:
     from ao_desktop.domain.clients.labels import status_label
     from ao_desktop.services.access.privacy import anonymise_client, clients_past_retention
 
-    db = open_signed_in(args, prepare=bool(args.anonymise))
+    anonymised = list(dict.fromkeys(args.anonymise))  # each once, in the order given
+    db = open_signed_in(args, prepare=bool(anonymised))
     try:
-        for client_id in dict.fromkeys(args.anonymise):  # each once, in the order given
-            anonymise_client(args.uow, client_id, args.actor)
         candidates = clients_past_retention(args.uow, args.actor)
+        listed = {c.client_id for c in candidates}
+        # All or none: an id not on the list stops the command before any client is touched.
+        if missing := [i for i in anonymised if i not in listed]:
+            raise UserError(_("Nasabah {ids} tidak ada di daftar retensi (belum lewat masa retensi, masih ada "
+                              "pinjaman atau pengajuan berjalan, atau tidak ditemukan); tidak ada yang "
+                              "dianonimkan.").format(ids=", ".join(str(i) for i in missing)))
+        for client_id in anonymised:
+            anonymise_client(args.uow, client_id, args.actor)
+        if anonymised:
+            candidates = clients_past_retention(args.uow, args.actor)
     finally:
         db.close()
-    anonymised = list(dict.fromkeys(args.anonymise))
     if args.json:
         print(json.dumps({"anonymised": anonymised,
                           "past_retention": [{"id": c.client_id, "name": c.full_name, "status": c.status,

@@ -281,6 +281,10 @@ def test_retention_is_the_admins_and_a_client_not_listed_is_refused(
     assert main(["--as", str(SUPERVISOR), "retention", "--db", str(demo)]) == 1
     assert "admin" in _one_sentence(capsys.readouterr().err)
     client_id, name, *_ = _client_of(demo, AO)
-    assert main(["--as", str(ADMIN), "retention", "--anonymise", str(client_id), "--db", str(demo)]) == 1
-    assert "belum dapat dianonimkan" in _one_sentence(capsys.readouterr().err)
-    assert _rows(demo, "SELECT full_name FROM clients WHERE id = ?", client_id) == [(name,)]
+    past, past_name, *_ = _client_of(demo, OTHER_AO)
+    _end_relationship_long_ago(demo, past)
+    # All or none: the listed client is not anonymised either when one asked for is not listed.
+    assert main(["--as", str(ADMIN), "retention", "--anonymise", str(past), str(client_id), "--db", str(demo)]) == 1
+    assert f"Nasabah {client_id} tidak ada di daftar retensi" in _one_sentence(capsys.readouterr().err)
+    assert _rows(demo, "SELECT full_name FROM clients WHERE id IN (?, ?) ORDER BY id = ?", client_id, past, past) == [
+        (name,), (past_name,)]

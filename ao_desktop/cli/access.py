@@ -157,6 +157,7 @@ def _cmd_client_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_handover(args: argparse.Namespace) -> int:
+    from ao_desktop.domain.common.formatting import format_number
     from ao_desktop.services.access.privacy import hand_over_portfolio
 
     db = open_signed_in(args, prepare=True)
@@ -169,7 +170,8 @@ def _cmd_handover(args: argparse.Namespace) -> int:
         print(json.dumps({"from": args.from_officer, "to": args.to_officer, **counts}))
     else:
         print(_("{c} nasabah, {l} pinjaman dan {a} kegiatan terencana dipindahkan dari petugas {f} ke "
-                "petugas {t}.").format(c=counts["clients"], l=counts["loans"], a=counts["activities"],
+                "petugas {t}.").format(c=format_number(counts["clients"]), l=format_number(counts["loans"]),
+                                        a=format_number(counts["activities"]),
                                         f=args.from_officer, t=args.to_officer))
     return 0
 
@@ -177,6 +179,7 @@ def _cmd_handover(args: argparse.Namespace) -> int:
 def _cmd_retention(args: argparse.Namespace) -> int:
     from ao_desktop.domain.clients.enums import ClientStatus
     from ao_desktop.domain.clients.labels import status_label
+    from ao_desktop.domain.common.formatting import format_number
     from ao_desktop.services.access.privacy import anonymise_client, clients_past_retention
 
     anonymised = list(dict.fromkeys(args.anonymise))  # each once, in the order given
@@ -205,5 +208,5 @@ def _cmd_retention(args: argparse.Namespace) -> int:
         print(_("Dianonimkan: {ids}").format(ids=", ".join(str(i) for i in anonymised)))
     for c in candidates:
         print(f"{c.client_id:>6}  {c.full_name[:32]:<32}  {c.ended_at:%d/%m/%Y}  {status_label(ClientStatus(c.status))}")
-    print(_("{n} nasabah melewati masa retensi").format(n=len(candidates)))
+    print(_("{n} nasabah melewati masa retensi").format(n=format_number(len(candidates))))
     return 0

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ao_desktop.domain.common.errors import DomainError
+from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services.access import privacy
 from ao_desktop.services.access.officers import list_all_officers
@@ -77,7 +78,8 @@ class HandoverDialog(QDialog):
 
     def counts_text(self, counts: dict[str, int]) -> str:
         return self.tr("{c} nasabah, {l} rekening pinjaman, {a} kegiatan terencana").format(
-            c=counts["clients"], l=counts["loans"], a=counts["activities"])
+            c=format_number(counts["clients"]), l=format_number(counts["loans"]),
+            a=format_number(counts["activities"]))
 
     def _refresh_preview(self) -> None:
         self._counts = None

@@ -27,6 +27,7 @@ from ao_desktop.domain.access.privacy import RetentionCandidate
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.clients.labels import status_label
 from ao_desktop.domain.common.errors import DomainError
+from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.services.access import privacy
 from ao_desktop.services.access.security_settings import read_security_settings
 from ao_desktop.ui.context import UiContext
@@ -108,7 +109,7 @@ class RetentionDialog(QDialog):
             self.message.show_message(str(exc), Severity.ERROR)
         self.model.set_items(candidates)
         self.table.resizeColumnsToContents()
-        self.count_label.setText(self.tr("{n} nasabah melewati masa retensi").format(n=len(candidates)))
+        self.count_label.setText(self.tr("{n} nasabah melewati masa retensi").format(n=format_number(len(candidates))))
         self._on_table_selection_changed()
 
     def selected_ids(self) -> list[int]:

@@ -5,8 +5,9 @@ knowing). Nothing else is written; the refused use case's own transaction rolled
 `records_refusal` wraps a use case: when it raises PermissionDenied, one entry
 ("permissions", action "refused") is written in a transaction of its own and the same
 error is raised again. The client is the `client_id` argument, a `Client` argument's id,
-or the `client_id` of the record the use case was handed (an activity, an application,
-a problem); other `*_id` arguments are named in the details.
+the `client_id` of the record the use case was handed (an activity, an application, a
+problem) or of the one it was asked for by id; other `*_id` arguments are named in the
+details.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any, ParamSpec, TypeVar
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.common.errors import PermissionDenied
 from ao_desktop.domain.common.officer import Actor
-from ao_desktop.services.ports import UnitOfWork
+from ao_desktop.services.ports import Transaction, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,21 @@ def record_refusal(uow: UnitOfWork, actor: Actor | str | None, use_case: str, re
         details["role"] = actor.role.value
     try:
         with uow.write() as tx:
+            if client_id is None:
+                client_id = _client_of_record(tx, ids or {})
             tx.audit.record(AUDIT_TABLE, client_id or 0, "refused", name,
                             datetime.now().replace(microsecond=0), details, client_id)
     except Exception:  # noqa: BLE001 - the refusal itself must still reach the user
         log.exception("refusal of %s could not be recorded", use_case)
+
+
+def _client_of_record(tx: Transaction, ids: dict[str, int]) -> int | None:
+    """The client of the application or problem a refused use case was asked about."""
+    for key, repository in (("application_id", tx.applications), ("problem_id", tx.problems),
+                            ("activity_id", tx.activities)):
+        if key in ids and (record := repository.get(ids[key])) is not None:
+            return record.client_id
+    return None
 
 
 def _client_of(arguments: dict[str, Any]) -> int | None:

@@ -103,3 +103,21 @@ def test_the_refusal_reaches_the_user_even_when_it_cannot_be_recorded() -> None:
 
     with pytest.raises(PermissionDenied, match="Ditolak"):
         refused(_BrokenUow(), ANI_AO)
+
+
+def test_a_refusal_asked_by_application_id_names_the_applications_client(uow: SqlUnitOfWork) -> None:
+    from ao_desktop.domain.credit.enums import ApplicationStatus
+    from ao_desktop.domain.credit.status_flow import StatusChange
+    from ao_desktop.services.credit.applications import change_status
+    from ao_desktop.storage.models import CreditApplicationRow
+
+    with uow.db.write_engine.begin() as conn:
+        conn.execute(CreditApplicationRow.__table__.insert().values(
+            id=7, client_id=1, officer_id=BUDI, product_code="KMK", amount=10_000_000, tenor_months=12,
+            purpose="modal_kerja", status="diajukan", created_at=datetime(2026, 12, 1), updated_at=datetime(2026, 12, 1)))
+    with pytest.raises(PermissionDenied):
+        change_status(uow, 7, 1, StatusChange(ApplicationStatus.DRAFT), ANI_AO)
+    refusal = next(e for e in _entries(uow) if e.action == "refused")
+    assert (refusal.client_id, refusal.details["application_id"], refusal.details["use_case"]) == (
+        1, 7, "change_status")
+    assert _count(uow, "SELECT count(*) FROM credit_applications WHERE status = 'diajukan'") == 1

@@ -77,7 +77,7 @@ class HandoverDialog(QDialog):
         self.to_combo.set_value(to_id, self._names.get(to_id, ""))
 
     def counts_text(self, counts: dict[str, int]) -> str:
-        return self.tr("{c} nasabah, {l} rekening pinjaman, {a} kegiatan terencana").format(
+        return self.tr("{c} nasabah, {l} rekening pinjaman dan {a} kegiatan terencana").format(
             c=format_number(counts["clients"]), l=format_number(counts["loans"]),
             a=format_number(counts["activities"]))
 

@@ -38,7 +38,7 @@ def test_the_handover_shows_the_counts_asks_and_moves(qtbot, monkeypatch, contex
     dialog = _show(qtbot, HandoverDialog(replace(context, role=OfficerRole.SUPERVISOR)))
     assert not dialog.move_button.isEnabled()
     dialog.select(rina, dedi)
-    assert dialog.preview_label.text() == "2 nasabah, 0 rekening pinjaman, 0 kegiatan terencana"
+    assert dialog.preview_label.text() == "2 nasabah, 0 rekening pinjaman dan 0 kegiatan terencana"
     assert dialog.move_button.isEnabled()
     asked: list[str] = []
     monkeypatch.setattr(handover_dialog, "confirm", lambda _p, _t, text, _y: asked.append(text) or False)
@@ -48,7 +48,7 @@ def test_the_handover_shows_the_counts_asks_and_moves(qtbot, monkeypatch, contex
     monkeypatch.setattr(handover_dialog, "confirm", lambda *_a: True)
     dialog.move_button.click()
     assert {_officer_of(db_path, c.id) for c in (first, second)} == {dedi}
-    assert dialog.message.text() == "Selesai: 2 nasabah, 0 rekening pinjaman, 0 kegiatan terencana dipindahkan " \
+    assert dialog.message.text() == "Selesai: 2 nasabah, 0 rekening pinjaman dan 0 kegiatan terencana dipindahkan " \
                                     "ke Dedi Kurniawan."
     assert dialog.preview_label.text().startswith("0 nasabah") and not dialog.move_button.isEnabled()
 

@@ -54,8 +54,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     add_force(data)
     add_json(data)
 
-    handover = sub.add_parser("handover", help=_("pindahkan semua nasabah, pinjaman dan kegiatan terencana "
-                                                  "seorang petugas ke petugas lain (supervisor dan admin)"),
+    handover = sub.add_parser("handover", help=_("pindahkan semua nasabah, pinjaman, kegiatan terencana, "
+                                                  "pengajuan berjalan dan permasalahan terbuka seorang "
+                                                  "petugas ke petugas lain (supervisor dan admin)"),
                               epilog=examples("ao-desktop handover --from 2 --to 3 --as 4 --json"))
     handover.add_argument("--from", dest="from_officer", metavar="ID", type=int, required=True,
                           help=_("id petugas asal"))
@@ -169,9 +170,11 @@ def _cmd_handover(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"from": args.from_officer, "to": args.to_officer, **counts}))
     else:
-        print(_("{c} nasabah, {l} pinjaman dan {a} kegiatan terencana dipindahkan dari petugas {f} ke "
-                "petugas {t}.").format(c=format_number(counts["clients"]), l=format_number(counts["loans"]),
-                                        a=format_number(counts["activities"]),
+        print(_("{c} nasabah, {l} pinjaman, {a} kegiatan terencana, {p} pengajuan berjalan dan {m} "
+                "permasalahan terbuka dipindahkan dari petugas {f} ke petugas {t}.").format(
+                    c=format_number(counts["clients"]), l=format_number(counts["loans"]),
+                    a=format_number(counts["activities"]), p=format_number(counts["applications"]),
+                    m=format_number(counts["problems"]),
                                         f=args.from_officer, t=args.to_officer))
     return 0
 

@@ -42,8 +42,9 @@ def handover_preview(uow: UnitOfWork, from_officer_id: int, actor: Actor) -> dic
 
 @records_refusal
 def hand_over_portfolio(uow: UnitOfWork, from_officer_id: int, to_officer_id: int, actor: Actor) -> Handover:
-    """Move every client, loan account and planned activity of one officer to another
-    (an AO leaves or changes branch); supervisors and admins, one recorded action."""
+    """Move every client, loan account, planned activity, application in progress and open
+    problem of one officer to another (an AO leaves or changes branch); supervisors and
+    admins, one recorded action."""
     require(actor, Action.REASSIGN_CLIENTS)
     if from_officer_id == to_officer_id:
         raise _refused(_("Pilih petugas tujuan yang berbeda dari petugas asal."))
@@ -59,7 +60,8 @@ def hand_over_portfolio(uow: UnitOfWork, from_officer_id: int, to_officer_id: in
         tx.audit.record("handover", from_officer_id, "handover", actor.name, now, {
             "officer_id": [from_officer_id, to_officer_id], **handover.counts,
             "client_ids": list(handover.clients), "loan_ids": list(handover.loans),
-            "activity_ids": list(handover.activities)})
+            "activity_ids": list(handover.activities), "application_ids": list(handover.applications),
+            "problem_ids": list(handover.problems)})
     return handover
 
 

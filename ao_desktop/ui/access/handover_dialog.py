@@ -1,5 +1,6 @@
-"""HandoverDialog: a supervisor or admin moves one officer's clients, loan accounts and
-planned activities to another officer (an AO leaves or changes branch).
+"""HandoverDialog: a supervisor or admin moves one officer's clients, loan accounts,
+planned activities, applications in progress and open problems to another officer (an
+AO leaves or changes branch).
 
 The dialog shows what will move before anything does, asks once, then makes one service
 call (services/access/privacy.py), which checks the role itself and records the
@@ -34,7 +35,7 @@ class HandoverDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.setWindowTitle(self.tr("Pindahkan nasabah AO"))
-        self.setMinimumWidth(520)
+        self.resize(620, 300)
         self.message = FieldMessage()
         try:
             officers = list_all_officers(context.uow, context.who)
@@ -45,11 +46,12 @@ class HandoverDialog(QDialog):
         receivers = [o for o in officers if o.active and o.role is not OfficerRole.MARKETING]
         self.from_combo = OfficerComboBox(officers, self.tr("pilih petugas asal"))
         self.to_combo = OfficerComboBox(receivers, self.tr("pilih petugas tujuan"))
-        self.preview_label = QLabel(wordWrap=True)
+        self.preview_label = QLabel()  # one count a line: the height never depends on the width
         self.move_button = QPushButton(self.tr("Pindahkan…"))
-        intro = QLabel(self.tr("Semua nasabah, rekening pinjaman dan kegiatan yang masih direncanakan milik "
-                               "petugas asal dipindahkan ke petugas tujuan dalam satu tindakan yang dicatat "
-                               "di jejak audit. Kegiatan yang sudah selesai tetap atas nama petugas asal."),
+        intro = QLabel(self.tr("Semua nasabah, rekening pinjaman, kegiatan yang masih direncanakan, pengajuan "
+                               "kredit yang berjalan dan permasalahan yang masih terbuka milik petugas asal "
+                               "dipindahkan ke petugas tujuan dalam satu tindakan yang dicatat di jejak audit. "
+                               "Kegiatan yang sudah selesai tetap atas nama petugas asal."),
                        wordWrap=True)
         form = QFormLayout()
         form.addRow(self.tr("Dari petugas"), self.from_combo)
@@ -76,10 +78,20 @@ class HandoverDialog(QDialog):
         self.from_combo.set_value(from_id, self._names.get(from_id, ""))
         self.to_combo.set_value(to_id, self._names.get(to_id, ""))
 
+    def preview_text(self, counts: dict[str, int]) -> str:
+        return "\n".join((
+            self.tr("{n} nasabah").format(n=format_number(counts["clients"])),
+            self.tr("{n} rekening pinjaman").format(n=format_number(counts["loans"])),
+            self.tr("{n} kegiatan terencana").format(n=format_number(counts["activities"])),
+            self.tr("{n} pengajuan kredit berjalan").format(n=format_number(counts["applications"])),
+            self.tr("{n} permasalahan terbuka").format(n=format_number(counts["problems"]))))
+
     def counts_text(self, counts: dict[str, int]) -> str:
-        return self.tr("{c} nasabah, {l} rekening pinjaman dan {a} kegiatan terencana").format(
+        return self.tr("{c} nasabah, {l} rekening pinjaman, {a} kegiatan terencana, {p} pengajuan kredit berjalan "
+                       "dan {m} permasalahan terbuka").format(
             c=format_number(counts["clients"]), l=format_number(counts["loans"]),
-            a=format_number(counts["activities"]))
+            a=format_number(counts["activities"]), p=format_number(counts["applications"]),
+            m=format_number(counts["problems"]))
 
     def _refresh_preview(self) -> None:
         self._counts = None
@@ -89,13 +101,21 @@ class HandoverDialog(QDialog):
         else:
             try:
                 self._counts = privacy.handover_preview(self._context.uow, from_id, self._context.who)
-                self.preview_label.setText(self.counts_text(self._counts))
+                self.preview_label.setText(self.preview_text(self._counts))
             except DomainError as exc:
                 self.preview_label.setText("")
                 self.message.show_message(str(exc), Severity.ERROR)
+        self._fit_height()
         to_id = self.to_combo.value()
         self.move_button.setEnabled(self._counts is not None and any(self._counts.values())
                                     and to_id is not None and to_id != from_id)
+
+    def _fit_height(self) -> None:
+        """Grow to what the texts now need (a top-level dialog does not by itself)."""
+        self.layout().activate()
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _on_from_combo_current_index_changed(self, _index: int) -> None:
         self.message.clear_message()
@@ -124,4 +144,5 @@ class HandoverDialog(QDialog):
         self._refresh_preview()
         self.message.show_message(self.tr("Selesai: {what} dipindahkan ke {b}.").format(
             what=self.counts_text(handover.counts), b=self._names.get(to_id, to_id)), Severity.NOTE)
+        self._fit_height()
 

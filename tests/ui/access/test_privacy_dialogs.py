@@ -38,7 +38,8 @@ def test_the_handover_shows_the_counts_asks_and_moves(qtbot, monkeypatch, contex
     dialog = _show(qtbot, HandoverDialog(replace(context, role=OfficerRole.SUPERVISOR)))
     assert not dialog.move_button.isEnabled()
     dialog.select(rina, dedi)
-    assert dialog.preview_label.text() == "2 nasabah, 0 rekening pinjaman dan 0 kegiatan terencana"
+    assert dialog.preview_label.text().splitlines() == [
+        "2 nasabah", "0 rekening pinjaman", "0 kegiatan terencana", "0 pengajuan kredit berjalan", "0 permasalahan terbuka"]
     assert dialog.move_button.isEnabled()
     asked: list[str] = []
     monkeypatch.setattr(handover_dialog, "confirm", lambda _p, _t, text, _y: asked.append(text) or False)
@@ -48,9 +49,9 @@ def test_the_handover_shows_the_counts_asks_and_moves(qtbot, monkeypatch, contex
     monkeypatch.setattr(handover_dialog, "confirm", lambda *_a: True)
     dialog.move_button.click()
     assert {_officer_of(db_path, c.id) for c in (first, second)} == {dedi}
-    assert dialog.message.text() == "Selesai: 2 nasabah, 0 rekening pinjaman dan 0 kegiatan terencana dipindahkan " \
-                                    "ke Dedi Kurniawan."
-    assert dialog.preview_label.text().startswith("0 nasabah") and not dialog.move_button.isEnabled()
+    assert dialog.message.text() == ("Selesai: 2 nasabah, 0 rekening pinjaman, 0 kegiatan terencana, 0 pengajuan "
+                                     "kredit berjalan dan 0 permasalahan terbuka dipindahkan ke Dedi Kurniawan.")
+    assert dialog.preview_label.text().startswith("0 nasabah\n") and not dialog.move_button.isEnabled()
 
 
 def test_an_ao_gets_the_services_refusal_in_the_handover_dialog(qtbot, context, add, officers,  # noqa: ANN001

@@ -4,9 +4,12 @@ subject access export (UU 27/2022).
     ao-desktop officers [--db PATH] [--json]
     ao-desktop audit [--client ID] [--officer ID] [--since YYYY-MM-DD] [--db PATH] [--json]
     ao-desktop client-data ID --out FILE.json [--pdf FILE.pdf] [--db PATH] [--force] [--json]
+    ao-desktop handover --from ID --to ID [--db PATH] [--json]
+    ao-desktop retention [--anonymise ID ...] [--db PATH] [--json]
 
 Each runs as a signed-in officer (--as, AO_DESKTOP_PIN: cli/signin.py); the audit is for
-supervisors and admins, client-data for whoever may read that client.
+supervisors and admins, client-data for whoever may read that client, handover for
+supervisors and admins, retention for admins (the services check the role).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from ao_desktop.cli.common import UserError, add_db, add_force, add_json, exampl
 from ao_desktop.cli.signin import open_signed_in
 from ao_desktop.domain.common.i18n import _
 
-COMMANDS = ("officers", "audit", "client-data")
+COMMANDS = ("officers", "audit", "client-data", "handover", "retention")
 AUDIT_LIMIT = 10_000
 
 
@@ -51,12 +54,36 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     add_force(data)
     add_json(data)
 
+    handover = sub.add_parser("handover", help=_("pindahkan semua nasabah, pinjaman, kegiatan terencana, "
+                                                  "pengajuan berjalan dan permasalahan terbuka seorang "
+                                                  "petugas ke petugas lain (supervisor dan admin)"),
+                              epilog=examples("ao-desktop handover --from 2 --to 3 --as 4 --json"))
+    handover.add_argument("--from", dest="from_officer", metavar="ID", type=int, required=True,
+                          help=_("id petugas asal"))
+    handover.add_argument("--to", dest="to_officer", metavar="ID", type=int, required=True,
+                          help=_("id petugas tujuan"))
+    add_db(handover, sub=True)
+    add_json(handover)
+
+    retention = sub.add_parser("retention", help=_("nasabah yang melewati masa retensi data pribadi; "
+                                                    "--anonymise menganonimkan (admin)"),
+                               epilog=examples("ao-desktop retention --json",
+                                               "ao-desktop retention --anonymise 12 15"))
+    retention.add_argument("--anonymise", metavar="ID", type=int, nargs="+", default=[],
+                           help=_("anonimkan nasabah dengan id ini (harus ada di daftar)"))
+    add_db(retention, sub=True)
+    add_json(retention)
+
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "officers":
         return _cmd_officers(args)
     if args.command == "audit":
         return _cmd_audit(args)
+    if args.command == "handover":
+        return _cmd_handover(args)
+    if args.command == "retention":
+        return _cmd_retention(args)
     return _cmd_client_data(args)
 
 
@@ -127,4 +154,62 @@ def _cmd_client_data(args: argparse.Namespace) -> int:
     else:
         print(_("Data nasabah {i} ditulis ke {p}{pdf}.").format(
             i=args.id, p=out, pdf=_(" dan {p}").format(p=pdf) if pdf else ""))
+    return 0
+
+
+def _cmd_handover(args: argparse.Namespace) -> int:
+    from ao_desktop.domain.common.formatting import format_number
+    from ao_desktop.services.access.privacy import hand_over_portfolio
+
+    db = open_signed_in(args, prepare=True)
+    try:
+        handover = hand_over_portfolio(args.uow, args.from_officer, args.to_officer, args.actor)
+    finally:
+        db.close()
+    counts = handover.counts
+    if args.json:
+        print(json.dumps({"from": args.from_officer, "to": args.to_officer, **counts}))
+    else:
+        print(_("{c} nasabah, {l} pinjaman, {a} kegiatan terencana, {p} pengajuan berjalan dan {m} "
+                "permasalahan terbuka dipindahkan dari petugas {f} ke petugas {t}.").format(
+                    c=format_number(counts["clients"]), l=format_number(counts["loans"]),
+                    a=format_number(counts["activities"]), p=format_number(counts["applications"]),
+                    m=format_number(counts["problems"]),
+                                        f=args.from_officer, t=args.to_officer))
+    return 0
+
+
+def _cmd_retention(args: argparse.Namespace) -> int:
+    from ao_desktop.domain.clients.enums import ClientStatus
+    from ao_desktop.domain.clients.labels import status_label
+    from ao_desktop.domain.common.formatting import format_number
+    from ao_desktop.services.access.privacy import anonymise_client, clients_past_retention
+
+    anonymised = list(dict.fromkeys(args.anonymise))  # each once, in the order given
+    db = open_signed_in(args, prepare=bool(anonymised))
+    try:
+        candidates = clients_past_retention(args.uow, args.actor)
+        listed = {c.client_id for c in candidates}
+        # All or none: an id not on the list stops the command before any client is touched.
+        if missing := [i for i in anonymised if i not in listed]:
+            raise UserError(_("Nasabah {ids} tidak ada di daftar retensi (belum lewat masa retensi, masih ada "
+                              "pinjaman atau pengajuan berjalan, atau tidak ditemukan); tidak ada yang "
+                              "dianonimkan.").format(ids=", ".join(str(i) for i in missing)))
+        for client_id in anonymised:
+            anonymise_client(args.uow, client_id, args.actor)
+        if anonymised:
+            candidates = clients_past_retention(args.uow, args.actor)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({"anonymised": anonymised,
+                          "past_retention": [{"id": c.client_id, "name": c.full_name, "status": c.status,
+                                              "ended_at": c.ended_at.isoformat(), "officer_id": c.officer_id}
+                                             for c in candidates]}, ensure_ascii=False))
+        return 0
+    if anonymised:
+        print(_("Dianonimkan: {ids}").format(ids=", ".join(str(i) for i in anonymised)))
+    for c in candidates:
+        print(f"{c.client_id:>6}  {c.full_name[:32]:<32}  {c.ended_at:%d/%m/%Y}  {status_label(ClientStatus(c.status))}")
+    print(_("{n} nasabah melewati masa retensi").format(n=format_number(len(candidates))))
     return 0

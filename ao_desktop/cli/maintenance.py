@@ -6,6 +6,9 @@
 
 None of them opens the database through the app (no migration, no seeding): backup and
 check only read it, restore replaces it after checking the backup and keeps the old file.
+Each runs as a signed-in officer (cli/signin.py): backup and restore an admin, check any
+officer; only a file that cannot be opened at all (what check and restore are for) is
+checked or replaced without one.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -21,6 +25,8 @@ from pathlib import Path
 from ao_desktop.cli.common import UserError, add_db, add_force, add_json, examples, output_path
 from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.i18n import _
+
+log = logging.getLogger(__name__)
 
 COMMANDS = ("backup", "restore", "check")
 
@@ -52,7 +58,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
     check = sub.add_parser("check", help=_("periksa integritas dan relasi database"),
                            epilog=examples("ao-desktop check", "ao-desktop check --db X:\\ao-desktop.sqlite --json"))
-    add_db(check, sub=True, signed_in=False)  # must work on a damaged file: no sign-in
+    add_db(check, sub=True)
     add_json(check)
 
 
@@ -205,10 +211,28 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_in_unless_unreadable(args: argparse.Namespace) -> None:
+    """The officer running `check`, signed in. A database too damaged to open or to read
+    its officers has no one to sign in: the check itself then says what is wrong. A
+    wrong PIN, a missing PIN or no officer is refused as for every other command."""
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+
+    from ao_desktop.cli.signin import open_signed_in
+    from ao_desktop.domain.common.errors import DatabaseDamaged, DatabaseRefused
+
+    try:
+        open_signed_in(args).close()
+    except (DatabaseDamaged, DatabaseRefused, SqlDatabaseError, sqlite3.DatabaseError):
+        log.info("check without sign-in: the database cannot be opened", exc_info=True)
+
+
 def _check(args: argparse.Namespace) -> int:
     from ao_desktop.storage.maintenance.db_check import check_database
 
     db = _database(args)
+    _sign_in_unless_unreadable(args)
     report = check_database(db)
     if args.json:
         print(

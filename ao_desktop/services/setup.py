@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from ao_desktop.domain.access.permissions import Action, require
@@ -341,11 +342,12 @@ def join_database(
 
 
 def save_profile(uow: UnitOfWork, profile: BranchProfile, actor: Actor) -> BranchProfile:
-    """Change the bank, branch or logo of the database; admins only."""
+    """Change the bank, branch or logo of the database; admins only, audited."""
     require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah nama bank, cabang dan logo."))
     profile = clean_profile(profile)
     with uow.write() as tx:
-        _write_profile(tx, profile)
+        tx.settings.change({BANK_NAME_KEY: profile.bank_name, BRANCH_NAME_KEY: profile.branch_name,
+                            LOGO_PATH_KEY: profile.logo_path}, actor.name, datetime.now().replace(microsecond=0))
     return profile
 
 

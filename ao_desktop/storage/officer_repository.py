@@ -106,3 +106,16 @@ class SqlSettingsRepository:
 
     def set(self, key: str, value: str) -> None:
         self.session.merge(SettingRow(key=key, value=value))
+
+    def change(self, values: dict[str, str], actor: str, now: datetime) -> dict[str, list[str]]:
+        """A user's change of settings: each value stored, and one audit entry naming the
+        keys that changed with their before and after (none when nothing changed)."""
+        changed: dict[str, list[str]] = {}
+        for key, value in values.items():
+            before = self.get(key)
+            if before != value:
+                changed[key] = [before, value]
+            self.set(key, value)
+        if changed:
+            audit_entry(self.session, "settings", 0, "update", actor, now, changed)
+        return changed

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar(context)
         # Backup and restore by hand are an admin's (the daily automatic backup runs for all).
         may_back_up = allowed(context.who, Action.MANAGE_BACKUPS)
-        self.backup_actions.attach(context.maintenance if may_back_up else None)
+        self.backup_actions.attach(context.maintenance if may_back_up else None, context.who)
         self._context = context
         self.settings_action.setEnabled(self._setup_environment is not None)
         may_audit = allowed(context.who, Action.VIEW_AUDIT)
@@ -187,6 +187,12 @@ class MainWindow(QMainWindow):
         may_manage = allowed(context.who, Action.MANAGE_OFFICERS)
         self.officers_action.setVisible(may_manage)
         self.officers_action.setEnabled(may_manage)
+        may_hand_over = allowed(context.who, Action.REASSIGN_CLIENTS)
+        self.handover_action.setVisible(may_hand_over)
+        self.handover_action.setEnabled(may_hand_over)
+        may_anonymise = allowed(context.who, Action.ANONYMISE_CLIENTS)
+        self.retention_action.setVisible(may_anonymise)
+        self.retention_action.setEnabled(may_anonymise)
         self.change_pin_action.setEnabled(context.officer_id is not None)
         if self._shown:
             self._sync_view_settings(save=False)
@@ -215,6 +221,13 @@ class MainWindow(QMainWindow):
         self.officers_action = QAction(self.tr("Petugas dan &keamanan…"), self, enabled=False, visible=False)
         self.officers_action.triggered.connect(self._on_officers_action_triggered)
         file_menu.addAction(self.officers_action)
+        # A supervisor's or admin's handover; the admin's retention (the services check).
+        self.handover_action = QAction(self.tr("Pindahkan &nasabah AO…"), self, enabled=False, visible=False)
+        self.handover_action.triggered.connect(self._on_handover_action_triggered)
+        file_menu.addAction(self.handover_action)
+        self.retention_action = QAction(self.tr("&Retensi data nasabah…"), self, enabled=False, visible=False)
+        self.retention_action.triggered.connect(self._on_retention_action_triggered)
+        file_menu.addAction(self.retention_action)
         self.change_pin_action = QAction(self.tr("&Ganti PIN…"), self, enabled=False)
         self.change_pin_action.triggered.connect(self._on_change_pin_action_triggered)
         file_menu.addAction(self.change_pin_action)
@@ -257,6 +270,18 @@ class MainWindow(QMainWindow):
 
         if self._context is not None:
             OfficersDialog(self._context, self).exec()
+
+    def _on_handover_action_triggered(self) -> None:
+        from ao_desktop.ui.access.handover_dialog import HandoverDialog
+
+        if self._context is not None:
+            HandoverDialog(self._context, self).exec()
+
+    def _on_retention_action_triggered(self) -> None:
+        from ao_desktop.ui.access.retention_dialog import RetentionDialog
+
+        if self._context is not None:
+            RetentionDialog(self._context, self).exec()
 
     def _on_change_pin_action_triggered(self) -> None:
         from ao_desktop.ui.access.officers_dialog import ChangePinDialog

@@ -48,6 +48,18 @@ def _client_of(path: Path, officer_id: int) -> tuple[int, str, str, str]:
                        "AND mobile != '' ORDER BY id LIMIT 1", officer_id)[0]
 
 
+def _prepare(path: Path) -> None:
+    from ao_desktop.services.setup import prepare_database
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+    db = open_database(path)
+    try:
+        prepare_database(SqlUnitOfWork(db))
+    finally:
+        db.close()
+
+
 def _one_sentence(err: str) -> str:
     text = err.strip()
     assert text and "\n" not in text and "Traceback" not in text, err
@@ -130,10 +142,16 @@ def test_an_ao_asking_for_a_colleagues_client_is_refused_and_nothing_written(
 ) -> None:
     client_id, *_ = _client_of(demo, OTHER_AO)
     out = tmp_path / "lain.json"
+    _prepare(demo)  # the seed catalog a first opening adds is not what this test is about
+    before = _rows(demo, "SELECT max(id) FROM audit_log")[0][0]
     assert main(["--as", str(AO), "client-data", str(client_id), "--out", str(out), "--db", str(demo)]) == 1
-    _one_sentence(capsys.readouterr().err)
+    assert "sendiri" in _one_sentence(capsys.readouterr().err)
     assert not out.exists()
-    assert _rows(demo, "SELECT count(*) FROM audit_log WHERE table_name = 'exports'") == [(0,)]
+    # The refusal's own entry is the only write: who, which use case, about which client.
+    new = _rows(demo, "SELECT table_name, action, officer_id, client_id, details FROM audit_log WHERE id > ?",
+                before)
+    assert [row[:4] for row in new] == [("permissions", "refused", AO, client_id)]
+    assert json.loads(new[0][4])["use_case"] == "export_subject_access"
     # Marketing exports no personal data at all.
     assert main(["--as", str(MARKETING), "client-data", str(client_id), "--out", str(out), "--db", str(demo)]) == 1
     _one_sentence(capsys.readouterr().err)
@@ -194,3 +212,79 @@ def test_a_bulk_import_is_one_audit_entry_with_file_counts_and_row_ids(
     assert details["file"] == "prospek.xlsx" and details["inserted"] == result["inserted"] > 0
     ids = [i for first, last in details["inserted_ids"] for i in range(first, last + 1)]
     assert ids == [r[0] for r in _rows(demo, "SELECT id FROM clients WHERE id > 40 ORDER BY id")]
+
+
+def test_a_supervisor_hands_over_an_aos_portfolio_and_json_gives_the_counts(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clients = _rows(demo, "SELECT count(*) FROM clients WHERE officer_id = ?", OTHER_AO)[0][0]
+    assert clients > 0
+    assert main(["--as", str(SUPERVISOR), "handover", "--from", str(OTHER_AO), "--to", str(AO),
+                 "--db", str(demo), "--json"]) == 0
+    moved = json.loads(capsys.readouterr().out)
+    assert moved["from"] == OTHER_AO and moved["to"] == AO and moved["clients"] == clients
+    assert _rows(demo, "SELECT count(*) FROM clients WHERE officer_id = ?", OTHER_AO) == [(0,)]
+    entries = _rows(demo, "SELECT officer_id, details FROM audit_log WHERE action = 'handover'")
+    assert len(entries) == 1 and entries[0][0] == SUPERVISOR
+    assert json.loads(entries[0][1])["loans"] == moved["loans"]
+
+
+def test_an_ao_cannot_hand_over_and_only_the_refusal_is_recorded(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _prepare(demo)
+    before = _rows(demo, "SELECT max(id) FROM audit_log")[0][0]
+    assert main(["--as", str(AO), "handover", "--from", str(OTHER_AO), "--to", str(AO), "--db", str(demo)]) == 1
+    assert "supervisor" in _one_sentence(capsys.readouterr().err)
+    new = _rows(demo, "SELECT table_name, action, officer_id FROM audit_log WHERE id > ?", before)
+    assert new == [("permissions", "refused", AO)]
+    assert _rows(demo, "SELECT count(*) FROM clients WHERE officer_id = ?", AO)[0][0] < 40
+
+
+def _end_relationship_long_ago(path: Path, client_id: int) -> None:
+    """The client became tidak aktif 12 years ago, with nothing open."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("UPDATE clients SET status = 'tidak_aktif' WHERE id = ?", (client_id,))
+        con.execute("DELETE FROM loan_accounts WHERE client_id = ?", (client_id,))
+        con.execute("DELETE FROM credit_applications WHERE client_id = ?", (client_id,))
+        con.execute("DELETE FROM client_status_history WHERE client_id = ?", (client_id,))
+        con.execute("INSERT INTO client_status_history (client_id, status, changed_at, changed_by, note) "
+                    "VALUES (?, 'tidak_aktif', ?, 'Ani', '')", (client_id, f"{date.today().year - 12}-01-15 09:00:00"))
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_retention_lists_for_the_admin_and_anonymises_when_asked(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    client_id, name, nik, _mobile = _client_of(demo, AO)
+    _end_relationship_long_ago(demo, client_id)
+    assert main(["--as", str(ADMIN), "retention", "--db", str(demo), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["anonymised"] == [] and [c["id"] for c in listed["past_retention"]] == [client_id]
+    assert listed["past_retention"][0]["name"] == name
+    assert main(["--as", str(ADMIN), "retention", "--anonymise", str(client_id), "--db", str(demo), "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert after == {"anonymised": [client_id], "past_retention": []}
+    assert _rows(demo, "SELECT full_name, nik FROM clients WHERE id = ?", client_id) == [
+        (f"Nasabah dianonimkan #{client_id}", "")]
+    assert _rows(demo, "SELECT count(*) FROM audit_log WHERE action = 'anonymise' AND row_id = ?",
+                 client_id) == [(1,)]
+    assert nik not in json.dumps(_rows(demo, "SELECT details FROM audit_log WHERE action = 'anonymise'"))
+
+
+def test_retention_is_the_admins_and_a_client_not_listed_is_refused(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--as", str(SUPERVISOR), "retention", "--db", str(demo)]) == 1
+    assert "admin" in _one_sentence(capsys.readouterr().err)
+    client_id, name, *_ = _client_of(demo, AO)
+    past, past_name, *_ = _client_of(demo, OTHER_AO)
+    _end_relationship_long_ago(demo, past)
+    # All or none: the listed client is not anonymised either when one asked for is not listed.
+    assert main(["--as", str(ADMIN), "retention", "--anonymise", str(past), str(client_id), "--db", str(demo)]) == 1
+    assert f"Nasabah {client_id} tidak ada di daftar retensi" in _one_sentence(capsys.readouterr().err)
+    assert _rows(demo, "SELECT full_name FROM clients WHERE id IN (?, ?) ORDER BY id = ?", client_id, past, past) == [
+        (name,), (past_name,)]

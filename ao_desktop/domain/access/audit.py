@@ -32,6 +32,7 @@ class AuditEntry:
 
 TABLE_LABELS = {
     "clients": "Nasabah",
+    "client_notes": "Catatan nasabah",
     "activities": "Kegiatan",
     "credit_applications": "Pengajuan kredit",
     "client_problems": "Permasalahan",
@@ -45,6 +46,8 @@ TABLE_LABELS = {
     "holiday_overrides": "Hari libur",
     "exports": "Ekspor data pribadi",
     "sign_in": "Masuk aplikasi",
+    "permissions": "Hak akses",
+    "handover": "Pindah AO",
 }
 
 

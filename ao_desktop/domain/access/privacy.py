@@ -1,6 +1,7 @@
 """A portfolio's handover and the retention of personal data (UU 27/2022), as plain values.
 
-Handover: what moved from one officer to another in one action. Retention: a client's
+Handover: what moved from one officer to another in one action (clients, loan accounts,
+planned activities, applications in progress, open problems). Retention: a client's
 personal data is kept for a number of years (a setting, 10 by default) after the
 relationship ended (the client became tidak aktif or ditolak), then the admin
 anonymises it: name, NIK, phone and address blanked, the figures kept. A client with
@@ -22,10 +23,15 @@ class Handover:
     clients: tuple[int, ...]
     loans: tuple[int, ...]
     activities: tuple[int, ...]  # open (planned) activities only; done ones stay as they were
+    # Work still in progress moves too, or the new officer could not act on it: credit
+    # applications not yet refused or disbursed, client problems not yet resolved.
+    applications: tuple[int, ...] = ()
+    problems: tuple[int, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"clients": len(self.clients), "loans": len(self.loans), "activities": len(self.activities)}
+        return {"clients": len(self.clients), "loans": len(self.loans), "activities": len(self.activities),
+                "applications": len(self.applications), "problems": len(self.problems)}
 
 
 @dataclass(frozen=True)

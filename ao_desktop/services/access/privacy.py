@@ -14,6 +14,7 @@ from ao_desktop.domain.access.privacy import Handover, RetentionCandidate, reten
 from ao_desktop.domain.common.errors import NotFound, ValidationFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor, OfficerRole
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.access.security_settings import read_security_settings
 from ao_desktop.services.ports import UnitOfWork
 
@@ -28,9 +29,22 @@ def _refused(message: str) -> ValidationFailed:
     return ValidationFailed([FieldIssue("officer", message)])
 
 
+@records_refusal
+def handover_preview(uow: UnitOfWork, from_officer_id: int, actor: Actor) -> dict[str, int]:
+    """What a handover of this officer would move now (clients, loans, activities), shown
+    before the supervisor confirms."""
+    require(actor, Action.REASSIGN_CLIENTS)
+    with uow.read() as tx:
+        if tx.officers.get(from_officer_id) is None:
+            raise NotFound(_("Petugas asal tidak ditemukan."))
+        return tx.privacy.handover_preview(from_officer_id).counts
+
+
+@records_refusal
 def hand_over_portfolio(uow: UnitOfWork, from_officer_id: int, to_officer_id: int, actor: Actor) -> Handover:
-    """Move every client, loan account and planned activity of one officer to another
-    (an AO leaves or changes branch); supervisors and admins, one recorded action."""
+    """Move every client, loan account, planned activity, application in progress and open
+    problem of one officer to another (an AO leaves or changes branch); supervisors and
+    admins, one recorded action."""
     require(actor, Action.REASSIGN_CLIENTS)
     if from_officer_id == to_officer_id:
         raise _refused(_("Pilih petugas tujuan yang berbeda dari petugas asal."))
@@ -46,10 +60,12 @@ def hand_over_portfolio(uow: UnitOfWork, from_officer_id: int, to_officer_id: in
         tx.audit.record("handover", from_officer_id, "handover", actor.name, now, {
             "officer_id": [from_officer_id, to_officer_id], **handover.counts,
             "client_ids": list(handover.clients), "loan_ids": list(handover.loans),
-            "activity_ids": list(handover.activities)})
+            "activity_ids": list(handover.activities), "application_ids": list(handover.applications),
+            "problem_ids": list(handover.problems)})
     return handover
 
 
+@records_refusal
 def clients_past_retention(uow: UnitOfWork, actor: Actor, today: date | None = None) -> list[RetentionCandidate]:
     """The clients the admin may anonymise: relationship ended more than the retention
     setting's years ago, no open loan, no application in progress."""
@@ -60,6 +76,7 @@ def clients_past_retention(uow: UnitOfWork, actor: Actor, today: date | None = N
         return tx.privacy.past_retention(cutoff)
 
 
+@records_refusal
 def anonymise_client(uow: UnitOfWork, client_id: int, actor: Actor, today: date | None = None) -> list[str]:
     """Blank one listed client's name, NIK, phones and address; the fields blanked.
     Refused for a client not on the list (still in the period, open loan or application)."""

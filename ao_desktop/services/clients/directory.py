@@ -38,6 +38,7 @@ from ao_desktop.domain.common.formatting import format_datetime
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.masking import mask_nik, mask_phone
 from ao_desktop.domain.common.officer import Actor, Officer
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 MAX_PAGE = 1000
@@ -119,6 +120,7 @@ def check_duplicates(uow: UnitOfWork, client: Client) -> list[DuplicateMatch]:
     return find_duplicates(cleaned, candidates)
 
 
+@records_refusal
 def add_client(uow: UnitOfWork, client: Client, actor: Actor | str, *, allow_duplicates: bool = False) -> Client:
     """Validate and store a new client; refuse suspected duplicates unless confirmed."""
     cleaned = _validated(client)
@@ -157,6 +159,7 @@ def _stale(tx: Transaction, original: Client, current: Client | None) -> StaleEd
     )
 
 
+@records_refusal
 def update_client(uow: UnitOfWork, original: Client, edited: Client, actor: Actor | str) -> Client:
     """Save `edited` over `original`; refused with what changed if a colleague saved first."""
     if original.id is None:
@@ -182,6 +185,7 @@ def _versioned(uow: UnitOfWork, client: Client, action, actor: Actor | str) -> C
         return saved
 
 
+@records_refusal
 def change_status(uow: UnitOfWork, client: Client, status: ClientStatus, actor: Actor | str,
                   note: str = "") -> Client:
     """Move a client along the pipeline; the change and its date go into the history."""
@@ -191,17 +195,20 @@ def change_status(uow: UnitOfWork, client: Client, status: ClientStatus, actor: 
         client.id, client.version, status, _name(actor), _now(), note.strip()[:MAX_NOTE]), actor)
 
 
+@records_refusal
 def archive_client(uow: UnitOfWork, client: Client, actor: Actor | str) -> Client:
     """Hide a client from the directory without deleting anything."""
     return _versioned(uow, client, lambda tx: tx.clients.set_archived(
         client.id, client.version, True, _name(actor), _now()), actor)
 
 
+@records_refusal
 def restore_client(uow: UnitOfWork, client: Client, actor: Actor | str) -> Client:
     return _versioned(uow, client, lambda tx: tx.clients.set_archived(
         client.id, client.version, False, _name(actor), _now()), actor)
 
 
+@records_refusal
 def add_client_note(uow: UnitOfWork, client_id: int, text: str, actor: Actor | str) -> ClientNote:
     text = text.strip()
     if not text:
@@ -227,6 +234,7 @@ def _readable(client: Client | None, client_id: int, actor: Actor | None) -> Cli
     return client
 
 
+@records_refusal
 def get_client(uow: UnitOfWork, client_id: int, actor: Actor | None = None) -> Client:
     """One client; an AO only their own, marketing with NIK and phones masked."""
     with uow.read() as tx:
@@ -234,6 +242,7 @@ def get_client(uow: UnitOfWork, client_id: int, actor: Actor | None = None) -> C
     return _readable(client, client_id, actor)
 
 
+@records_refusal
 def get_client_profile(uow: UnitOfWork, client_id: int, actor: Actor | None = None) -> ClientProfile:
     """Everything the 360 panel shows, read in one transaction (a consistent snapshot)."""
     with uow.read() as tx:

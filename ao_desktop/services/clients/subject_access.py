@@ -24,6 +24,7 @@ from ao_desktop.domain.common.errors import NotFound
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.problems.query import ProblemQuery
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.ports import UnitOfWork
 
 FORMAT = "ao-desktop-subject-access/1"
@@ -51,6 +52,7 @@ def _audit_json(entry: AuditEntry) -> dict[str, Any]:
             "action": entry.action, "details": entry.details}
 
 
+@records_refusal
 def subject_access_data(uow: UnitOfWork, client_id: int, actor: Actor) -> dict[str, Any]:
     """All data about one client, as JSON values."""
     require(actor, Action.EXPORT_PERSONAL_DATA)
@@ -79,6 +81,7 @@ def subject_access_data(uow: UnitOfWork, client_id: int, actor: Actor) -> dict[s
     return data
 
 
+@records_refusal
 def export_subject_access(uow: UnitOfWork, client_id: int, actor: Actor, out_json: Path,
                           out_pdf: Path | None = None) -> dict[str, Any]:
     """Write the JSON (and the PDF); both appear whole or not at all. The counts per part."""

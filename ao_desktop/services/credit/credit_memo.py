@@ -18,6 +18,7 @@ from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.credit.application import schedule_for
 from ao_desktop.domain.credit.enums import ApplicationStatus
 from ao_desktop.domain.credit.labels import status_label
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.credit.applications import assess, read_settings
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.product_sheets import sheet_header
@@ -53,6 +54,7 @@ def credit_memo_data(uow: UnitOfWork, application_id: int) -> CreditMemoData:
     )
 
 
+@records_refusal
 def write_memo(uow: UnitOfWork, application_id: int, out: Path | BinaryIO, actor: Actor | None = None) -> int:
     """The memo written whole to `out`, its page count; with `actor`, only for an application they may read, and the
     export recorded in the audit (the memo holds the client's NIK, income and loans)."""

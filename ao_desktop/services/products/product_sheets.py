@@ -32,6 +32,7 @@ from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.domain.products.riplay import RiplayKind, RiplayRecord, riplay_issues
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.clients.directory import get_client
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.catalog import (
@@ -216,6 +217,7 @@ def build_product_sheet(uow: UnitOfWork, spec: SheetSpec) -> ProductSheetData:
     )
 
 
+@records_refusal
 def make_riplay(uow: UnitOfWork, spec: SheetSpec, out: Path, *, record: bool = False,
                 actor: Actor | None = None) -> SheetResult:
     """Simulate and write the RIPLAY to `out`: personal with a client, general without.

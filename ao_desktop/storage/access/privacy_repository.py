@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ao_desktop.domain.access.privacy import Handover, RetentionCandidate, anonymous_name
 from ao_desktop.storage.models import (
     ActivityRow,
+    ClientProblemRow,
     ClientRow,
     ClientStatusRow,
     CreditApplicationRow,
@@ -20,6 +21,7 @@ from ao_desktop.storage.models import (
 ENDED = ("tidak_aktif", "ditolak")  # ClientStatus.INACTIVE, DECLINED
 OPEN_APPLICATIONS = ("draft", "diajukan", "disetujui")  # not yet refused or disbursed
 PLANNED = "rencana"  # ActivityStatus.PLANNED
+OPEN_PROBLEMS = ("baru", "diproses", "dieskalasi")  # domain/problems/enums.py OPEN_STATUSES
 
 
 class SqlPrivacyRepository:
@@ -29,13 +31,33 @@ class SqlPrivacyRepository:
     def _ids(self, stmt) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
         return tuple(self.session.scalars(stmt).all())
 
+    def _portfolio(self, officer_id: int) -> dict[str, tuple[int, ...]]:
+        """The ids of what a handover of `officer_id` moves: clients, loan accounts,
+        planned activities, applications in progress and open problems."""
+        return {
+            "clients": self._ids(select(ClientRow.id).where(ClientRow.officer_id == officer_id)
+                                 .order_by(ClientRow.id)),
+            "loans": self._ids(select(LoanAccountRow.id).where(LoanAccountRow.officer_id == officer_id)
+                               .order_by(LoanAccountRow.id)),
+            "activities": self._ids(select(ActivityRow.id).where(ActivityRow.officer_id == officer_id,
+                                                                 ActivityRow.status == PLANNED)
+                                    .order_by(ActivityRow.id)),
+            "applications": self._ids(select(CreditApplicationRow.id).where(
+                CreditApplicationRow.officer_id == officer_id, CreditApplicationRow.status.in_(OPEN_APPLICATIONS))
+                .order_by(CreditApplicationRow.id)),
+            "problems": self._ids(select(ClientProblemRow.id).where(
+                ClientProblemRow.officer_id == officer_id, ClientProblemRow.status.in_(OPEN_PROBLEMS))
+                .order_by(ClientProblemRow.id)),
+        }
+
+    def handover_preview(self, officer_id: int) -> Handover:
+        """What a handover of `officer_id` would move now (to nobody yet: to_officer_id 0)."""
+        return Handover(officer_id, 0, **self._portfolio(officer_id))
+
     def hand_over(self, from_id: int, to_id: int, actor: str, now: datetime) -> Handover:
         """Every client, loan account and planned activity of `from_id` to `to_id`."""
-        clients = self._ids(select(ClientRow.id).where(ClientRow.officer_id == from_id).order_by(ClientRow.id))
-        loans = self._ids(select(LoanAccountRow.id).where(LoanAccountRow.officer_id == from_id)
-                          .order_by(LoanAccountRow.id))
-        activities = self._ids(select(ActivityRow.id).where(ActivityRow.officer_id == from_id,
-                                                            ActivityRow.status == PLANNED).order_by(ActivityRow.id))
+        moving = self._portfolio(from_id)
+        clients, loans, activities = moving["clients"], moving["loans"], moving["activities"]
         if clients:
             self.session.execute(update(ClientRow).where(ClientRow.officer_id == from_id).values(
                 officer_id=to_id, version=ClientRow.version + 1, updated_at=now, updated_by=actor))
@@ -45,7 +67,11 @@ class SqlPrivacyRepository:
         if activities:
             self.session.execute(update(ActivityRow).where(ActivityRow.id.in_(activities)).values(
                 officer_id=to_id, version=ActivityRow.version + 1))
-        return Handover(from_id, to_id, clients, loans, activities)
+        for table, ids in ((CreditApplicationRow, moving["applications"]), (ClientProblemRow, moving["problems"])):
+            if ids:
+                self.session.execute(update(table).where(table.id.in_(ids)).values(
+                    officer_id=to_id, version=table.version + 1, updated_at=now, updated_by=actor))
+        return Handover(from_id, to_id, **moving)
 
     def past_retention(self, ended_before: datetime) -> list[RetentionCandidate]:
         """Clients whose relationship ended before `ended_before`, with no open loan and

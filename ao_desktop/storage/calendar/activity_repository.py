@@ -33,6 +33,8 @@ from ao_desktop.storage.calendar.activity_mapping import (
 )
 from ao_desktop.storage.models import ActivityRow, ClientRow
 
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
+
 A = ActivityRow.__table__
 C = ClientRow.__table__
 _ITEM_COLUMNS = (
@@ -73,7 +75,9 @@ class SqlActivityRepository:
         new_id = self.session.execute(insert(A).values(
             **values, version=1, created_at=now, updated_at=now, updated_by=actor)).inserted_primary_key[0]
         self._audit(new_id, "create", actor, now,
-                    {"client_id": activity.client_id, "starts_at": activity.starts_at.isoformat(),
+                    {**{f: [None, jsonable(getattr(activity, f))] for f in EDITABLE_FIELDS
+                        if getattr(activity, f) not in _EMPTY},
+                     "client_id": activity.client_id, "starts_at": activity.starts_at.isoformat(),
                      "follow_up_of": activity.follow_up_of})
         return replace(activity, id=new_id, version=1, created_at=now, updated_at=now,
                        updated_by=actor)

@@ -30,11 +30,14 @@ class SqlHolidayOverrideRepository:
         return [HolidayOverride(r.day, r.name, bool(r.is_holiday)) for r in self.session.execute(stmt)]
 
     def put(self, item: HolidayOverride, actor: str, now: datetime) -> None:
+        old = self.session.execute(select(H.c.name, H.c.is_holiday).where(H.c.day == item.day)).first()
         self.session.execute(delete(H).where(H.c.day == item.day))
         self.session.execute(insert(H).values(day=item.day, name=item.name,
                                                is_holiday=item.is_holiday, updated_at=now,
                                                updated_by=actor))
-        self._audit(item.day, "set", actor, now, {"name": item.name, "is_holiday": item.is_holiday})
+        self._audit(item.day, "set", actor, now, {
+            "name": [old.name if old else None, item.name],
+            "is_holiday": [bool(old.is_holiday) if old else None, item.is_holiday]})
 
     def remove(self, day: date, actor: str, now: datetime) -> bool:
         gone = self.session.execute(delete(H).where(H.c.day == day)).rowcount == 1
@@ -58,6 +61,7 @@ class SqlMessageTemplateRepository:
 
     def save(self, template: MessageTemplate, actor: str, now: datetime) -> MessageTemplate | None:
         """Insert (version 0) or a version-checked update; None when a colleague saved first."""
+        old = self.session.execute(select(T.c.name, T.c.text).where(T.c.key == template.key)).first()
         if template.version == 0:
             if self.session.execute(select(T.c.key).where(T.c.key == template.key)).first():
                 return None
@@ -72,6 +76,7 @@ class SqlMessageTemplateRepository:
             if result.rowcount != 1:
                 return None
         audit_entry(self.session, "message_templates", 0, "save", actor, now,
-                    {"key": template.key, "text": template.text})
+                    {"key": template.key, "name": [old.name if old else None, template.name],
+                     "text": [old.text if old else None, template.text]})
         row = self.session.execute(select(T).where(T.c.key == template.key)).one()
         return MessageTemplate(row.key, row.name, row.text, row.version)

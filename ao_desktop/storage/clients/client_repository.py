@@ -57,6 +57,8 @@ from ao_desktop.storage.models import (
     OfficerRow,
 )
 
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
+
 C = ClientRow.__table__
 OFF = OfficerRow.__table__
 FTS = table("client_fts", column("rowid", Integer))
@@ -206,7 +208,8 @@ class SqlClientRepository:
         self.session.flush()
         self.session.add(ClientStatusRow(client_id=row.id, status=row.status, changed_at=now,
                                          changed_by=actor, note=""))
-        self._audit(row.id, "create", actor, now, {})
+        self._audit(row.id, "create", actor, now, {f: [None, jsonable(getattr(client, f))] for f in EDITABLE_FIELDS
+                                                   if getattr(client, f) not in _EMPTY})
         return replace(client, id=row.id, version=1, archived=False, created_at=now,
                        updated_at=now, updated_by=actor)
 
@@ -235,24 +238,26 @@ class SqlClientRepository:
     def set_status(self, client_id: int, version: int, status: ClientStatus, actor: str,
                    now: datetime, note: str) -> Client | None:
         extra: dict[str, Any] = {"status": status.value}
+        before = self.session.scalar(select(ClientRow.status).where(ClientRow.id == client_id))
         if not self._versioned_update(client_id, version, extra, actor, now):
             return None
         self.session.add(ClientStatusRow(client_id=client_id, status=status.value, changed_at=now,
                                          changed_by=actor, note=note))
-        self._audit(client_id, "status", actor, now, {"status": status.value, "note": note})
+        self._audit(client_id, "status", actor, now, {"status": [before, status.value], "note": note})
         return self.get(client_id)
 
     def set_archived(self, client_id: int, version: int, archived: bool, actor: str,
                      now: datetime) -> Client | None:
         if not self._versioned_update(client_id, version, {"archived": archived}, actor, now):
             return None
-        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {})
+        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {"archived": [not archived, archived]})
         return self.get(client_id)
 
     def add_note(self, client_id: int, text_: str, author: str, now: datetime) -> ClientNote:
         row = ClientNoteRow(client_id=client_id, text=text_, author=author, created_at=now)
         self.session.add(row)
         self.session.flush()
+        audit_entry(self.session, "client_notes", row.id, "create", author, now, {"text": [None, text_]}, client_id)
         return ClientNote(row.text, row.created_at, row.author, row.id)
 
     # --- the directory ------------------------------------------------------------------

@@ -21,6 +21,8 @@ from ao_desktop.storage.audit_repository import audit_entry
 from ao_desktop.storage.credit.application_mapping import application_values, row_to_application
 from ao_desktop.storage.models import ClientRow, CreditApplicationRow, CreditStatusRow
 
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
+
 A = CreditApplicationRow.__table__
 H = CreditStatusRow.__table__
 C = ClientRow.__table__
@@ -59,8 +61,9 @@ class SqlCreditApplicationRepository:
             **application_values(app), version=1, created_at=now, updated_at=now,
             updated_by=actor)).inserted_primary_key[0]
         self._history(new_id, app.status, actor, now, "")
-        self._audit(new_id, "create", actor, now, {"client_id": app.client_id,
-                                                   "product_code": app.product_code, "amount": app.amount})
+        self._audit(new_id, "create", actor, now, {
+            **{f: [None, _jsonable(getattr(app, f))] for f in EDITABLE_FIELDS if getattr(app, f) not in _EMPTY},
+            "client_id": app.client_id, "product_code": app.product_code, "amount": app.amount})
         return replace(app, id=new_id, version=1, created_at=now, updated_at=now, updated_by=actor)
 
     def _versioned(self, app_id: int, version: int, values: dict[str, Any], actor: str,

@@ -37,6 +37,8 @@ from ao_desktop.storage.models import (
     OfficerRow,
 )
 
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
+
 P = ClientProblemRow.__table__
 H = ClientProblemEventRow.__table__
 C = ClientRow.__table__
@@ -98,6 +100,8 @@ class SqlProblemRepository:
             updated_by=actor)).inserted_primary_key[0]
         self._history(new_id, "dicatat", problem.status, actor, now, "")
         self._audit(new_id, "create", actor, now, {
+            **{f: [None, jsonable(getattr(problem, f))] for f in EDITABLE_FIELDS
+               if getattr(problem, f) not in _EMPTY},
             "client_id": problem.client_id, "category": problem.category.value,
             "deadline": jsonable(problem.deadline)})
         return replace(problem, id=new_id, version=1, created_at=now, updated_at=now, updated_by=actor)

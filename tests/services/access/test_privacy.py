@@ -17,6 +17,7 @@ from ao_desktop.services.access.privacy import (
     anonymise_client,
     clients_past_retention,
     hand_over_portfolio,
+    handover_preview,
 )
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.models import (
@@ -164,3 +165,22 @@ def test_a_client_not_on_the_list_is_never_anonymised(uow: SqlUnitOfWork, client
 def test_only_an_admin_anonymises(uow: SqlUnitOfWork) -> None:
     with pytest.raises(PermissionDenied):
         anonymise_client(uow, 2, SUPERVISOR, TODAY)
+
+
+def test_the_preview_counts_what_a_handover_would_move_and_moves_nothing(uow: SqlUnitOfWork) -> None:
+    assert handover_preview(uow, ANI, SUPERVISOR) == {"clients": 3, "loans": 3, "activities": 1,
+                                                      "applications": 0, "problems": 0}
+    assert handover_preview(uow, BUDI, SUPERVISOR)["applications"] == 1
+    assert set(handover_preview(uow, MAYA, ADMIN_ACTOR).values()) == {0}
+    assert _officer_of(uow, 1) == ANI
+    with pytest.raises(PermissionDenied):
+        handover_preview(uow, ANI, Actor("Budi Santoso", OfficerRole.AO, BUDI))
+
+
+def test_an_application_in_progress_moves_with_the_portfolio(uow: SqlUnitOfWork) -> None:
+    handover = hand_over_portfolio(uow, BUDI, ANI, ADMIN_ACTOR)
+    assert (handover.clients, handover.applications, handover.problems) == ((4, 5), (1,), ())
+    assert _sql(uow, "SELECT officer_id, version FROM credit_applications WHERE id = 1") == [(ANI, 2)]
+    with uow.read() as tx:
+        entry = next(e for e in tx.audit.search(_query(), 0, 50) if e.action == "handover")
+    assert entry.details["application_ids"] == [1] and entry.details["applications"] == 1

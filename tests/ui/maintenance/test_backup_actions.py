@@ -253,3 +253,21 @@ def test_backup_shows_progress_and_can_be_cancelled(
     qtbot.waitUntil(lambda: port.stopped, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=3000)
     assert not window.backup_actions.busy  # no result, no error box for a cancelled backup
+
+
+def test_an_ao_with_the_actions_left_enabled_is_refused_by_the_service(  # noqa: ANN001
+        maintained: UiContext, qtbot) -> None:
+    window = _window(maintained, qtbot)
+    ao = replace(maintained, role=OfficerRole.AO)
+    window.backup_actions.attach(ao.maintenance, ao.who)  # as if the menu had been left on
+    seen: list[str] = []
+    answer_message_box("Tutup", seen)
+    window.backup_actions.backup_action.trigger()
+    _wait_answered(qtbot, seen)
+    assert "Hanya admin" in " ".join(seen)
+    assert list_backups(maintained.maintenance.backup_folder) == []
+    seen.clear()
+    answer_message_box("Tutup", seen)
+    window.backup_actions.restore_action.trigger()  # refused before any backup is listed
+    _wait_answered(qtbot, seen)
+    assert "Hanya admin" in " ".join(seen)

@@ -106,7 +106,7 @@ def _officer(uow, requested: int | None) -> tuple[int | None, str]:  # type: ign
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from ao_desktop.cli.signin import open_signed_in
 
-    db = open_signed_in(args)
+    db = open_signed_in(args, preload=("ao_desktop.services.calendar.agenda",))
     return db, args.uow
 
 

@@ -164,10 +164,10 @@ def _print_import(args, preview, rejected, warnings) -> None:  # type: ignore[no
 
 
 def _cmd_portfolio(args: argparse.Namespace) -> int:
-    from ao_desktop.services.portfolio.summary import portfolio_summary
-
-    db = open_signed_in(args)
+    db = open_signed_in(args, preload=("ao_desktop.services.portfolio.summary",))
     try:
+        from ao_desktop.services.portfolio.summary import portfolio_summary
+
         uow = args.uow
         if args.officer is not None:
             with uow.read() as tx:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import threading
 from pathlib import Path
 
 from ao_desktop.cli.common import (
@@ -75,14 +74,10 @@ def run(args: argparse.Namespace) -> int:
         if xlsx == out:
             raise UserError(_("Berkas PDF dan Excel tidak boleh sama."))
     from ao_desktop.cli.signin import open_signed_in
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork  # noqa: F401 - before the thread below
 
-    # The PIN check (scrypt, ~0.1 s by design) runs without the GIL: the PDF and Excel
-    # writers (reportlab, XlsxWriter, ~0.15 s of imports) load meanwhile on the other
-    # core. Started after SQLAlchemy's import, which would only take turns with it.
-    preload = threading.Thread(target=_preload_writers, daemon=True)
-    preload.start()
-    db = open_signed_in(args)
+    # The PDF and Excel writers (reportlab, XlsxWriter) load during the PIN check.
+    db = open_signed_in(args, preload=("ao_desktop.documents.reports.monthly_pdf",
+                                       "ao_desktop.documents.reports.monthly_xlsx"))
     try:
         uow = args.uow
         if args.officer is not None:
@@ -102,14 +97,6 @@ def run(args: argparse.Namespace) -> int:
     if xlsx is not None:
         print(_("Pendamping Excel ditulis ke {x}.").format(x=xlsx))
     return 0
-
-
-def _preload_writers() -> None:
-    try:
-        import ao_desktop.documents.reports.monthly_pdf  # noqa: F401
-        import ao_desktop.documents.reports.monthly_xlsx  # noqa: F401
-    except Exception:  # noqa: BLE001 - the main thread imports them again and reports it
-        pass
 
 
 def _login() -> str:

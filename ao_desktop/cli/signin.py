@@ -79,12 +79,31 @@ def sign_in_for_command(args: argparse.Namespace, uow: UnitOfWork) -> Actor:
     return sign_in(uow, officer_id, pin, record_success=False)  # a read or dry run writes nothing
 
 
-def open_signed_in(args: argparse.Namespace, *, prepare: bool = False):  # type: ignore[no-untyped-def]
+def _preload(modules: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the command imports it again and reports it
+            return
+
+
+def open_signed_in(args: argparse.Namespace, *, prepare: bool = False,  # type: ignore[no-untyped-def]
+                   preload: tuple[str, ...] = ()):
     """The database of `args` opened, and the command's officer signed in: their Actor
     in `args.actor` and the unit of work (carrying their id into the audit) in `args.uow`.
-    A refused sign-in closes the database again."""
+    A refused sign-in closes the database again.
+
+    `preload`: modules the command needs next, imported on another thread meanwhile. The
+    PIN check (scrypt, ~0.1 s by design) releases the GIL, so they load on the other
+    core instead of after it."""
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
+    if preload:
+        import threading
+
+        threading.Thread(target=_preload, args=(preload,), daemon=True).start()
     db = open_existing_database(getattr(args, "db", None), args.shared, prepare=prepare)
     try:
         uow = SqlUnitOfWork(db)

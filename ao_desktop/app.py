@@ -134,9 +134,18 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
 
     relay = Relay()
 
-    def on_opened(context: object) -> None:
-        window.attach(context)  # type: ignore[arg-type]
-        _schedule_daily_backup(context)
+    def on_opened(context: object, signed_in: bool = False) -> None:
+        """The database is open: sign in (unless the wizard's new officer just chose
+        their PIN), then the views, the idle lock and the daily backup."""
+        from ao_desktop.ui.access.session import sign_in_window, start_idle_lock
+
+        signed = context if signed_in else sign_in_window(context, window)  # type: ignore[arg-type]
+        if signed is None:
+            app.exit(0)  # "Keluar" on the sign-in: nothing opened, nothing changed
+            return
+        window.attach(signed)  # type: ignore[arg-type]
+        window.idle_lock = start_idle_lock(window, signed)  # type: ignore[attr-defined,arg-type]
+        _schedule_daily_backup(signed)
         if os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
             try:
                 import resource
@@ -169,7 +178,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
         if answer == RETRY:
             threading.Thread(target=worker, name="open-database", daemon=True).start()
         elif answer == CHOOSE_AGAIN and (chosen := run_first_run_wizard()) is not None:
-            on_opened(chosen.context)
+            on_opened(chosen.context, chosen.signed_in_here)
         else:
             app.exit(1)
 
@@ -190,7 +199,8 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
         if os.environ.get("AO_DESKTOP_STARTUP_PROBE"):
             print(f"painted {time.perf_counter() - _PROCESS_START:.3f}", flush=True)
         if first_run is not None:
-            on_opened(first_run.context)  # the wizard opened and set it up already
+            # The wizard opened and set it up already; its new officer chose their PIN there.
+            on_opened(first_run.context, first_run.signed_in_here)
             return
         threading.Thread(target=worker, name="open-database", daemon=True).start()
 

@@ -30,6 +30,7 @@ def launch(exe: Path, db: Path, home: Path) -> tuple[float, float, float]:
         AO_DESKTOP_STARTUP_PROBE="1",
         QT_QPA_PLATFORM="offscreen",
         AO_DESKTOP_HOME=str(home),
+        AO_DESKTOP_PIN=os.environ.get("AO_DESKTOP_PIN", "123456"),  # the probe signs in (demo PIN)
     )
     t0 = time.perf_counter()
     errors = home / "stderr.txt"

@@ -98,7 +98,7 @@ def _view_refresh(uow, repeats: int) -> dict[str, float]:  # type: ignore[no-unt
 
 
 def run(clients: int, seed: int, repeats: int) -> dict[str, object]:
-    from ao_desktop.domain.common.officer import Actor
+    from ao_desktop.domain.common.officer import Actor, OfficerRole
     from ao_desktop.services.portfolio.collections import worklist
     from ao_desktop.services.portfolio.extract_import import commit_extract, preview_extract
     from ao_desktop.services.portfolio.summary import movement, portfolio_summary
@@ -124,7 +124,7 @@ def run(clients: int, seed: int, repeats: int) -> dict[str, object]:
                 t0 = time.perf_counter()
                 preview = preview_extract(uow, sheet, today)
                 t1 = time.perf_counter()
-                commit_extract(uow, preview, Actor("bench"))  # the same as-of date: replaces
+                commit_extract(uow, preview, Actor("bench", OfficerRole.SUPERVISOR))  # the same as-of date: replaces
                 t2 = time.perf_counter()
                 read.append(t1 - t0)
                 store.append(t2 - t1)

@@ -25,11 +25,12 @@ from pathlib import Path
 
 from _common import CACHE, ROOT, compile_bytecode, demo_db
 
+from ao_desktop.storage.portfolio import rollups
 from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
 
 def branch_db(clients: int, officers: int, touched: int) -> Path:
-    path = CACHE / f"bench-reports-{clients}-{officers}-{touched}-s{SCHEMA_VERSION}.sqlite"
+    path = CACHE / f"bench-reports-{clients}-{officers}-{touched}-s{SCHEMA_VERSION}-v2.sqlite"
     if path.exists():
         return path
     temp = path.with_suffix(".tmp")
@@ -48,6 +49,12 @@ def branch_db(clients: int, officers: int, touched: int) -> Path:
         con.execute("UPDATE activities SET officer_id = (SELECT officer_id FROM clients c WHERE c.id = activities.client_id)")
         con.execute("UPDATE credit_applications SET officer_id = "
                     "(SELECT officer_id FROM clients c WHERE c.id = credit_applications.client_id)")
+        # The loans and problems follow their client too, or the first AO would hold a
+        # third of the branch's loans (the demo's three AOs) and measure a branch, not an AO.
+        for table in ("loan_accounts", "loan_positions", "client_problems"):
+            con.execute(f"UPDATE {table} SET officer_id = (SELECT officer_id FROM clients c "
+                        f"WHERE c.id = {table}.client_id) WHERE client_id IS NOT NULL")
+        rollups.rebuild(con)
         # A busy month: `touched` clients more get a visit done last month (each AO
         # sees ~150 clients a month), so the per-client analysis has thousands of rows.
         month = _last_month()

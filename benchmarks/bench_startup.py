@@ -23,8 +23,9 @@ from _common import ROOT, demo_db, read_startup_probe, summary_ms
 
 
 def launch(db: str, home: Path) -> tuple[float, float, float]:
+    # The probe signs in with the batch PIN (the demo's), as the command line does.
     env = dict(os.environ, AO_DESKTOP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen",
-               AO_DESKTOP_HOME=str(home))
+               AO_DESKTOP_HOME=str(home), AO_DESKTOP_PIN=os.environ.get("AO_DESKTOP_PIN", "123456"))
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "ao_desktop", "--db", db], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, text=True)

@@ -39,6 +39,9 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 # Nothing may touch the real user's data folder or need a display.
 export AO_DESKTOP_HOME="$home/home" QT_QPA_PLATFORM=offscreen
+# Commands on a database run as a signed-in officer: the demo's PIN, and the PIN `init`
+# gives its first admin (the same, so one variable serves both).
+export AO_DESKTOP_PIN=123456
 mkdir -p "$AO_DESKTOP_HOME"
 
 build 0

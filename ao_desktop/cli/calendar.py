@@ -22,7 +22,6 @@ from ao_desktop.cli.common import (
     add_force,
     add_json,
     examples,
-    open_existing_database,
     output_path,
 )
 from ao_desktop.domain.common.i18n import _
@@ -105,10 +104,18 @@ def _officer(uow, requested: int | None) -> tuple[int | None, str]:  # type: ign
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from ao_desktop.cli.signin import open_signed_in
 
-    db = open_existing_database(getattr(args, "db", None), args.shared)
-    return db, SqlUnitOfWork(db)
+    db = open_signed_in(args, preload=("ao_desktop.services.calendar.agenda",))
+    return db, args.uow
+
+
+def _scoped(args: argparse.Namespace, officer_id: int | None, name: str) -> tuple[int | None, str]:
+    """An AO sees their own agenda only, whatever --officer says (another's is refused)."""
+    from ao_desktop.domain.access.permissions import scoped_officer
+
+    scoped = scoped_officer(args.actor, officer_id, _("AO hanya dapat melihat agendanya sendiri."))
+    return (scoped, args.actor.name) if scoped != officer_id else (officer_id, name)
 
 
 def _item_json(item, with_date: bool = False) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -126,7 +133,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
     day = parse_day(args.date, "--date")
     db, uow = _open(args)
     try:
-        officer_id, officer_name = _officer(uow, args.officer)
+        officer_id, officer_name = _scoped(args, *_officer(uow, args.officer))
         from ao_desktop.services.calendar.agenda import day_agenda
 
         agenda = day_agenda(uow, day, officer_id)
@@ -175,7 +182,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UserError(_("Berkas kalender harus berakhiran .ics: {p}").format(p=out))
     db, uow = _open(args)
     try:
-        officer_id, officer_name = _officer(uow, args.officer)
+        officer_id, officer_name = _scoped(args, *_officer(uow, args.officer))
         from ao_desktop.services.calendar.calendar_export import export_calendar
 
         count = export_calendar(uow, out, first, last, officer_id)

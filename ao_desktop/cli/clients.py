@@ -15,7 +15,6 @@ because of a user error (file unreadable, no header, bad option).
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -26,7 +25,6 @@ from ao_desktop.cli.common import (
     add_force,
     add_json,
     examples,
-    open_existing_database,
     output_path,
 )
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
@@ -106,23 +104,20 @@ def _user_error(message: str) -> Exception:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    return open_existing_database(getattr(args, "db", None), args.shared)
+    from ao_desktop.cli.signin import open_signed_in
+
+    return open_signed_in(args)
 
 
-def _actor(uow, officer_id: int | None):  # type: ignore[no-untyped-def]
-    from ao_desktop.domain.common.officer import Actor
+def _target_officer(uow, officer_id: int | None) -> int | None:  # type: ignore[no-untyped-def]
+    """--officer of import-clients: the AO for rows without an AO column, if they exist."""
     from ao_desktop.services.clients.directory import list_officers
 
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):
-        user = "cli"
     if officer_id is None:
-        return Actor(f"{user} (baris perintah)")
-    officer = next((o for o in list_officers(uow) if o.id == officer_id), None)
-    if officer is None:
+        return None
+    if not any(o.id == officer_id for o in list_officers(uow)):
         raise _user_error(_("AO dengan id {i} tidak ditemukan di database ini.").format(i=officer_id))
-    return Actor(officer.name, officer.role, officer.id)
+    return officer_id
 
 
 def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -157,7 +152,6 @@ def _import_paused(args: argparse.Namespace) -> int:
         preview_import,
         write_error_report,
     )
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     source = args.file.expanduser()
     report_path = args.report.expanduser().resolve() if args.report else None
@@ -167,17 +161,19 @@ def _import_paused(args: argparse.Namespace) -> int:
         report_path = output_path(report_path, args.force)
     db = _open(args)
     try:
-        uow = SqlUnitOfWork(db)
-        actor = _actor(uow, args.officer)
+        uow, actor = args.uow, args.actor
         progress = _progress(args)
-        preview = preview_import(uow, source, actor, sheet=args.sheet, progress=progress)
+        preview = preview_import(uow, source, actor, sheet=args.sheet, progress=progress,
+                                 for_officer=_target_officer(uow, args.officer))
         if preview.problems:
             raise _user_error(" ".join(preview.problems))
         policy = DuplicatePolicy(args.duplicates)
-        plan = preview.plan(policy)
-        counts = count_plan(plan)
-        if not args.dry_run:
-            counts = commit_import(uow, preview, policy, actor, progress=progress).counts
+        if args.dry_run:
+            plan = preview.plan(policy)
+            counts = count_plan(plan)
+        else:  # the plan carried out (made again in the write transaction)
+            result = commit_import(uow, preview, policy, actor, progress=progress)
+            plan, counts = result.plan, result.counts
         if report_path is not None:
             write_error_report(preview, report_path)
     finally:
@@ -229,7 +225,6 @@ def _query(args: argparse.Namespace) -> ClientQuery:
 
 def _export(args: argparse.Namespace) -> int:
     from ao_desktop.services.imports.client_export import export_clients
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     out = args.out.expanduser().resolve()
     if out.suffix.lower() != ".xlsx":
@@ -237,8 +232,7 @@ def _export(args: argparse.Namespace) -> int:
     out = output_path(out, args.force)
     db = _open(args)
     try:
-        uow = SqlUnitOfWork(db)
-        written = export_clients(uow, _query(args), out, _actor(uow, None), progress=_progress(args))
+        written = export_clients(args.uow, _query(args), out, args.actor, progress=_progress(args))
     finally:
         db.close()
     if args.json:
@@ -250,12 +244,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> int:
     from ao_desktop.services.imports.client_export import write_import_template
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     out = output_path(args.out, args.force)
     db = _open(args)
     try:
-        write_import_template(SqlUnitOfWork(db), out)
+        write_import_template(args.uow, out)
     finally:
         db.close()
     print(_("Templat impor ditulis ke {p}.").format(p=out))
@@ -276,15 +269,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from ao_desktop.domain.clients.client_query import ClientQuery
     from ao_desktop.domain.clients.labels import status_label
     from ao_desktop.services.clients.directory import search_clients
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     if not 1 <= args.limit <= 1000:
         raise UserError(_("--limit harus antara 1 dan 1000."))
     if not args.text.strip():
         raise UserError(_("Teks pencarian kosong."))
-    db = open_existing_database(args.db, args.shared)
+    db = _open(args)
     try:
-        hits = search_clients(SqlUnitOfWork(db), ClientQuery(text=args.text), 0, args.limit)
+        hits = search_clients(args.uow, ClientQuery(text=args.text), 0, args.limit, actor=args.actor)
     finally:
         db.close()
     if args.json:

@@ -52,7 +52,8 @@ class Parser(argparse.ArgumentParser):
             m=message, prog=self.prog))
 
 
-def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+def add_db(parser: argparse.ArgumentParser, *, sub: bool = False, signed_in: bool = True) -> None:
+    """--db, and --as for every command that runs as a signed-in officer (cli/signin.py)."""
     # In a subcommand, SUPPRESS keeps `ao-desktop --db X search ...` from resetting --db.
     from ao_desktop.storage.location import database_location
 
@@ -61,6 +62,12 @@ def add_db(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
                         help=_("berkas database, atau server PostgreSQL "
                                "postgresql://user@host:port/dbname (bawaan: database di folder "
                                "data pengguna)"))
+    if signed_in:
+        parser.add_argument("--as", dest="as_officer", metavar="ID", type=int,
+                            default=argparse.SUPPRESS if sub else None,
+                            help=_("jalankan sebagai petugas dengan id ini (bawaan: petugas "
+                                   "komputer ini, atau admin pertama database); PIN dari "
+                                   "variabel lingkungan AO_DESKTOP_PIN atau diketik"))
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -111,3 +118,4 @@ def open_existing_database(path: Path | str | None, shared: bool, *, prepare: bo
         db.close()
         raise
     return db
+

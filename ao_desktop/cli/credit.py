@@ -24,9 +24,9 @@ from ao_desktop.cli.common import (
     add_force,
     add_json,
     examples,
-    open_existing_database,
     output_path,
 )
+from ao_desktop.cli.signin import open_signed_in
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("applications", "credit-memo")
@@ -75,16 +75,16 @@ def _row(a) -> dict[str, object]:  # type: ignore[no-untyped-def]
 def _cmd_applications(args: argparse.Namespace) -> int:
     from ao_desktop.domain.credit.enums import ApplicationStatus
     from ao_desktop.services.credit.applications import list_assessments
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    db = open_existing_database(getattr(args, "db", None), args.shared)
+    db = open_signed_in(args)
     try:
-        uow = SqlUnitOfWork(db)
+        uow = args.uow
         if args.officer is not None:
             with uow.read() as tx:
                 if tx.officers.get(args.officer) is None:
                     raise UserError(_("AO dengan id {i} tidak ditemukan di database ini.").format(i=args.officer))
-        items = list_assessments(uow, args.officer, ApplicationStatus(args.status) if args.status else None)
+        items = list_assessments(uow, args.officer, ApplicationStatus(args.status) if args.status else None,
+                                 actor=args.actor)
     finally:
         db.close()
     if args.json:
@@ -112,12 +112,11 @@ def _cmd_memo(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise UserError(_("Berkas memo harus berakhiran .pdf: {p}").format(p=out))
     from ao_desktop.services.credit.credit_memo import write_memo
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     # prepare: a database not yet opened by the app gets the seed catalog the memo needs.
-    db = open_existing_database(getattr(args, "db", None), args.shared, prepare=True)
+    db = open_signed_in(args, prepare=True)
     try:
-        pages = write_memo(SqlUnitOfWork(db), args.id, out)
+        pages = write_memo(args.uow, args.id, out, args.actor)
     finally:
         db.close()
     print(_("Memorandum Analisa Kredit pengajuan {i} ({n} halaman) ditulis ke {p}.").format(i=args.id, n=pages, p=out))

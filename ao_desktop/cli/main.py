@@ -1,7 +1,7 @@
 """Command line: the GUI by default, headless subcommands for automation and checks.
 
 Each area's subcommands live in their own module of this package (setup, demo,
-clients, products, calendar, credit, portfolio, problems, maintenance) with `COMMANDS`, `add_parsers(sub)` and `run(args)`; adding an
+clients, products, calendar, credit, portfolio, problems, access, maintenance) with `COMMANDS`, `add_parsers(sub)` and `run(args)`; adding an
 area's commands is adding its module to `AREAS`. A user error prints one clear sentence
 on stderr and exits 1, never a traceback; `--json` gives machine-readable output. Heavy
 libraries load only for the subcommand that needs them.
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ao_desktop import __version__
 from ao_desktop.cli import (
+    access,
     calendar,
     clients,
     credit,
@@ -34,7 +35,8 @@ from ao_desktop.domain.common.i18n import _
 log = logging.getLogger(__name__)
 
 # The subcommand modules, in the order `--help` lists them.
-AREAS = (setup, demo, clients, products, calendar, credit, portfolio, problems, reports, maintenance)
+AREAS = (setup, demo, clients, products, calendar, credit, portfolio, problems, reports, access,
+         maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,12 +7,17 @@
 
 None of them opens the database through the app (no migration, no seeding): backup and
 check only read it, restore replaces it after checking the backup and keeps the old file.
+Each runs as a signed-in officer (cli/signin.py): backup and restore an admin, check any
+officer; only a file that cannot be opened at all (what check and restore are for) is
+checked or replaced without one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -21,6 +26,8 @@ from pathlib import Path
 from ao_desktop.cli.common import UserError, add_db, add_force, add_json, examples, output_path
 from ao_desktop.domain.common.formatting import format_number
 from ao_desktop.domain.common.i18n import _
+
+log = logging.getLogger(__name__)
 
 COMMANDS = ("backup", "restore", "check", "migrate-db")
 
@@ -91,6 +98,19 @@ def _refuse_server(args: argparse.Namespace) -> None:
     raise _user_error(_(
         "Database {d} ada di server PostgreSQL: 'ao-desktop check' memeriksa berkas SQLite; "
         "integritas dan relasi di server dijaga oleh PostgreSQL sendiri.").format(d=label))
+
+
+def _require_admin(args: argparse.Namespace) -> None:
+    """Backup and restore are an admin's: signed in on the database, then closed again
+    before the file itself is copied."""
+    from ao_desktop.cli.signin import open_signed_in
+    from ao_desktop.domain.access.permissions import Action, require
+
+    db = open_signed_in(args)
+    try:
+        require(args.actor, Action.MANAGE_BACKUPS)
+    finally:
+        db.close()
 
 
 def _database(args: argparse.Namespace) -> Path:
@@ -174,6 +194,7 @@ def _backup(args: argparse.Namespace) -> int:
     from ao_desktop.storage.maintenance.backup import backup_database, take_backup
 
     db = _database(args)
+    _require_admin(args)
     progress = _progress(args)
     out = args.out.expanduser() if args.out is not None else None
     if out is None or out.is_dir():
@@ -238,6 +259,13 @@ def _restore(args: argparse.Namespace) -> int:
     db = Path(args.db).expanduser() if args.db else default_database_path()
     backup = args.file.expanduser()
     verify_backup(backup)  # a bad backup is refused before anyone is asked anything
+    if db.is_file():
+        # An admin of the database being replaced; over a missing or damaged file (what a
+        # restore is for) there is no one to ask, and replacing it needs file access anyway.
+        from ao_desktop.domain.common.errors import DatabaseDamaged, DatabaseRefused
+
+        with contextlib.suppress(DatabaseDamaged, DatabaseRefused):
+            _require_admin(args)
     if not args.yes and not _confirmed(backup, db):
         raise _user_error(_("Pemulihan dibatalkan; database tidak diubah."))
     aside = restore_backup(backup, db)
@@ -263,10 +291,28 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_in_unless_unreadable(args: argparse.Namespace) -> None:
+    """The officer running `check`, signed in. A database too damaged to open or to read
+    its officers has no one to sign in: the check itself then says what is wrong. A
+    wrong PIN, a missing PIN or no officer is refused as for every other command."""
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+
+    from ao_desktop.cli.signin import open_signed_in
+    from ao_desktop.domain.common.errors import DatabaseDamaged, DatabaseRefused
+
+    try:
+        open_signed_in(args).close()
+    except (DatabaseDamaged, DatabaseRefused, SqlDatabaseError, sqlite3.DatabaseError):
+        log.info("check without sign-in: the database cannot be opened", exc_info=True)
+
+
 def _check(args: argparse.Namespace) -> int:
     from ao_desktop.storage.maintenance.db_check import check_database
 
     db = _database(args)
+    _sign_in_unless_unreadable(args)
     report = check_database(db)
     if args.json:
         print(

@@ -17,7 +17,6 @@ by_collectibility ({"1": {"accounts", "outstanding"}, ... "5"}) and npl_ratio ("
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from datetime import date
@@ -29,9 +28,9 @@ from ao_desktop.cli.common import (
     add_force,
     add_json,
     examples,
-    open_existing_database,
     output_path,
 )
+from ao_desktop.cli.signin import open_signed_in
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("import-portfolio", "portfolio", "warning-letter")
@@ -103,31 +102,20 @@ def run(args: argparse.Namespace) -> int:
     return _cmd_letter(args)
 
 
-def _actor():  # type: ignore[no-untyped-def]
-    from ao_desktop.domain.common.officer import Actor
-
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):
-        user = "cli"
-    return Actor(f"{user} (baris perintah)")
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
     from ao_desktop.services.portfolio.extract_import import commit_extract, preview_extract
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     source = args.file.expanduser()
     if not source.is_file():
         raise UserError(_("Berkas {p} tidak ditemukan.").format(p=source))
-    db = open_existing_database(getattr(args, "db", None), args.shared, prepare=not args.dry_run)
+    db = open_signed_in(args, prepare=not args.dry_run)
     try:
-        uow = SqlUnitOfWork(db)
+        uow = args.uow
         preview = preview_extract(uow, source, args.as_of, overrides=dict(args.map), replace=args.replace)
         if preview.problems:
             raise UserError(" ".join(preview.problems))
         if not args.dry_run:
-            commit_extract(uow, preview, _actor())
+            commit_extract(uow, preview, args.actor)
     finally:
         db.close()
     rejected = [{"row": row, "reason": reason} for row, reason in preview.rejected_reasons]
@@ -176,17 +164,16 @@ def _print_import(args, preview, rejected, warnings) -> None:  # type: ignore[no
 
 
 def _cmd_portfolio(args: argparse.Namespace) -> int:
-    from ao_desktop.services.portfolio.summary import portfolio_summary
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
-
-    db = open_existing_database(getattr(args, "db", None), args.shared)
+    db = open_signed_in(args, preload=("ao_desktop.services.portfolio.summary",))
     try:
-        uow = SqlUnitOfWork(db)
+        from ao_desktop.services.portfolio.summary import portfolio_summary
+
+        uow = args.uow
         if args.officer is not None:
             with uow.read() as tx:
                 if tx.officers.get(args.officer) is None:
                     raise UserError(_("AO dengan id {i} tidak ditemukan di database ini.").format(i=args.officer))
-        summary = portfolio_summary(uow, args.officer, args.as_of, with_officers=not args.json,
+        summary = portfolio_summary(uow, args.officer, args.as_of, args.actor, with_officers=not args.json,
                                     with_trend=False)
     finally:
         db.close()
@@ -228,11 +215,10 @@ def _cmd_letter(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise UserError(_("Berkas surat harus berakhiran .pdf: {p}").format(p=out))
     from ao_desktop.services.portfolio.letters import issue_letter
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
-    db = open_existing_database(getattr(args, "db", None), args.shared, prepare=True)
+    db = open_signed_in(args, prepare=True)
     try:
-        issued = issue_letter(SqlUnitOfWork(db), args.account, args.level, _actor(), out)
+        issued = issue_letter(args.uow, args.account, args.level, args.actor, out)
     finally:
         db.close()
     for warning in issued.warnings:

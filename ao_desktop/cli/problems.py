@@ -13,7 +13,8 @@ import argparse
 import json
 from datetime import date
 
-from ao_desktop.cli.common import UserError, add_db, add_json, examples, open_existing_database
+from ao_desktop.cli.common import UserError, add_db, add_json, examples
+from ao_desktop.cli.signin import open_signed_in
 from ao_desktop.domain.common.i18n import _
 
 COMMANDS = ("problems",)
@@ -38,21 +39,20 @@ def run(args: argparse.Namespace) -> int:
     from ao_desktop.domain.problems.enums import ProblemStatus
     from ao_desktop.domain.problems.query import ProblemQuery
     from ao_desktop.services.problems.listing import list_problems
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     today = date.today()
     query = ProblemQuery(today, officer_id=args.officer, overdue_only=args.overdue,
                          status=ProblemStatus(args.status) if args.status else None)
-    db = open_existing_database(getattr(args, "db", None), args.shared)
+    db = open_signed_in(args)
     try:
-        uow = SqlUnitOfWork(db)
+        uow = args.uow
         if args.officer is not None:
             with uow.read() as tx:
                 if tx.officers.get(args.officer) is None:
                     raise UserError(_("AO dengan id {i} tidak ditemukan di database ini.").format(i=args.officer))
         items = []
         while True:
-            page = list_problems(uow, query, len(items), PAGE)
+            page = list_problems(uow, query, len(items), PAGE, actor=args.actor)
             items += page
             if len(page) < PAGE:
                 break

@@ -23,9 +23,9 @@ from ao_desktop.cli.common import (
     add_force,
     add_json,
     examples,
-    open_existing_database,
     output_path,
 )
+from ao_desktop.cli.signin import open_signed_in
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.user_dates import parse_start_date
 
@@ -96,13 +96,12 @@ def _whole_number(text: str, option: str) -> int:
 def _simulation_product(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The product named by --product, read from the database's catalog."""
     from ao_desktop.services.products.catalog import get_product
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     if args.rate is not None:
         raise UserError(_("--rate hanya dipakai bersama --method; suku bunga produk diambil dari katalog."))
-    db = open_existing_database(args.db, args.shared, prepare=True)
+    db = open_signed_in(args, prepare=True)
     try:
-        return get_product(SqlUnitOfWork(db), args.product)
+        return get_product(args.uow, args.product)
     finally:
         db.close()
 
@@ -202,16 +201,15 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
     from ao_desktop.domain.common.money_parse import parse_rupiah
     from ao_desktop.domain.products.affordability import over_limit_text
     from ao_desktop.services.products.product_sheets import SheetSpec, make_riplay, sheet_officer
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     amount = parse_rupiah(args.amount)
     tenor = _sheet_int(args.tenor, "--tenor")
     previous_uses = _sheet_int(args.previous_uses, "--previous-uses") or 0
     start = parse_start_date(args.start, "--start") if args.start else None
     out = output_path(args.out, args.force)
-    db = open_existing_database(args.db, args.shared, prepare=True)
+    db = open_signed_in(args, prepare=True)
     try:
-        uow = SqlUnitOfWork(db)
+        uow = args.uow
         client_id = _sheet_int(args.client, "--client")
         spec = SheetSpec(
             code=args.code, amount=amount, tenor_months=tenor or 0,
@@ -219,7 +217,7 @@ def _cmd_product_sheet(args: argparse.Namespace) -> int:
             client_id=client_id, method=args.method, start_date=start,
             previous_uses=previous_uses,
         )  # fmt: skip
-        result = make_riplay(uow, spec, out, record=client_id is not None)
+        result = make_riplay(uow, spec, out, record=client_id is not None, actor=args.actor)
     finally:
         db.close()
     # Printed all the same (the AO may want it for the file), but never without a word.

@@ -27,7 +27,6 @@ from ao_desktop.cli.common import (
     add_force,
     add_json,
     examples,
-    open_existing_database,
     output_path,
 )
 from ao_desktop.domain.common.i18n import _
@@ -74,18 +73,20 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(_("Berkas Excel harus berakhiran .xlsx: {p}").format(p=xlsx))
         if xlsx == out:
             raise UserError(_("Berkas PDF dan Excel tidak boleh sama."))
-    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from ao_desktop.cli.signin import open_signed_in
 
-    db = open_existing_database(getattr(args, "db", None), args.shared)
+    # The PDF and Excel writers (reportlab, XlsxWriter) load during the PIN check.
+    db = open_signed_in(args, preload=("ao_desktop.documents.reports.monthly_pdf",
+                                       "ao_desktop.documents.reports.monthly_xlsx"))
     try:
-        uow = SqlUnitOfWork(db)
+        uow = args.uow
         if args.officer is not None:
             with uow.read() as tx:
                 if tx.officers.get(args.officer) is None:
                     raise UserError(_("AO dengan id {i} tidak ditemukan di database ini.").format(i=args.officer))
         result = generate_report(
             uow, ReportRequest(period, ReportScope(None if args.branch else args.officer)),
-            actor=None, actor_name=_login(), pdf_out=out, xlsx_out=xlsx)
+            actor=args.actor, actor_name=args.actor.name, pdf_out=out, xlsx_out=xlsx)
     finally:
         db.close()
     if args.json:

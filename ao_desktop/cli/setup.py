@@ -4,7 +4,8 @@ GUI, as the first-run wizard does (for IT staff preparing a branch share, and sc
     ao-desktop [--shared] init --db PATH --bank NAME --branch NAME
                --officer-name NAME --officer-phone NUMBER [--json]
 
-The officer becomes the database's first admin. An existing file is never touched.
+The officer becomes the database's first admin, with the PIN from AO_DESKTOP_PIN or typed
+twice on the terminal. An existing file is never touched.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 from pathlib import Path
 
 from ao_desktop.cli.common import UserError, add_db, add_json, examples
@@ -25,7 +27,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     init = sub.add_parser("init", help=_("buat database baru yang siap dipakai (tanpa jendela)"),
                           epilog=examples('ao-desktop init --db X:\\ao-desktop.sqlite --shared --bank "BPR Sejahtera" '
                                           '--branch "Cabang Bogor" --officer-name "Rina Marlina" --officer-phone 081234567890'))
-    add_db(init, sub=True)
+    add_db(init, sub=True, signed_in=False)
     init.add_argument("--bank", metavar="NAME", required=True, help=_("nama bank"))
     init.add_argument("--branch", metavar="NAME", required=True, help=_("nama cabang"))
     init.add_argument("--officer-name", metavar="NAME", required=True,
@@ -85,6 +87,8 @@ def _remove_new_file(path: Path | str) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from ao_desktop.cli.signin import PIN_ENV, read_pin
+    from ao_desktop.domain.access.pin import pin_issues
     from ao_desktop.services.setup import (
         BranchProfile,
         join_database,
@@ -97,15 +101,19 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
     path = _new_path(args)
     profile = BranchProfile(args.bank, args.branch)
+    pin = read_pin(_("PIN admin pertama (minimal 6 karakter): "))
+    typed = os.environ.get(PIN_ENV) is None  # typed on the terminal: once more, to catch a typo
+    if typed and not pin_issues(pin) and read_pin(_("Ulangi PIN: ")) != pin:
+        raise UserError(_("Kedua PIN tidak sama; database tidak dibuat."))
     # Every wrong field at once, before a file exists.
-    if issues := profile_issues(profile) + officer_issues(args.officer_name, args.officer_phone):
+    if issues := profile_issues(profile) + officer_issues(args.officer_name, args.officer_phone) + pin_issues(pin):
         raise ValidationFailed(issues)
     try:
         db = open_database(path, shared=True if args.shared else None, create=True)
         try:
             uow = SqlUnitOfWork(db)
             products = prepare_database(uow)
-            joined = join_database(uow, profile, args.officer_name, args.officer_phone)
+            joined = join_database(uow, profile, args.officer_name, args.officer_phone, pin)
             shared = db.shared
         finally:
             db.close()

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from ao_desktop.domain.access.permissions import Action, require
+from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.maintenance.backup import BackupInfo, CheckReport
 
 Progress = Callable[[int, int], None]  # (done, total): pages copied so far, pages in all
@@ -47,3 +49,26 @@ class MaintenancePort(Protocol):
     def list_backups(self) -> list[BackupInfo]:
         """This database's backups, newest first."""
         ...
+
+
+# Backup and restore by hand are an admin's: the role is checked here, whatever the menu
+# shows (the daily automatic backup at start-up is the app's own and runs for everyone).
+
+
+def back_up_now(port: MaintenancePort, actor: Actor, progress: Progress | None = None,
+                cancelled: Cancelled | None = None) -> BackupInfo:
+    """A manual backup of the open database, for an admin."""
+    require(actor, Action.MANAGE_BACKUPS)
+    return port.backup_now(progress=progress, cancelled=cancelled)
+
+
+def restore_backup(port: MaintenancePort, backup: Path, actor: Actor) -> Path | None:
+    """Replace the database with `backup` (admins); where the previous one was kept."""
+    require(actor, Action.MANAGE_BACKUPS)
+    return port.restore(backup)
+
+
+def list_backups(port: MaintenancePort, actor: Actor) -> list[BackupInfo]:
+    """The backups an admin may restore from, newest first."""
+    require(actor, Action.MANAGE_BACKUPS)
+    return port.list_backups()

@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from ao_desktop.domain.access.permissions import Action, require
@@ -259,9 +260,11 @@ def _officer_with_phone(
     return None
 
 
-def _ensure_officer(tx: Transaction, name: str, phone: str) -> tuple[Officer, bool, bool]:
+def _ensure_officer(tx: Transaction, name: str, phone: str,
+                    pin_hash: str | None = None) -> tuple[Officer, bool, bool]:
     """(officer, became admin, was already there): found by phone, else added; the first
-    officer of a database is its admin."""
+    officer of a database is its admin. A new officer gets `pin_hash` (None: they choose a
+    PIN at their next start); an existing one keeps theirs."""
     created_admin = not tx.officers.list(active_only=False)
     existing = _officer_with_phone(tx, phone)
     if existing is not None and not existing.active:
@@ -278,7 +281,7 @@ def _ensure_officer(tx: Transaction, name: str, phone: str) -> tuple[Officer, bo
     if existing is not None:
         return existing, False, True
     role = OfficerRole.ADMIN if created_admin else OfficerRole.AO
-    return tx.officers.add(Officer(name, phone, role)), created_admin, False
+    return tx.officers.add(Officer(name, phone, role), name, pin_hash=pin_hash), created_admin, False
 
 
 def prepare_database(uow: UnitOfWork) -> int:
@@ -304,7 +307,8 @@ def add_officer_if_missing(uow: UnitOfWork, officer_name: str, officer_phone: st
 
 
 def join_database(
-    uow: UnitOfWork, profile: BranchProfile, officer_name: str, officer_phone: str
+    uow: UnitOfWork, profile: BranchProfile, officer_name: str, officer_phone: str,
+    pin: str | None = None,
 ) -> JoinResult:
     """Set up this PC's user on a database, new or already used by the branch.
 
@@ -313,12 +317,16 @@ def join_database(
     added as an AO, and the bank profile stored there stays (an admin changes it in
     Settings); only what it lacks is filled in. One transaction: all or nothing.
     """
-    if issues := profile_issues(profile) + officer_issues(officer_name, officer_phone):
+    from ao_desktop.domain.access.pin import hash_pin, pin_issues
+
+    pin_problems = pin_issues(pin) if pin is not None else []
+    if issues := profile_issues(profile) + officer_issues(officer_name, officer_phone) + pin_problems:
         raise ValidationFailed(issues)  # every wrong field at once
     profile = clean_profile(profile)
     name, phone = clean_officer(officer_name, officer_phone)
+    digest = hash_pin(pin) if pin is not None else None  # slow: before the write lock
     with uow.write() as tx:
-        officer, created_admin, existing = _ensure_officer(tx, name, phone)
+        officer, created_admin, existing = _ensure_officer(tx, name, phone, digest)
         stored = _read_profile(tx)
         kept = bool(stored.bank_name) and not created_admin
         if kept:
@@ -334,11 +342,12 @@ def join_database(
 
 
 def save_profile(uow: UnitOfWork, profile: BranchProfile, actor: Actor) -> BranchProfile:
-    """Change the bank, branch or logo of the database; admins only."""
+    """Change the bank, branch or logo of the database; admins only, audited."""
     require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah nama bank, cabang dan logo."))
     profile = clean_profile(profile)
     with uow.write() as tx:
-        _write_profile(tx, profile)
+        tx.settings.change({BANK_NAME_KEY: profile.bank_name, BRANCH_NAME_KEY: profile.branch_name,
+                            LOGO_PATH_KEY: profile.logo_path}, actor.name, datetime.now().replace(microsecond=0))
     return profile
 
 
@@ -368,7 +377,11 @@ def update_officer_contact(
                     )
                 ]
             )
-        saved = tx.officers.update(replace(officer, name=name, phone=phone))
+        # Only name and phone come from the caller: role and status as stored, so a
+        # hand-made Officer cannot raise its own role through this door.
+        stored = tx.officers.get(officer.id) if officer.id is not None else None
+        saved = None if stored is None else tx.officers.update(
+            replace(stored, name=name, phone=phone, version=officer.version), actor.name)
         if saved is None:
             raise StaleEdit(
                 _("Data petugas baru saja diubah di komputer lain. Buka Pengaturan lagi."), [], None

@@ -66,20 +66,20 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         from ao_desktop.services.products.riplay_demo import record_demo_riplays
 
         record_demo_riplays(uow)  # once: a few hand-overs for the client panel to show
+    # Who to preselect on the sign-in screen: the officer of this PC, the demo's first AO.
+    # The context's role is a placeholder with the least rights until app.py's sign-in
+    # (ui/access/session.py) puts the officer who proved their PIN in.
     actor = _current_user()
     officer_id = None
     if request.demo:
-        # The demo signs in as the first AO, with admin rights so every screen can be tried.
         aos = [o for o in list_officers(uow) if o.role is OfficerRole.AO]
         if aos:
             actor, officer_id = aos[0].name, aos[0].id
-    role = OfficerRole.ADMIN
     if not request.demo and request.officer is not None:
         officer = sign_in(uow, request.officer, request.add_officer)
         if officer is not None:
-            actor, officer_id, role = officer.name, officer.id, officer.role
-    # Without a signed-in officer (--db on a database that does not know the user), the
-    # person at this PC administers their own database.
+            actor, officer_id = officer.name, officer.id
+    role = OfficerRole.MARKETING
     from ao_desktop.storage.location import data_dir, private_folder
     from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
 

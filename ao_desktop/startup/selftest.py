@@ -118,6 +118,11 @@ def _pdf(run: _Run) -> None:
     )
     pages = write_product_sheet(data, out)
     _check(pages >= 1 and out.read_bytes()[:5] == b"%PDF-", "PDF not written")
+    # reportlab falls back to pure Python silently when its C accelerator is missing;
+    # the reports would be about half again as slow.
+    from reportlab.lib import rl_accel
+
+    _check(rl_accel._py_funcs == {}, f"reportlab accelerator missing: {sorted(rl_accel._py_funcs)}")
 
 
 def _xlsx(run: _Run) -> None:

@@ -10,7 +10,9 @@ engine-specific SQL themselves:
   that decides a write is never overtaken, and edits keep their row versions;
 - upserts and insert-if-missing, planner statistics, the schema stamp, the raw DB-API
   connection bulk loads write through (parameter style) and the id sequences after rows
-  inserted with their ids.
+  inserted with their ids;
+- the audit log's append-only triggers (RAISE(ABORT) on SQLite, a plpgsql function
+  raising an exception on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -127,10 +129,48 @@ def stamp_file(conn: Any, application_id: int, schema_version: int) -> None:
         conn.exec_driver_sql(f"PRAGMA user_version = {schema_version}")
 
 
+_SQLITE_APPEND_ONLY = (
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+)
+_PG_APPEND_ONLY = (
+    "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$",
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+)
+
+
+def make_audit_append_only(bind: Any) -> None:
+    """Triggers refusing every UPDATE and DELETE on audit_log: RAISE(ABORT) on SQLite, a
+    plpgsql function raising an exception on PostgreSQL."""
+    for statement in _SQLITE_APPEND_ONLY if is_sqlite(bind) else _PG_APPEND_ONLY:
+        bind.exec_driver_sql(statement)
+
+
+def drop_audit_append_only(bind: Any) -> None:
+    if is_sqlite(bind):
+        bind.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_no_update")
+        bind.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_no_delete")
+        return
+    bind.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log")
+    bind.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_no_delete ON audit_log")
+    bind.exec_driver_sql("DROP FUNCTION IF EXISTS audit_log_append_only()")
+
+
 # --- writes ---------------------------------------------------------------------------------
 def _params(bind: Any, sql: str) -> str:
     """`?` placeholders as the driver wants them (psycopg: %s, with % itself doubled)."""
     return sql if is_sqlite(bind) else sql.replace("%", "%%").replace("?", "%s")
+
+
+def execute(bind: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+    """exec_driver_sql with `?` placeholders on both engines."""
+    return bind.exec_driver_sql(_params(bind, sql), tuple(params))
 
 
 def insert_setting_if_missing(bind: Any, key: str, value: str) -> None:

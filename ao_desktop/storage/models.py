@@ -42,6 +42,11 @@ class OfficerRow(Base):
     role: Mapped[str] = mapped_column(String(20), default="ao")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Sign-in: scrypt hash with its parameters (None: the officer chooses a PIN at their
+    # next start), and the wrong tries in a row, kept here so a lock holds on every PC.
+    pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    failed_tries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class ClientRow(Base):
@@ -143,8 +148,17 @@ class AuditRow(Base):
     actor: Mapped[str] = mapped_column(String(120), default="")
     at: Mapped[datetime] = mapped_column(DateTime)
     details: Mapped[str] = mapped_column(Text, default="")  # JSON: {field: [before, after]}
+    # Who (the signed-in officer's id) and about which client, for the audit viewer's
+    # filters; None in entries written before sign-in existed.
+    officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    client_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
-    __table_args__ = (Index("ix_audit_log_row", "table_name", "row_id"),)
+    __table_args__ = (
+        Index("ix_audit_log_row", "table_name", "row_id"),
+        Index("ix_audit_log_client", "client_id"),
+        Index("ix_audit_log_officer_at", "officer_id", "at"),
+        Index("ix_audit_log_at", "at"),
+    )
 
 
 class SettingRow(Base):

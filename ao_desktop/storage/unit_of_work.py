@@ -13,6 +13,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ao_desktop.storage.access.privacy_repository import SqlPrivacyRepository
+from ao_desktop.storage.audit_repository import OFFICER_KEY, SqlAuditRepository
 from ao_desktop.storage.calendar.activity_repository import SqlActivityRepository
 from ao_desktop.storage.calendar.calendar_settings_repository import (
     SqlHolidayOverrideRepository,
@@ -50,6 +52,8 @@ class SqlTransaction:
         self.problems = SqlProblemRepository(session)
         self.portfolio = SqlPortfolioRepository(session)
         self.letters = SqlWarningLetterRepository(session)
+        self.audit = SqlAuditRepository(session)
+        self.privacy = SqlPrivacyRepository(session)
         # The work report (services/reports/sources.py): one source per section.
         self.report_figures = SqlWorkFigures(session)
         self.report_targets = SqlTargetRepository(session)
@@ -61,10 +65,17 @@ class SqlTransaction:
 class SqlUnitOfWork:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # The signed-in officer: every audit entry written through this unit of work
+        # carries their id (storage/audit_repository.py).
+        self.officer_id: int | None = None
+
+    def act_as(self, officer_id: int | None) -> None:
+        self.officer_id = officer_id
 
     @contextmanager
     def read(self) -> Iterator[SqlTransaction]:
         with self.db.read_sessions() as session:
+            session.info[OFFICER_KEY] = self.officer_id
             try:
                 yield SqlTransaction(session)
             finally:
@@ -91,6 +102,7 @@ class SqlUnitOfWork:
             try:
                 # Take the write lock now (BEGIN IMMEDIATE), not at the first statement:
                 # waiting for a colleague happens before any work, never halfway through.
+                session.info[OFFICER_KEY] = self.officer_id
                 session.connection()
                 yield SqlTransaction(session)
                 session.commit()

@@ -3,7 +3,7 @@ using the app. The UI reaches data only through services called with `uow`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ao_desktop.domain.common.officer import Actor, OfficerRole
@@ -27,3 +27,7 @@ class UiContext:
     def who(self) -> Actor:
         """The user as services see them (name, role, officer)."""
         return Actor(self.actor, self.role, self.officer_id)
+
+    def signed_in_as(self, actor: Actor) -> UiContext:
+        """This context for the officer who just proved their PIN."""
+        return replace(self, actor=actor.name, role=actor.role, officer_id=actor.officer_id)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from ao_desktop.domain.access.permissions import Action, allowed
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.maintenance.backup_actions import BackupActions
 from ao_desktop.ui.widgets.badge import badge
@@ -175,9 +176,24 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         self.stack.currentWidget().setFocus()
         self._build_status_bar(context)
-        self.backup_actions.attach(context.maintenance)
+        # Backup and restore by hand are an admin's (the daily automatic backup runs for all).
+        may_back_up = allowed(context.who, Action.MANAGE_BACKUPS)
+        self.backup_actions.attach(context.maintenance if may_back_up else None, context.who)
         self._context = context
         self.settings_action.setEnabled(self._setup_environment is not None)
+        may_audit = allowed(context.who, Action.VIEW_AUDIT)
+        self.audit_action.setVisible(may_audit)
+        self.audit_action.setEnabled(may_audit)
+        may_manage = allowed(context.who, Action.MANAGE_OFFICERS)
+        self.officers_action.setVisible(may_manage)
+        self.officers_action.setEnabled(may_manage)
+        may_hand_over = allowed(context.who, Action.REASSIGN_CLIENTS)
+        self.handover_action.setVisible(may_hand_over)
+        self.handover_action.setEnabled(may_hand_over)
+        may_anonymise = allowed(context.who, Action.ANONYMISE_CLIENTS)
+        self.retention_action.setVisible(may_anonymise)
+        self.retention_action.setEnabled(may_anonymise)
+        self.change_pin_action.setEnabled(context.officer_id is not None)
         if self._shown:
             self._sync_view_settings(save=False)
 
@@ -198,6 +214,23 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         file_menu.addAction(self.settings_action)
+        # Supervisors and admins read the audit trail (the service checks the role).
+        self.audit_action = QAction(self.tr("&Jejak audit…"), self, enabled=False, visible=False)
+        self.audit_action.triggered.connect(self._on_audit_action_triggered)
+        file_menu.addAction(self.audit_action)
+        self.officers_action = QAction(self.tr("Petugas dan &keamanan…"), self, enabled=False, visible=False)
+        self.officers_action.triggered.connect(self._on_officers_action_triggered)
+        file_menu.addAction(self.officers_action)
+        # A supervisor's or admin's handover; the admin's retention (the services check).
+        self.handover_action = QAction(self.tr("Pindahkan &nasabah AO…"), self, enabled=False, visible=False)
+        self.handover_action.triggered.connect(self._on_handover_action_triggered)
+        file_menu.addAction(self.handover_action)
+        self.retention_action = QAction(self.tr("&Retensi data nasabah…"), self, enabled=False, visible=False)
+        self.retention_action.triggered.connect(self._on_retention_action_triggered)
+        file_menu.addAction(self.retention_action)
+        self.change_pin_action = QAction(self.tr("&Ganti PIN…"), self, enabled=False)
+        self.change_pin_action.triggered.connect(self._on_change_pin_action_triggered)
+        file_menu.addAction(self.change_pin_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Keluar"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -225,6 +258,36 @@ class MainWindow(QMainWindow):
         """app.py lends what Settings needs to create or join another database."""
         self._setup_environment = env
         self.settings_action.setEnabled(self._context is not None)
+
+    def _on_audit_action_triggered(self) -> None:
+        from ao_desktop.ui.access.audit_dialog import AuditDialog
+
+        if self._context is not None:
+            AuditDialog(self._context, self).exec()
+
+    def _on_officers_action_triggered(self) -> None:
+        from ao_desktop.ui.access.officers_dialog import OfficersDialog
+
+        if self._context is not None:
+            OfficersDialog(self._context, self).exec()
+
+    def _on_handover_action_triggered(self) -> None:
+        from ao_desktop.ui.access.handover_dialog import HandoverDialog
+
+        if self._context is not None:
+            HandoverDialog(self._context, self).exec()
+
+    def _on_retention_action_triggered(self) -> None:
+        from ao_desktop.ui.access.retention_dialog import RetentionDialog
+
+        if self._context is not None:
+            RetentionDialog(self._context, self).exec()
+
+    def _on_change_pin_action_triggered(self) -> None:
+        from ao_desktop.ui.access.officers_dialog import ChangePinDialog
+
+        if self._context is not None:
+            ChangePinDialog(self._context, self).exec()
 
     def _on_settings_action_triggered(self) -> None:
         from ao_desktop.ui.setup.settings_dialog import SettingsDialog

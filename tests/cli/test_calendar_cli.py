@@ -39,6 +39,8 @@ def db_path(tmp_path: Path) -> Path:
     with uow.write() as tx:
         rina = tx.officers.add(Officer("Rina Marlina", "+6281211112222"))
         dedi = tx.officers.add(Officer("Dedi Kurniawan", "+6281233334444"))
+        # The branch's admin: the command line runs as them when no officer is configured.
+        tx.officers.add(Officer("Admin Cabang", "+6281255556666", OfficerRole.ADMIN))
     siti = add_client(uow, Client(full_name="Siti Aminah", mobile="+6281298765432",
                                   address=Address(street="Jl. Melati 4", city="Surabaya")),
                       actor="t", allow_duplicates=True)

@@ -12,6 +12,7 @@ import pytest
 from ao_desktop.cli.main import main
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.enums import ClientStatus
+from ao_desktop.domain.common.officer import Officer, OfficerRole
 from ao_desktop.services.clients.directory import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -22,6 +23,8 @@ def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cli.sqlite"
     db = open_database(path, create=True)
     uow = SqlUnitOfWork(db)
+    with uow.write() as tx:  # the admin the command line signs in as (PIN from conftest)
+        tx.officers.add(Officer("Admin Cabang", "+6281255556666", OfficerRole.ADMIN))
     add_client(uow, Client(full_name="Siti Nurhaliza", nik="3174055207900001", mobile="081234567890",
                            status=ClientStatus.ACTIVE), actor="t")
     add_client(uow, Client(full_name="Ahmad Nurdin", mobile="085712345678"), actor="t")

@@ -14,6 +14,7 @@ from ao_desktop.cli.main import main
 from ao_desktop.services.products.catalog import seed_catalog_if_empty
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin, database_with_admin
 
 SIMULATE = ["simulate", "--method", "annuity", "--rate", "12", "--amount", "50jt", "--tenor", "24"]
 
@@ -23,6 +24,7 @@ def catalog_db(tmp_path: Path) -> Path:
     path = tmp_path / "katalog.sqlite"
     db = open_database(path, create=True)
     seed_catalog_if_empty(SqlUnitOfWork(db))
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 
@@ -54,9 +56,7 @@ def test_an_unexpected_error_is_one_sentence_and_logged(tmp_path: Path) -> None:
     """A failure no message was written for: a table the command needs is gone."""
     home = tmp_path / "home"
     home.mkdir()
-    path = tmp_path / "rusak.sqlite"
-    db = open_database(path, create=True)
-    db.close()
+    path = database_with_admin(tmp_path / "rusak.sqlite")  # the search signs in as its admin
     import sqlite3
 
     con = sqlite3.connect(path)

@@ -23,6 +23,7 @@ from tests.fixtures.error_cell_sheets import (
     xls_client_sheet,
     xls_error,
 )
+from tests.fixtures.officers import add_admin
 
 REJECTED = [r for r, _c, e in DATA_ROWS if e.outcome == "rejected"]
 NOTES = [r for r, _c, e in ROWS if e.outcome == "note"]  # skipped, with the reason
@@ -38,6 +39,7 @@ def db_path(tmp_path: Path) -> Path:
     db = open_database(path, create=True)
     add_client(SqlUnitOfWork(db), Client(**STORED), actor="t")
     add_client(SqlUnitOfWork(db), Client(full_name="Ahmad Nurdin", status=ClientStatus.ACTIVE), actor="t")
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

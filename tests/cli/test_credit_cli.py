@@ -24,6 +24,7 @@ from ao_desktop.services.clients.directory import add_client
 from ao_desktop.services.credit import applications as svc
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 
 pytestmark = pytest.mark.usefixtures("home")
 KEYS = ["id", "client", "client_id", "product", "amount", "tenor", "installment", "monthly_income",
@@ -55,6 +56,7 @@ def db_path(tmp_path: Path) -> Path:
     svc.create_application(uow, CreditApplication(
         client_id=budi.id, officer_id=dedi.id, product_code="KMK-T", amount=10_000_000, tenor_months=12,
         purpose=LoanPurpose.WORKING_CAPITAL), admin)
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

@@ -12,6 +12,7 @@ from ao_desktop.services.products.catalog import seed_catalog_if_empty
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from tests.fixtures.client_sheets import build_fixture
+from tests.fixtures.officers import add_admin
 
 OLD = b"the colleague's file"
 
@@ -25,6 +26,7 @@ def db_path(tmp_path: Path) -> Path:
     with uow.write() as tx:  # the bank a RIPLAY names (the wizard or init stores it)
         tx.settings.set("bank.name", "Bank Contoh")
         tx.settings.set("bank.branch", "Cabang Bogor")
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

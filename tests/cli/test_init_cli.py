@@ -15,6 +15,7 @@ from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services.setup import read_profile
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 
 INIT = ["init", "--bank", "BPR Sejahtera", "--branch", "KCP Cibinong",
         "--officer-name", "Rina Marlina", "--officer-phone", "0812-3456-7890"]
@@ -109,6 +110,7 @@ def test_an_older_database_without_products_gets_the_catalog(tmp_path: Path, com
     with SqlUnitOfWork(db).write() as tx:
         tx.settings.set("bank.name", "Bank Contoh")
         tx.settings.set("bank.branch", "Cabang Bogor")
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     argv = (["simulate", "--product", "KPR", "--amount", "250jt", "--tenor", "120"]
             if command == "simulate" else

@@ -14,6 +14,7 @@ from ao_desktop.domain.clients.client import Client
 from ao_desktop.services.clients.directory import add_client
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 
 # Backups, logs and the default database go to this test's own folder.
 pytestmark = pytest.mark.usefixtures("home")
@@ -26,6 +27,7 @@ def db_path(tmp_path: Path) -> Path:
     uow = SqlUnitOfWork(db)
     for name in ("Siti Nurhaliza", "Ahmad Nurdin"):
         add_client(uow, Client(full_name=name), actor="t")
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 
@@ -207,3 +209,22 @@ def test_backup_into_the_same_folder_twice_in_a_minute_numbers_the_second(
     # The default folder's rule: a second backup in the same minute gets "-2".
     assert len(names) == 2 and all(n.startswith("ao-desktop-") for n in names), names
     assert all(n.endswith(("-manual.sqlite", "-manual-2.sqlite")) for n in names), names
+
+
+def test_check_runs_as_a_signed_in_officer(db_path: Path, capsys, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("AO_DESKTOP_PIN", "999999")
+    assert main(["check", "--db", str(db_path)]) == 1
+    assert "PIN" in _one_sentence(capsys.readouterr().err)
+    monkeypatch.delenv("AO_DESKTOP_PIN")
+    assert main(["check", "--db", str(db_path), "--json"]) == 1  # no PIN, no terminal
+    assert "AO_DESKTOP_PIN" in _one_sentence(capsys.readouterr().err)
+    assert capsys.readouterr().out == ""
+
+
+def test_check_of_a_file_too_damaged_to_sign_in_still_says_what_is_wrong(db_path: Path, capsys) -> None:  # noqa: ANN001
+    with db_path.open("r+b") as fh:  # the schema itself: nothing can be opened or signed in to
+        fh.seek(100)
+        fh.write(b"\xa5" * 3000)
+    assert main(["check", "--db", str(db_path), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False

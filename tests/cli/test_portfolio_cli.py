@@ -16,6 +16,7 @@ from ao_desktop.domain.common.officer import Officer
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from tests.fixtures.extract_sheets import account, write_extract
+from tests.fixtures.officers import add_admin
 
 pytestmark = pytest.mark.usefixtures("home")
 NIK_SITI = "3201014101900001"
@@ -36,6 +37,7 @@ def db_path(tmp_path: Path) -> Path:
         tx.clients.add(Client(full_name="Budi Santoso", nik=NIK_BUDI, officer_id=rina.id), "t", now)
         tx.settings.set("bank.name", "PT BPR Sejahtera")
         tx.settings.set("bank.branch", "KCP Sleman Utara")
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

@@ -19,6 +19,7 @@ from ao_desktop.services.clients.directory import add_client
 from ao_desktop.services.problems.handling import act_on_problem, record_problem
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 
 pytestmark = pytest.mark.usefixtures("home")
 KEYS = ["id", "client", "client_id", "category", "channel", "received_at", "deadline", "extended",
@@ -42,6 +43,7 @@ def db_path(tmp_path: Path) -> Path:
     fresh = record_problem(uow, ClientProblem(budi.id, dedi.id, ProblemCategory.SERVICE, ProblemChannel.WALK_IN,
                                               now, "Kartu ATM tertelan di mesin depan pasar."), ADMIN)
     act_on_problem(uow, fresh.id, fresh.version, ProblemAction.EXTEND, "Menunggu vendor ATM.", ADMIN)
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

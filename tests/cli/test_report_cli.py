@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 
 from ao_desktop.cli.main import main
+from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 from tests.fixtures.report_db import build_report_db
 
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "r.sqlite"
-    build_report_db(path).close()
+    db = build_report_db(path)
+    add_admin(SqlUnitOfWork(db))  # the fixture's officers are rows made by hand: the command runs as the admin
+    db.close()
     return path
 
 

@@ -12,6 +12,7 @@ from ao_desktop.cli.main import main
 from ao_desktop.services.products.catalog import seed_catalog_if_empty
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.officers import add_admin
 
 FLAT = [
     "simulate",
@@ -40,6 +41,7 @@ def catalog_db(tmp_path: Path) -> Path:
     path = tmp_path / "katalog.sqlite"
     db = open_database(path, create=True)
     seed_catalog_if_empty(SqlUnitOfWork(db))
+    add_admin(SqlUnitOfWork(db))  # the officer the command line signs in as
     db.close()
     return path
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
+from ao_desktop.services.access.sign_in import sign_in
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.startup.first_run import configured_request
 from ao_desktop.startup.opening import OpenRequest, open_context
@@ -23,6 +24,7 @@ from ao_desktop.ui.local_settings import (
 )
 
 RINA = RememberedOfficer(None, "Rina Marlina", "+6281234567890")
+TEST_PIN = "123456"  # tests/conftest.py gives it to every officer the tests add
 
 
 @pytest.fixture(autouse=True)
@@ -69,8 +71,11 @@ def test_a_database_that_does_not_know_the_officer_gets_them_added(tmp_path: Pat
 
     context = open_context(OpenRequest(path, False, False, officer=RINA, add_officer=True, create=True))
     try:
-        assert (context.actor, context.role) == ("Rina Marlina", OfficerRole.ADMIN)
+        # Preselected for the sign-in, with the least rights until the PIN is proven.
+        assert (context.actor, context.role) == ("Rina Marlina", OfficerRole.MARKETING)
         assert context.officer_id is not None
+        signed = context.signed_in_as(sign_in(context.uow, context.officer_id, TEST_PIN))
+        assert signed.role is OfficerRole.ADMIN  # the first officer of a database
         assert load_officer() == RememberedOfficer(
             context.officer_id, "Rina Marlina", "+6281234567890"
         )
@@ -88,7 +93,8 @@ def test_db_on_the_command_line_only_looks_the_officer_up(tmp_path: Path) -> Non
 
     context = open_context(OpenRequest(path, False, False, officer=RINA, add_officer=False))
     try:
-        assert context.officer_id is None and context.role is OfficerRole.ADMIN  # the login user
+        # Nobody preselected, and no rights until someone signs in.
+        assert context.officer_id is None and context.role is OfficerRole.MARKETING
         with context.uow.read() as tx:
             assert [o.name for o in tx.officers.list()] == ["Admin Lain"]
     finally:
@@ -116,10 +122,8 @@ def test_an_ao_signs_in_with_their_own_role(tmp_path: Path) -> None:
         )
     )
     try:
-        assert (context.actor, context.officer_id, context.role) == (
-            "Dedi",
-            dedi.officer.id,
-            OfficerRole.AO,
-        )
+        assert (context.actor, context.officer_id) == ("Dedi", dedi.officer.id)
+        signed = context.signed_in_as(sign_in(context.uow, dedi.officer.id, TEST_PIN))
+        assert (signed.actor, signed.role) == ("Dedi", OfficerRole.AO)
     finally:
         _close(context)

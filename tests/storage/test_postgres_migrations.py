@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect
+from sqlalchemy.exc import DBAPIError
 
 from ao_desktop.storage.engine import open_database
 
@@ -53,5 +55,23 @@ def test_each_test_gets_its_own_fresh_database(pg_url: str) -> None:
     try:
         with pg.begin() as conn:
             conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('probe', 'x')")
+    finally:
+        pg.dispose()
+
+
+def test_the_audit_is_append_only_on_postgresql(pg_url: str) -> None:
+    """Migration 0010's triggers (dialect.make_audit_append_only): appending works,
+    UPDATE and DELETE are refused."""
+    pg = create_engine(pg_url)
+    try:
+        with pg.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO audit_log (table_name, row_id, action, actor, at, details) "
+                "VALUES ('clients', 1, 'create', 'tes', now(), '{}')")
+        for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+            with pytest.raises(DBAPIError, match="append-only"), pg.begin() as conn:
+                conn.exec_driver_sql(statement)
+        with pg.connect() as conn:
+            assert conn.exec_driver_sql("SELECT actor FROM audit_log").scalars().all() == ["tes"]
     finally:
         pg.dispose()

@@ -60,7 +60,7 @@ def funnel(p: PipelineFigures, width: float, height: float = 150) -> Drawing:
     """Prospects -> applications -> customers as centred bars, widths to scale, each
     with its label above it."""
     d = _drawing(width, height, _("Corong pipeline"))
-    steps = [(_("Prospek baru"), p.new_prospects, ""),
+    steps = [(_("Prospek (awal + baru)"), p.prospects_in_pipeline, ""),
              (_("Menjadi pengajuan"), p.to_application, _pct(p.application_rate)),
              (_("Menjadi nasabah aktif"), p.to_active, _pct(p.customer_rate))]
     biggest = max((n for _l, n, _r in steps), default=0) or 1

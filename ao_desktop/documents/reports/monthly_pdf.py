@@ -92,6 +92,7 @@ def _summary(report: MonthlyReport) -> list[Flowable]:
     s = styles()
     rows: list[SummaryRow] = summary_rows(report.total, report.portfolio_available, report.problems_available)
     has_target = report.total.target is not None
+    note_style = ParagraphStyle("note", parent=s.small, fontSize=7.5, leading=9)
     data: list[list[object]] = [[_("Indikator"), _("Target"), _("Realisasi"), _("Pencapaian"), _("Keterangan")]]
     extra: list[tuple] = []
     group = None
@@ -107,7 +108,9 @@ def _summary(report: MonthlyReport) -> list[Flowable]:
             extra.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
             continue
         data.append([("      " if r.indent else "   ") + r.label, fmt(r.kind, r.target) if r.target is not None else "",
-                     fmt(r.kind, r.actual), fmt(Kind.PCT, r.achieved) if r.achieved is not None else "", r.note])
+                     fmt(r.kind, r.actual), fmt(Kind.PCT, r.achieved) if r.achieved is not None else "",
+                     # A paragraph, so a long note wraps inside its column.
+                     Paragraph(markup(r.note), note_style) if r.note else ""])
     table = Table(data, colWidths=[w * CONTENT_WIDTH for w in (0.31, 0.15, 0.16, 0.13, 0.25)], repeatRows=1)
     table.setStyle(table_style(("ALIGN", (1, 0), (3, -1), "RIGHT"), *extra, size=8.5))
     out: list[Flowable] = [*table_heading(_("1. Ringkasan dan pencapaian target")), table]

@@ -18,7 +18,7 @@ from ao_desktop.domain.calendar.labels import purpose_label, type_label
 from ao_desktop.domain.clients.enums import ClientStatus, LeadSource
 from ao_desktop.domain.clients.labels import source_label
 from ao_desktop.domain.clients.labels import status_label as client_status_label
-from ao_desktop.domain.common.formatting import format_date, format_rupiah
+from ao_desktop.domain.common.formatting import format_date, format_number, format_rupiah
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.credit.enums import ApplicationStatus
 from ao_desktop.domain.credit.labels import status_label as application_status_label
@@ -75,8 +75,10 @@ def summary_rows(f: OfficerFigures, portfolio_on: bool, problems_on: bool) -> li
             rows.append(SummaryRow(g, _("dari {s}").format(s=source_label(source)), Kind.COUNT,
                                    p.new_by_source[source.value], indent=True))
     rows += [
+        SummaryRow(g, _("Prospek di pipeline awal periode"), Kind.COUNT, p.open_prospects_start),
         SummaryRow(g, _("Menjadi pengajuan"), Kind.COUNT, p.to_application,
-                   note=_("{r} dari prospek").format(r=_pct_words(p.application_rate))),
+                   note=_("{r} dari {n} prospek (awal + baru)").format(
+                       r=_pct_words(p.application_rate), n=format_number(p.prospects_in_pipeline))),
         SummaryRow(g, _("Menjadi nasabah aktif"), Kind.COUNT, p.to_active,
                    note=_("{r} dari pengajuan").format(r=_pct_words(p.customer_rate))),
         SummaryRow(g, _("Ditolak / menolak"), Kind.COUNT, p.declined),

@@ -46,6 +46,9 @@ class SheetData:
     # (their `rows` is -1: loading a sheet to count it costs as much as reading it).
     sheets: tuple[SheetInfo, ...] = ()
     error_cells: frozenset[tuple[int, int]] = frozenset()
+    # A digest of the file's bytes as read: another process reading the same path can
+    # tell whether it read the same file (the import's helper reads it for itself).
+    digest: str = ""
 
 
 @contextmanager

@@ -15,10 +15,12 @@ import os
 from ao_desktop.domain.common.errors import FieldIssue
 from ao_desktop.domain.common.i18n import _
 
+# Every officer of the demo database has this PIN; its sign-in screen and the README say so.
+DEMO_PIN = "123456"
 MIN_LENGTH = 6
 MAX_LENGTH = 64  # scrypt takes any length; a limit keeps a pasted novel out of it
 SCHEME = "scrypt"
-N, R, P = 2**15, 8, 1
+N, R, P = 2**15, 8, 1  # ~0.09 s per check on the 2-core test machine
 _DKLEN = 32
 _MAXMEM = 64 * 1024 * 1024
 
@@ -42,11 +44,23 @@ def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=_DKLEN)
 
 
+_cost_n = N  # what new hashes use; only use_test_cost changes it
+
+
+def use_test_cost(n: int = 2**10) -> None:
+    """TEST HOOK, called only by tests/conftest.py: new hashes use a cheap scrypt cost so
+    the suite's many sign-ins stay fast. The cost is stored in each hash, so checking is
+    the same code either way; production never calls this, and 2**10 is also the lowest
+    cost verify_pin accepts."""
+    global _cost_n
+    _cost_n = n
+
+
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     """`scrypt$n$r$p$salt-hex$hash-hex`: everything needed to check the PIN again."""
     salt = salt if salt is not None else os.urandom(16)
-    digest = _derive(pin, salt, N, R, P)
-    return f"{SCHEME}${N}${R}${P}${salt.hex()}${digest.hex()}"
+    digest = _derive(pin, salt, _cost_n, R, P)
+    return f"{SCHEME}${_cost_n}${R}${P}${salt.hex()}${digest.hex()}"
 
 
 def verify_pin(pin: str, stored: str) -> bool:

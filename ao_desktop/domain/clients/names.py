@@ -63,8 +63,17 @@ def _tokens(name: str) -> list[str]:
     return _NON_WORD.sub(" ", _APOSTROPHES.sub("", plain)).split()
 
 
+# A title at the front joins tokens[:size], so it starts with the first token; one at
+# the end ends with the last: a name whose first token begins no title and whose last
+# ends none (nearly every name) has no title to drop, found by two set lookups.
+_LEADING_STARTS: frozenset[str] = frozenset(t[:i] for t in _LEADING for i in range(1, len(t) + 1))
+_TRAILING_ENDS: frozenset[str] = frozenset(t[i:] for t in _TRAILING for i in range(len(t)))
+
+
 def _strip_titles(tokens: list[str]) -> list[str]:
     """Drop titles at either end, repeatedly, always keeping at least one token."""
+    if len(tokens) < 2 or (tokens[0] not in _LEADING_STARTS and tokens[-1] not in _TRAILING_ENDS):
+        return tokens
     changed = True
     while changed and len(tokens) > 1:
         changed = False
@@ -97,6 +106,11 @@ def given_name(full_name: str) -> str:
 def fold_name(name: str) -> str:
     """Comparable form of a name: lowercase, no accents/punctuation/titles/legal forms."""
     return " ".join(_strip_titles(_tokens(name)))
+
+
+def fold_tokens(name: str) -> list[str]:
+    """fold_name(name).split(), without the join and the split."""
+    return _strip_titles(_tokens(name))
 
 
 def name_search_key(name: str) -> str:

@@ -1,4 +1,4 @@
-"""An officer of the branch: an AO, a supervisor or an admin."""
+"""An officer of the branch: an AO, a supervisor, an admin, or marketing (read-only)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ class OfficerRole(StrEnum):
     AO = "ao"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    MARKETING = "marketing"  # read-only pipeline and lead sources, personal data masked
 
 
 def role_label(role: OfficerRole) -> str:
@@ -19,6 +20,7 @@ def role_label(role: OfficerRole) -> str:
         OfficerRole.AO: _("Account Officer"),
         OfficerRole.SUPERVISOR: _("Supervisor"),
         OfficerRole.ADMIN: _("Admin"),
+        OfficerRole.MARKETING: _("Marketing"),
     }[role]
 
 

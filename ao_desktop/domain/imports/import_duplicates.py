@@ -8,14 +8,14 @@ bound says they could be similar, which keeps a 100,000-row sheet about linear.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from ao_desktop.domain.clients.client import Client, normalize_tags
 from ao_desktop.domain.clients.duplicates import duplicate_reasons
-from ao_desktop.domain.clients.names import SIMILAR_NAME_THRESHOLD, fold_name
+from ao_desktop.domain.clients.names import SIMILAR_NAME_THRESHOLD, fold_tokens
 from ao_desktop.domain.imports.client_import import ADDRESS_FIELDS, ParsedRow
 
 
@@ -37,15 +37,12 @@ BIRTH_DATE_BUCKET = 32
 _LIMIT = SIMILAR_NAME_THRESHOLD - 1e-9
 
 
-class _NameSketch(NamedTuple):
-    """What bounds name_similarity() from above without running it (it costs ~60 µs):
-    the folded name's sorted tokens, and the length and character set of it and of each
-    token. Characters are bits of an int, so a bound is a few integer operations."""
-
-    key: str
-    length: int
-    chars: int
-    tokens: tuple[tuple[int, int], ...]
+# What bounds name_similarity() from above without running it (it costs ~60 µs): the
+# folded name's sorted tokens (its key), the length and character set of the key, and
+# the length and character set of each token. Characters are bits of an int, so a bound
+# is a few integer operations. A plain tuple: cheap to make, and to pickle when the
+# import's helper process makes the sketches of its rows (see name_sketches).
+_NameSketch = tuple[str, int, int, tuple[tuple[int, int], ...]]
 
 
 def _chars(text: str) -> int:
@@ -59,7 +56,7 @@ _SPACE = 1 << ord(" ")
 
 
 def _sketch(name: str, token_cache: dict[str, tuple[int, int]]) -> _NameSketch:
-    tokens = fold_name(name).split()
+    tokens = fold_tokens(name)
     parts = []
     chars = _SPACE if len(tokens) > 1 else 0
     for token in tokens:
@@ -69,7 +66,19 @@ def _sketch(name: str, token_cache: dict[str, tuple[int, int]]) -> _NameSketch:
         parts.append(part)
         chars |= part[1]
     key = " ".join(sorted(tokens))
-    return _NameSketch(key, len(key), chars, tuple(parts))
+    return key, len(key), chars, tuple(parts)
+
+
+def name_sketches(rows: Sequence[ParsedRow]) -> dict[str, _NameSketch]:
+    """The sketches FileDuplicateFinder.add makes of these rows' names, made elsewhere
+    (the import's helper process) and handed to it with `add(rows, sketches)`."""
+    sketches: dict[str, _NameSketch] = {}
+    tokens: dict[str, tuple[int, int]] = {}
+    for parsed in rows:
+        client = parsed.client
+        if client is not None and client.birth_date is not None and client.full_name not in sketches:
+            sketches[client.full_name] = _sketch(client.full_name, tokens)
+    return sketches
 
 
 def _may_be_similar(a: _NameSketch, b: _NameSketch) -> bool:
@@ -149,8 +158,11 @@ class FileDuplicateFinder:
         self._by_name: dict[str, _NameSketch] = {}  # names repeat: "Siti Aminah", "Muhammad Rizki"
         self._token_cache: dict[str, tuple[int, int]] = {}
 
-    def add(self, rows: Sequence[ParsedRow]) -> None:
-        """The next rows of the sheet, after every row added before."""
+    def add(self, rows: Sequence[ParsedRow], sketches: Mapping[str, _NameSketch] | None = None) -> None:
+        """The next rows of the sheet, after every row added before; `sketches`, when
+        given, are name_sketches() of them (the same as made here)."""
+        if sketches:
+            self._by_name.update(sketches)
         by_nik, by_mobile, by_birth = self._by_nik, self._by_mobile, self._by_birth
         by_birth_name, by_name, token_cache = self._by_birth_name, self._by_name, self._token_cache
         found = self.found
@@ -182,8 +194,8 @@ class FileDuplicateFinder:
                         bucket.append((row, client, mine))
                         if len(bucket) == BIRTH_DATE_BUCKET:  # full: later rows use exact names
                             for r, c, sketch in bucket:
-                                by_birth_name.setdefault((birth, sketch.key), (r, c))
-                    elif (earlier := by_birth_name.setdefault((birth, mine.key), entry)) is not entry:
+                                by_birth_name.setdefault((birth, sketch[0]), (r, c))
+                    elif (earlier := by_birth_name.setdefault((birth, mine[0]), entry)) is not entry:
                         candidates.append(earlier)
             if candidates:
                 candidates.sort(key=lambda e: e[0])

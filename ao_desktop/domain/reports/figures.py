@@ -37,14 +37,22 @@ class PipelineFigures:
     to_application: int = 0  # clients whose status became "pengajuan" in the period
     to_active: int = 0  # ... "aktif" (a new customer)
     declined: int = 0  # ... "ditolak"
+    # Clients whose status was "prospek" when the period began: with the new prospects,
+    # the pipeline the applications came from. Rating applications against the new
+    # prospects alone gave rates over 100% (most applications come from older prospects).
+    open_prospects_start: int = 0
 
     @property
     def new_prospects(self) -> int:
         return sum(self.new_by_source.values())
 
     @property
+    def prospects_in_pipeline(self) -> int:
+        return self.open_prospects_start + self.new_prospects
+
+    @property
     def application_rate(self) -> Decimal | None:
-        return ratio_pct(self.to_application, self.new_prospects)
+        return ratio_pct(self.to_application, self.prospects_in_pipeline)
 
     @property
     def customer_rate(self) -> Decimal | None:
@@ -149,7 +157,8 @@ def sum_pipeline(items: Sequence[PipelineFigures]) -> PipelineFigures:
         for source, count in item.new_by_source.items():
             sources[source] = sources.get(source, 0) + count
     return PipelineFigures(sources, sum(i.to_application for i in items),
-                           sum(i.to_active for i in items), sum(i.declined for i in items))
+                           sum(i.to_active for i in items), sum(i.declined for i in items),
+                           sum(i.open_prospects_start for i in items))
 
 
 def sum_weeks(items: Iterable[tuple[WeekCount, ...]]) -> tuple[WeekCount, ...]:

@@ -165,6 +165,7 @@ def headline(report: MonthlyReport) -> dict[str, object]:
         "officer_name": officer.officer_name if officer else None,
         "new_prospects": t.pipeline.new_prospects,
         "new_prospects_by_source": dict(sorted(t.pipeline.new_by_source.items())),
+        "open_prospects_start": t.pipeline.open_prospects_start,
         "to_application": t.pipeline.to_application,
         "to_customer": t.pipeline.to_active,
         "visits_planned": t.activities.visits_planned,

@@ -35,6 +35,7 @@ from ao_desktop.domain.common.errors import (
 from ao_desktop.domain.common.formatting import format_datetime
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 
@@ -81,6 +82,7 @@ def _stale(tx: Transaction, original: Activity) -> StaleEdit:
         changes, current.updated_by)
 
 
+@records_refusal
 def schedule_activity(uow: UnitOfWork, draft: Activity, actor: Actor) -> Activity:
     """Store a new activity (planned, or already done when logged afterwards)."""
     _check_allowed(actor, draft.officer_id)
@@ -97,6 +99,7 @@ def get_activity(uow: UnitOfWork, activity_id: int) -> Activity:
     return found
 
 
+@records_refusal
 def update_activity(uow: UnitOfWork, original: Activity, edited: Activity, actor: Actor) -> Activity:
     """Save `edited` over `original`; refused with what changed if a colleague saved first."""
     if original.id is None:
@@ -112,6 +115,7 @@ def update_activity(uow: UnitOfWork, original: Activity, edited: Activity, actor
         return saved
 
 
+@records_refusal
 def reschedule_activity(uow: UnitOfWork, original: Activity, starts_at: datetime, actor: Actor,
                         duration_minutes: int | None = None) -> Activity:
     """Move an activity (a drag in the calendar); only planned ones move."""
@@ -123,6 +127,7 @@ def reschedule_activity(uow: UnitOfWork, original: Activity, starts_at: datetime
                                                   duration_minutes=duration), actor)
 
 
+@records_refusal
 def complete_activity(uow: UnitOfWork, original: Activity, outcome: Outcome, actor: Actor,
                       next_step: NextStep | None = None) -> tuple[Activity, Activity | None]:
     """Record what happened and, in the same transaction, schedule the next follow-up:
@@ -153,6 +158,7 @@ def complete_activity(uow: UnitOfWork, original: Activity, outcome: Outcome, act
         return saved, added
 
 
+@records_refusal
 def log_contact(uow: UnitOfWork, client_id: int, officer_id: int, kind: ActivityType,
                 actor: Actor, purpose: ActivityPurpose = ActivityPurpose.FOLLOW_UP,
                 note: str = "", at: datetime | None = None) -> Activity:

@@ -19,6 +19,7 @@ from ao_desktop.domain.calendar.agenda import (
 from ao_desktop.domain.calendar.working_days import is_working_day
 from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.officer import Actor
 from ao_desktop.services.calendar.holiday_calendar import holiday_calendar
 from ao_desktop.services.ports import UnitOfWork
 
@@ -60,11 +61,12 @@ def days_without_contact(uow: UnitOfWork) -> int:
     return value if 1 <= value <= 3650 else DEFAULT_DAYS_WITHOUT_CONTACT
 
 
-def set_days_without_contact(uow: UnitOfWork, days: int) -> None:
+def set_days_without_contact(uow: UnitOfWork, days: int, actor: Actor) -> None:
+    """The branch's "not contacted for N days" threshold of the Today panel (audited)."""
     if not 1 <= days <= 3650:
         raise ValidationFailed([FieldIssue("days", _("Isi antara 1 dan 3650 hari."), True)])
     with uow.write() as tx:
-        tx.settings.set(DAYS_WITHOUT_CONTACT_KEY, str(days))
+        tx.settings.change({DAYS_WITHOUT_CONTACT_KEY: str(days)}, actor.name, datetime.now().replace(microsecond=0))
 
 
 def today_summary(uow: UnitOfWork, today: date, officer_id: int | None,

@@ -36,6 +36,7 @@ from ao_desktop.domain.credit.ratios import (
 )
 from ao_desktop.domain.credit.status_flow import StatusChange, check_move, client_status_after
 from ao_desktop.domain.products.product import Product
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 PRUDENCE_KEY = "credit.prudence_pct"
@@ -105,10 +106,10 @@ def save_settings(uow: UnitOfWork, settings: CreditSettings, actor: Actor) -> No
         raise ValidationFailed(issues)
     w = settings.weights
     with uow.write() as tx:
-        tx.settings.set(PRUDENCE_KEY, str(settings.prudence_pct))
-        tx.settings.set(DEFAULT_MAX_DSR_KEY, str(settings.max_dsr_pct))
-        tx.settings.set(WEIGHTS_KEY, ",".join(str(v) for v in (w.character, w.capacity, w.capital,
-                                                               w.collateral, w.condition)))
+        tx.settings.change({
+            PRUDENCE_KEY: str(settings.prudence_pct), DEFAULT_MAX_DSR_KEY: str(settings.max_dsr_pct),
+            WEIGHTS_KEY: ",".join(str(v) for v in (w.character, w.capacity, w.capital, w.collateral, w.condition)),
+        }, actor.name, datetime.now().replace(microsecond=0))
 
 
 def assess(app: CreditApplication, product: Product | None, settings: CreditSettings,
@@ -145,6 +146,7 @@ def _checked(tx: Transaction, app: CreditApplication, today: date) -> CreditAppl
     return replace(app, documents=checklist_for(product.required_documents, app.documents))
 
 
+@records_refusal
 def create_application(uow: UnitOfWork, app: CreditApplication, actor: Actor) -> CreditApplication:
     """A new draft; its instalment comes from the product's simulator, its checklist from
     the product's required documents."""
@@ -170,6 +172,7 @@ def _stale(tx: Transaction, original: CreditApplication) -> StaleEdit:
         fields=fields), changes, current.updated_by)
 
 
+@records_refusal
 def update_application(uow: UnitOfWork, app: CreditApplication, actor: Actor) -> CreditApplication:
     """Save the AO's edits; refused when a colleague saved first, or when the
     application is decided (disetujui, ditolak, dicairkan: the approver saw it as it was)."""
@@ -191,6 +194,7 @@ def update_application(uow: UnitOfWork, app: CreditApplication, actor: Actor) ->
         return saved
 
 
+@records_refusal
 def change_status(uow: UnitOfWork, application_id: int, version: int, change: StatusChange,
                   actor: Actor, today: date | None = None) -> CreditApplication:
     """Move the application; the client's pipeline status (and, on a refusal, their
@@ -243,6 +247,8 @@ def list_assessments(uow: UnitOfWork, officer_id: int | None = None,
                      client_id: int | None = None, actor: Actor | None = None) -> list[Assessment]:
     """Newest first. An AO (`actor`) sees only their own applications whatever the
     filter asks; a supervisor or admin sees the branch."""
+    if actor is not None:
+        require(actor, Action.VIEW_PERSONAL_DATA)  # not marketing: incomes and loans
     if actor is not None and actor.role is OfficerRole.AO and actor.officer_id is not None:
         officer_id = actor.officer_id
     with uow.read() as tx:

@@ -14,9 +14,11 @@ from ao_desktop.documents.credit.credit_memo import CreditMemoData, write_credit
 from ao_desktop.domain.common.errors import NotFound, ValidationFailed
 from ao_desktop.domain.common.formatting import format_datetime
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.credit.application import schedule_for
 from ao_desktop.domain.credit.enums import ApplicationStatus
 from ao_desktop.domain.credit.labels import status_label
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.credit.applications import assess, read_settings
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.product_sheets import sheet_header
@@ -52,6 +54,19 @@ def credit_memo_data(uow: UnitOfWork, application_id: int) -> CreditMemoData:
     )
 
 
-def write_memo(uow: UnitOfWork, application_id: int, out: Path | BinaryIO) -> int:
-    """The memo written whole to `out`; its page count."""
+@records_refusal
+def write_memo(uow: UnitOfWork, application_id: int, out: Path | BinaryIO, actor: Actor | None = None) -> int:
+    """The memo written whole to `out`, its page count; with `actor`, only for an application they may read, and the
+    export recorded in the audit (the memo holds the client's NIK, income and loans)."""
+    if actor is not None:
+        from ao_desktop.domain.access.permissions import Action, require, require_reader
+        from ao_desktop.services.access.exports import record_export
+
+        require(actor, Action.EXPORT_PERSONAL_DATA)
+        data = credit_memo_data(uow, application_id)
+        require_reader(actor, data.application.officer_id, _("AO hanya dapat mencetak memo pengajuannya sendiri."))
+        pages = write_credit_memo(data, out)
+        record_export(uow, actor, "credit_memo_pdf", getattr(out, "name", "") if not isinstance(out, Path)
+                      else out.name, {"application_id": application_id}, data.application.client_id)
+        return pages
     return write_credit_memo(credit_memo_data(uow, application_id), out)

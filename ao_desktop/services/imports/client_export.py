@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.clients.client_query import ClientQuery
 from ao_desktop.domain.clients.labels import source_label, status_label
 from ao_desktop.domain.common.formatting import format_datetime
@@ -60,7 +61,11 @@ def export_clients(
     it was.
     """
     from ao_desktop.documents.imports.client_workbook import ExportRow, write_client_sheet
+    from ao_desktop.services.access.exports import record_export
+    from ao_desktop.services.clients.directory import scoped_query
 
+    require(actor, Action.EXPORT_PERSONAL_DATA)
+    query = scoped_query(query, actor)  # an AO exports their own clients only
     report = progress or (lambda _what, _done, _total: None)
     with uow.read() as tx:
         ids = tx.clients.export_ids(query)
@@ -83,11 +88,13 @@ def export_clients(
             for client, officer_name in batch:
                 yield ExportRow(client, officer_name)
 
-    return write_client_sheet(
+    written = write_client_sheet(
         path, rows(), description=description,
         exported_by=_("{who}, {when}").format(who=actor.name, when=format_datetime(datetime.now())),
         progress=on_progress, cancelled=stop,
     )
+    record_export(uow, actor, "clients_xlsx", Path(path).name, {"clients": written, "filter": description})
+    return written
 
 
 def write_import_template(uow: UnitOfWork, path: str | Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ao_desktop.documents.sheets.sheet_data import gc_paused
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.client_rules import clean_client, errors_only
 from ao_desktop.domain.common.cell_values import RowIssue
@@ -38,7 +39,12 @@ from ao_desktop.domain.imports.import_plan import (
     stored_duplicates,
 )
 from ao_desktop.domain.imports.sheet_header import find_header, layout_key, mapping_problems
-from ao_desktop.services.imports.row_worker import ParserSettings, check_rows_in_parallel
+from ao_desktop.services.imports.row_worker import (
+    ParserSettings,
+    ReadingHelper,
+    check_rows_in_parallel,
+    start_reading_helper,
+)
 from ao_desktop.services.ports import Progress, Transaction, UnitOfWork
 
 if TYPE_CHECKING:
@@ -88,6 +94,7 @@ class ImportResult:
     new_ids: list[int]
     merged_ids: list[int]
     seconds: float
+    plan: list[PlannedRow] = field(default_factory=list)  # what was done with each row
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
@@ -155,17 +162,39 @@ def preview_import(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
+    for_officer: int | None = None,
 ) -> ImportPreview:
     """Read and check a sheet without writing anything; see the module docstring.
 
     Raises SheetReadError (a domain error) for a file that cannot be read at all.
     """
+    path = Path(path)
+    # A big file: the helper process starts now and reads it too, on the second core.
+    early = start_reading_helper(path)
+    try:
+        return _preview(uow, path, actor, sheet, mapping, progress, cancelled, today, early, for_officer)
+    finally:
+        if early is not None:
+            early.stop()  # unused (a small sheet, no header, an error) or already done
+
+
+def _preview(
+    uow: UnitOfWork,
+    path: Path,
+    actor: Actor,
+    sheet: str | None,
+    mapping: Mapping[int, str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    today: date | None,
+    early: ReadingHelper | None,
+    for_officer: int | None,
+) -> ImportPreview:
     from ao_desktop.documents.sheets.sheet_reader import read_sheet  # calamine: on first use
 
-    path = Path(path)
     report = progress or (lambda _what, _done, _total: None)
     report(_("Membaca berkas…"), 0, 0)
-    data = read_sheet(path, sheet)
+    data = read_sheet(path, sheet, checked=early.checked if early is not None else None)
     sheets = list(data.sheets)
     _check(cancelled)
     guess = find_header(data.rows)
@@ -192,7 +221,7 @@ def preview_import(
     with uow.read() as tx:
         officers = _officer_index(tx)
     settings = ParserSettings(chosen, tuple(guess.headers), today or date.today(), officers,
-                              actor.officer_id)  # fmt: skip
+                              for_officer if for_officer is not None else actor.officer_id)  # fmt: skip
     body = data.rows[guess.row + 1 :]
     total = len(body)
 
@@ -205,7 +234,8 @@ def preview_import(
     finder = FileDuplicateFinder()
     with gc_paused():
         preview.rows, preview.skipped_rows = check_rows_in_parallel(
-            settings, body, guess.row + 1, blanks, errors, tick, finder.add
+            settings, body, guess.row + 1, blanks, errors, tick, finder.add,
+            early=early, sheet=(data.name, data.digest), with_sketches=True,
         )
     report(_("Mencari duplikat…"), total, total)
     with gc_paused():
@@ -250,6 +280,7 @@ def commit_import(
     """
     if preview.problems:
         raise ValidationFailed([FieldIssue("file", preview.problems[0], True)])
+    require(actor, Action.IMPORT_OWN_CLIENTS)
     started = time.perf_counter()
     report = progress or (lambda _what, _done, _total: None)
     now = datetime.now().replace(microsecond=0)
@@ -281,6 +312,7 @@ def commit_import(
             if pair is None:
                 continue
             current, merged = pair
+            _check_import_owner(actor, current.officer_id, merged.officer_id)
             if tx.clients.update(merged, actor.name, now) is None:
                 continue  # unreachable under the write lock; nothing half-done either way
             if merged.status is not current.status:
@@ -296,13 +328,42 @@ def commit_import(
             report(_("Menyimpan nasabah…"), done, total)
             _check(cancelled)
 
+        for officer_id in {c.officer_id for c in inserts.values()}:
+            _check_import_owner(actor, officer_id)
         new_ids = tx.clients.add_many(
             list(inserts.values()), actor.name, now,
-            {"file": preview.path.name, "sheet": preview.sheet}, on_batch,
+            {"file": preview.path.name, "sheet": preview.sheet}, on_batch, audit=False,
         )
         _check(cancelled)
+        # One entry for the whole batch: the file, the counts and the rows' ids.
+        tx.audit.record("clients", 0, "import_batch", actor.name, now, {
+            "file": preview.path.name, "sheet": preview.sheet, "inserted": len(new_ids),
+            "merged": len(merged_ids), "inserted_ids": _id_ranges(new_ids), "merged_ids": merged_ids,
+        })
         report(_("Menyelesaikan…"), total, total)
-    return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started)
+    return ImportResult(count_plan(plan), new_ids, merged_ids, time.perf_counter() - started, plan)
+
+
+def _check_import_owner(actor: Actor, *officer_ids: int | None) -> None:
+    """An AO imports into their own portfolio; rows for another AO (an AO column naming a
+    colleague, --officer) need the supervisor's right to import for the branch."""
+    for officer_id in officer_ids:
+        if actor.officer_id is not None and officer_id != actor.officer_id:
+            require(actor, Action.IMPORT_FOR_BRANCH, _(
+                "AO hanya dapat mengimpor nasabah ke portofolionya sendiri; baris untuk AO lain "
+                "atau tanpa AO perlu supervisor."))
+
+
+def _id_ranges(ids: list[int]) -> list[list[int]]:
+    """[[first, last], ...]: the ids of a bulk insert are consecutive, so a 100,000-row
+    import is one pair, not 100,000 numbers."""
+    ranges: list[list[int]] = []
+    for i in sorted(ids):
+        if ranges and i == ranges[-1][1] + 1:
+            ranges[-1][1] = i
+        else:
+            ranges.append([i, i])
+    return ranges
 
 
 def report_rows(preview: ImportPreview) -> list[tuple[int, tuple[object, ...], list[str]]]:

@@ -6,9 +6,18 @@ Both run `domain.imports.sheet_rows.check_rows` with the same parser settings, s
 rows come out exactly as one process would make them (a test compares the two). The
 helper is started with "spawn" on every platform (what Windows and the frozen app have;
 `ao_desktop.__main__` calls `multiprocessing.freeze_support()`), so this module keeps
-everything it runs at top level and imports only the domain. It sends its rows in
-pieces as it goes, which also tells the progress; a cancel terminates it; if it cannot
-start or dies, this process checks what is left of its rows itself.
+everything it runs at top level and imports only the domain (and the sheet reader, for a
+helper that reads the file itself). It sends its rows in pieces as it goes, which also
+tells the progress; a cancel terminates it; if it cannot start or dies, this process
+checks what is left of its rows itself.
+
+For a big file the preview starts the helper before it reads the sheet
+(`start_reading_helper`): its start-up is then out of the way, and for an xlsx it parses
+the sheet itself on the second core as soon as this process's bound check has passed
+(read_sheet's `checked`; the same bytes, by their digest), while this process parses it
+too, so its rows need not be pickled over (~0.3 s of this process at 100,000 rows). It
+checks its part of its own reading only when that is the file read here (same sheet,
+same digest); otherwise it ends and this process checks those rows.
 """
 
 from __future__ import annotations
@@ -21,18 +30,16 @@ import queue
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import Connection
-from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any
 
-from ao_desktop.domain.clients.client import Address, Client
-from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
 from ao_desktop.domain.imports.client_import import ParsedRow, RowParser
+from ao_desktop.domain.imports.import_duplicates import name_sketches
 from ao_desktop.domain.imports.sheet_rows import CHECK_EVERY, check_rows
+from ao_desktop.services.imports.row_packing import pack, rebuild
 
-_T = TypeVar("_T")
 log = logging.getLogger(__name__)
 
 # A sheet with fewer data rows is checked in one process: starting the helper
@@ -40,10 +47,12 @@ log = logging.getLogger(__name__)
 # the rows there and back only pays off for big sheets.
 PARALLEL_MIN_ROWS = 20_000
 # The helper's share of the rows: most of them, since this process also unpacks the
-# helper's rows and runs the duplicate search over all of them (measured at 100,000 rows:
-# this process ~2.5 s of work for the first 30%, the helper ~2.3 s for the rest; 80%
-# evens them out).
-HELPER_SHARE = 0.8
+# helper's rows and runs the duplicate search over all of them. The helper also makes
+# the name sketches of its rows (and, reading the file itself, gets no rows pickled to
+# it): measured at 100,000 rows, this process spends ~2.75 s per 100,000 rows it checks,
+# ~0.5 s per 100,000 it unpacks and ~1.3 s on the duplicate search over all of them, the
+# helper ~3.7 s per 100,000 it checks; two thirds give each ~2.5 s of CPU in this step.
+HELPER_SHARE = 0.67
 CHUNK = CHECK_EVERY  # rows per piece the helper sends
 
 
@@ -62,19 +71,75 @@ class ParserSettings:
                          default_officer_id=self.default_officer_id)  # fmt: skip
 
 
-def _helper_main(jobs: Connection, answers: Connection) -> None:
-    """The helper process: receive one job, check its rows and send them in pieces of
-    `chunk` rows, without their cells (the importing process has them)."""
+@dataclass(frozen=True)
+class _Checked:
+    """To a helper reading the file: the sheet's cells in the bytes with `digest`
+    passed the bound (read_sheet's `checked`), so calamine may parse it there too."""
+
+    sheet: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class _SheetPart:
+    """The rows rows[start:stop] of the sheet `name` read by the helper itself, if its
+    file's bytes have `digest` (else the helper checks nothing)."""
+
+    name: str
+    digest: str
+    start: int
+    stop: int
+
+
+def _own_rows(jobs: Connection, path: str) -> tuple[Any, dict[str, list[Any]], str]:
+    """The helper's own reading: the file's bytes now, then each sheet the importing
+    process reports as bound-checked in the same bytes (its digest) parsed here too,
+    until the job comes. Returns (job, sheet -> rows, digest of the bytes here)."""
+    from ao_desktop.documents.sheets.sheet_reader import file_digest, read_checked_xlsx_rows
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        data = b""
+    digest = file_digest(data)
+    readings: dict[str, list[Any]] = {}
+    while True:
+        message = jobs.recv()
+        if not isinstance(message, _Checked):
+            return message, readings, digest
+        if message.digest == digest:  # the very bytes whose cells passed the bound there
+            try:
+                readings[message.sheet] = read_checked_xlsx_rows(data, message.sheet)
+            except Exception:  # noqa: BLE001 - the importing process reports the file's problems
+                readings.pop(message.sheet, None)
+
+
+def _helper_main(jobs: Connection, answers: Connection, path: str | None = None) -> None:
+    """The helper process: when given the `path` being read, read it too (_own_rows);
+    receive one job, check its rows and send them in pieces of `chunk` rows, without
+    their cells (the importing process has them)."""
     import gc
 
     gc.disable()  # see sheet_data.gc_paused: nothing made here is in a cycle
     try:
-        settings, rows, first, blanks, errors, chunk = jobs.recv()
+        if path is None:
+            job, readings, digest = jobs.recv(), {}, ""
+        else:
+            job, readings, digest = _own_rows(jobs, path)
+        settings, rows, first, blanks, errors, chunk, with_sketches = job
+        if isinstance(rows, _SheetPart):
+            own = readings.get(rows.name)
+            if own is None or rows.digest != digest:
+                return  # not what the importing process read: it checks these rows itself
+            rows = own[rows.start : rows.stop]
+            del own, readings
         parser = settings.parser()
         for start in range(0, len(rows), chunk):
             piece = rows[start : start + chunk]
             parsed, skipped = check_rows(parser, piece, first + start, blanks, errors)
-            answers.send((len(piece), skipped, _pack(parsed)))
+            sketches = name_sketches(parsed) if with_sketches else None
+            answers.send((len(piece), skipped, pack(parsed), sketches))
     except (EOFError, OSError, KeyboardInterrupt):
         pass  # the importing process went away or cancelled
     finally:
@@ -82,108 +147,42 @@ def _helper_main(jobs: Connection, answers: Connection) -> None:
         answers.close()
 
 
-# --- the answer, packed ---------------------------------------------------------------
-# Pickling 45,000 parsed rows as objects and loading them again took ~0.9 s of the two
-# processes' time, most of it Client and Address instances and their enum members (each
-# one a constructor call when loaded). A client travels as the tuple of its field values
-# instead, enums as their values and the address as a tuple, and is put together again
-# field for field: an equal Client.
-_CLIENT_FIELDS = tuple(f.name for f in fields(Client))
-_ADDRESS_FIELDS = tuple(f.name for f in fields(Address))
-_ROW_FIELDS = tuple(f.name for f in fields(ParsedRow))
-_ADDRESS_AT = _CLIENT_FIELDS.index("address")
-_ENUM_FIELDS = {_CLIENT_FIELDS.index(name): kind for name, kind in (
-    ("kind", ClientKind), ("sex", Sex), ("status", ClientStatus), ("lead_source", LeadSource))}  # fmt: skip
-_MEMBERS = {at: {m.value: m for m in kind} for at, kind in _ENUM_FIELDS.items()}
-_NO_ADDRESS = Address()
-_client_values = attrgetter(*_CLIENT_FIELDS)
-_address_values = attrgetter(*_ADDRESS_FIELDS)
-
-
-def _plain(cls: type) -> bool:
-    """Whether an instance is its fields in its __dict__ and nothing else (a dataclass
-    without __slots__ or __post_init__), so it can be filled in without its __init__."""
-    return not hasattr(cls, "__slots__") and not hasattr(cls, "__post_init__")
-
-
-_PLAIN = _plain(Client) and _plain(Address) and _plain(ParsedRow)
-
-
-def _made(cls: type[_T], names: tuple[str, ...], values: Sequence[Any]) -> _T:
-    """cls(**dict(zip(names, values))) for a dataclass whose every field is named: filled
-    in directly when that is the same (frozen dataclasses set each field through
-    object.__setattr__, most of a small instance's cost)."""
-    if not _PLAIN:
-        return cls(**dict(zip(names, values, strict=True)))
-    made = object.__new__(cls)
-    made.__dict__.update(zip(names, values, strict=True))
-    return made
-
-
-def _pack_client(client: Client) -> tuple[Any, ...]:
-    values = list(_client_values(client))
-    for at in _ENUM_FIELDS:
-        member = values[at]
-        if member is not None:
-            values[at] = member.value
-    address = values[_ADDRESS_AT]
-    values[_ADDRESS_AT] = None if address == _NO_ADDRESS else _address_values(address)
-    return tuple(values)
-
-
-def _unpack_client(packed: tuple[Any, ...]) -> Client:
-    values = list(packed)
-    for at, members in _MEMBERS.items():
-        value = values[at]
-        if value is not None:
-            values[at] = members[value]
-    address = values[_ADDRESS_AT]
-    values[_ADDRESS_AT] = _NO_ADDRESS if address is None else _made(Address, _ADDRESS_FIELDS, address)
-    return _made(Client, _CLIENT_FIELDS, values)
-
-
-def _pack(parsed: list[ParsedRow]) -> list[tuple[Any, ...]]:
-    """The parsed rows without their cells, clients as tuples; equal sets of filled fields
-    made one object, so pickle writes each once."""
-    same: dict[frozenset[str], frozenset[str]] = {}
-    return [
-        (p.row, None if p.client is None else _pack_client(p.client), p.issues, p.officer_name,
-         same.setdefault(p.filled_fields, p.filled_fields), p.note)
-        for p in parsed
-    ]  # fmt: skip
-
-
-def _rebuild(answer: list[tuple[Any, ...]], rows: Sequence[Sequence[Any]], first: int) -> list[ParsedRow]:
-    return [
-        _made(ParsedRow, _ROW_FIELDS, (
-            row, tuple(rows[row - 1 - first]), None if client is None else _unpack_client(client),
-            issues, officer, filled, note))
-        for row, client, issues, officer, filled, note in answer
-    ]  # fmt: skip
-
-
 class _Helper:
     """The helper process, the two one-way pipes to it, and a thread that takes its pieces
     off the pipe as they come (so the helper never waits on a full pipe while this
     process is busy), for one job."""
 
-    def __init__(self, job: tuple[Any, ...]) -> None:
+    def __init__(self, job: tuple[Any, ...] | None = None, *, path: str | None = None) -> None:
+        """Start the helper; it reads the file at `path` too when given (the sheets it
+        is told of by `checked`). The job goes now when given, else through `send`."""
         context = multiprocessing.get_context("spawn")
         jobs_in, self._jobs = context.Pipe(duplex=False)
         self._answers, answers_out = context.Pipe(duplex=False)
-        self.process = context.Process(target=_helper_main, args=(jobs_in, answers_out),
+        self.process = context.Process(target=_helper_main, args=(jobs_in, answers_out, path),
                                        daemon=True, name="ao-desktop-import-check")  # fmt: skip
         self.process.start()
         jobs_in.close()
         answers_out.close()
+        self.offered: set[tuple[str, str]] = set()  # (sheet, digest) told by `checked`
         self.pieces: queue.Queue[bytes | None] = queue.Queue()  # None: the helper is gone
         self.received = 0  # pieces taken off the pipe
-        # The job is megabytes: sent from a thread, so this process checks its own rows
-        # while the helper starts up and reads it.
-        self._sender = threading.Thread(target=self._send, args=(job,), daemon=True)
+        self._sender: threading.Thread | None = None
         self._receiver = threading.Thread(target=self._receive, daemon=True)
-        self._sender.start()
         self._receiver.start()
+        if job is not None:
+            self.send(job)
+
+    def checked(self, sheet: str, digest: str) -> None:
+        """read_sheet's `checked`: the helper may parse this sheet of these bytes now."""
+        with suppress(OSError, ValueError):  # gone: this process checks every row
+            self._jobs.send(_Checked(sheet, digest))
+            self.offered.add((sheet, digest))
+
+    def send(self, job: tuple[Any, ...]) -> None:
+        # A job with rows is megabytes: sent from a thread, so this process checks its
+        # own rows while the helper starts up and reads it.
+        self._sender = threading.Thread(target=self._send, args=(job,), daemon=True)
+        self._sender.start()
 
     def _send(self, job: tuple[Any, ...]) -> None:
         with suppress(OSError, ValueError):  # terminated (a cancel) or never started
@@ -197,9 +196,10 @@ class _Helper:
         except (EOFError, OSError, ValueError):
             self.pieces.put(None)
 
-    def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]]] | None:
-        """(rows, blank rows, packed parsed rows) of the next piece; None when the helper
-        is gone; raises queue.Empty when nothing came within `timeout` seconds."""
+    def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]], Any] | None:
+        """(rows, blank rows, packed parsed rows, their name sketches or None) of the next
+        piece; None when the helper is gone; raises queue.Empty when nothing came within
+        `timeout` seconds."""
         data = self.pieces.get(timeout=timeout)
         if data is None:
             self.pieces.put(None)  # stays gone
@@ -210,10 +210,50 @@ class _Helper:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join(5)
-        self._sender.join(5)
+        if self._sender is not None:
+            self._sender.join(5)
         self._jobs.close()
         self._answers.close()
         self._receiver.join(5)
+
+
+# A file this big likely holds PARALLEL_MIN_ROWS rows or more (an xlsx row of a dozen
+# cells takes ~80 bytes, 20,000 rows ~1.6 MB): its preview starts the helper early.
+EARLY_HELPER_MIN_BYTES = 1_000_000
+
+
+class ReadingHelper:
+    """A helper process started before the preview reads the sheet, reading the same
+    file meanwhile: give `checked` to read_sheet, the helper to check_rows_in_parallel,
+    and `stop` it in any case."""
+
+    def __init__(self, helper: _Helper) -> None:
+        self.helper: _Helper | None = helper
+
+    def checked(self, sheet: str, digest: str) -> None:
+        if self.helper is not None:
+            self.helper.checked(sheet, digest)
+
+    def take(self) -> _Helper | None:
+        helper, self.helper = self.helper, None
+        return helper
+
+    def stop(self) -> None:
+        helper = self.take()
+        if helper is not None:
+            helper.stop()
+
+
+def start_reading_helper(path: str | os.PathLike[str]) -> ReadingHelper | None:
+    """A helper reading the file at `path` too, when it is big enough and there is a
+    second core; None otherwise or when no process can start."""
+    try:
+        if (os.cpu_count() or 1) < 2 or os.path.getsize(path) < EARLY_HELPER_MIN_BYTES:
+            return None
+        return ReadingHelper(_Helper(path=os.fspath(path)))
+    except OSError as exc:
+        log.warning("import: no helper process (%s); every row is checked here", exc)
+        return None
 
 
 def check_rows_in_parallel(
@@ -226,13 +266,23 @@ def check_rows_in_parallel(
     consume: Callable[[list[ParsedRow]], None] | None = None,
     *,
     min_rows: int | None = None,
+    early: ReadingHelper | None = None,
+    sheet: tuple[str, str] | None = None,
+    with_sketches: bool = False,
 ) -> tuple[list[ParsedRow], int]:
     """check_rows() over `rows` with the settings' parser, the last part in the helper
     process when there are at least `min_rows` rows (PARALLEL_MIN_ROWS by default) and a
     second core. `consume(parsed)` gets the parsed rows piece by piece in sheet order as
     they are ready; `tick(done)` gets the rows checked so far (never less than before);
-    raising from it (a cancel) terminates the helper."""
+    raising from it (a cancel) terminates the helper.
+
+    `early`: a helper from start_reading_helper, used (and stopped) here; `sheet`: the
+    (name, digest) of the SheetData whose rows[first:] are `rows`, so it checks its part
+    of its own reading when that is the same file. `with_sketches`: `consume` is
+    FileDuplicateFinder.add, and gets the helper's rows with their name_sketches()
+    made there."""
     parser = settings.parser()
+    prestarted = early.take() if early is not None else None
     threshold = PARALLEL_MIN_ROWS if min_rows is None else min_rows
     shown = 0
 
@@ -258,20 +308,29 @@ def check_rows_in_parallel(
                 consume(more)
 
     if len(rows) < max(threshold, 2) or (os.cpu_count() or 1) < 2:
+        if prestarted is not None:
+            prestarted.stop()
         here(rows, first, lambda: 0)
         return parsed, skipped
     split = len(rows) - int(len(rows) * HELPER_SHARE)
     mine, theirs = rows[:split], rows[split:]
     their_first = first + split
     end = first + len(rows)
-    helper: _Helper | None = None
+    helper: _Helper | None = prestarted
     try:
+        # Its own reading's rows when it read the sheet, else these rows pickled over.
+        part: Any = theirs
+        if helper is not None and sheet is not None and sheet in helper.offered:
+            part = _SheetPart(sheet[0], sheet[1], their_first, end)
+        job = (settings, part, their_first,
+               {r: c for r, c in blanks.items() if their_first <= r < end},
+               {r: c for r, c in errors.items() if their_first <= r < end}, CHUNK,
+               with_sketches)  # fmt: skip
         try:
-            helper = _Helper((
-                settings, theirs, their_first,
-                {r: c for r, c in blanks.items() if their_first <= r < end},
-                {r: c for r, c in errors.items() if their_first <= r < end}, CHUNK,
-            ))  # fmt: skip
+            if helper is None:
+                helper = _Helper(job)
+            else:
+                helper.send(job)
         except OSError as exc:
             log.warning("import: no helper process (%s); every row is checked here", exc)
         # The helper's progress is what it has sent so far (pieces of CHUNK rows).
@@ -288,11 +347,13 @@ def check_rows_in_parallel(
                 log.warning("import: the helper process ended early; its last %d rows are "
                             "checked here", len(theirs) - taken)  # fmt: skip
                 break
-            count, more_skipped, packed = piece
-            more = _rebuild(packed, theirs, their_first)
+            count, more_skipped, packed, sketches = piece
+            more = rebuild(packed, theirs, their_first)
             parsed.extend(more)
             skipped += more_skipped
-            if consume is not None:
+            if consume is not None and with_sketches:
+                consume(more, sketches)  # type: ignore[call-arg]
+            elif consume is not None:
                 consume(more)
             taken += count
             report(split + max(taken, sent()))

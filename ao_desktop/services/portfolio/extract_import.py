@@ -290,7 +290,11 @@ def commit_extract(
     cancelled: Callable[[], bool] | None = None,
 ) -> ExtractResult:
     """Store the previewed extract in one transaction; the as-of rules are checked again
-    under the write lock (a colleague may have imported a newer extract meanwhile)."""
+    under the write lock (a colleague may have imported a newer extract meanwhile).
+    Supervisors and admins only: an extract holds the whole branch's loans."""
+    from ao_desktop.domain.access.permissions import Action, require
+
+    require(actor, Action.IMPORT_FOR_BRANCH)
     if preview.problems:
         raise ValidationFailed([FieldIssue("file", preview.problems[0], True)])
     started = time.perf_counter()

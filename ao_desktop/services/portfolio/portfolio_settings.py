@@ -6,6 +6,7 @@ Admins change them; a damaged setting falls back to its default, never blocks wo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ao_desktop.domain.common.errors import FieldIssue, PermissionDenied, ValidationFailed
 from ao_desktop.domain.common.i18n import _
@@ -56,9 +57,9 @@ def save_settings(uow: UnitOfWork, settings: PortfolioSettings, actor: Actor) ->
         raise ValidationFailed(issues)
     with uow.write() as tx:
         before = parse_policy(tx.settings.get(POLICY_KEY, ""))
-        tx.settings.set(POLICY_KEY, policy_text(settings.policy))
-        tx.settings.set(DEADLINE_KEY, str(settings.deadline_days))
-        tx.settings.set(BRANCH_CODE_KEY, settings.branch_code.strip())
+        tx.settings.change({POLICY_KEY: policy_text(settings.policy), DEADLINE_KEY: str(settings.deadline_days),
+                            BRANCH_CODE_KEY: settings.branch_code.strip()},
+                           actor.name, datetime.now().replace(microsecond=0))
         if before.upper != settings.policy.upper:
             tx.portfolio.recompute_collectibility(settings.policy)
 
@@ -89,7 +90,8 @@ def assign_officer_code(uow: UnitOfWork, code: str, officer_id: int, actor: Acto
         if tx.officers.get(officer_id) is None:
             raise ValidationFailed([FieldIssue("officer_id", _("AO dengan id {i} tidak ditemukan.")
                                                .format(i=officer_id))])
-        tx.settings.set(OFFICER_CODE_PREFIX + fold_code(code), str(officer_id))
+        tx.settings.change({OFFICER_CODE_PREFIX + fold_code(code): str(officer_id)}, actor.name,
+                           datetime.now().replace(microsecond=0))
         return tx.portfolio.assign_code(code, officer_id)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.common.officer import Actor, OfficerRole
 from ao_desktop.domain.portfolio.account import AccountListItem, Extract, PositionEntry
 from ao_desktop.domain.portfolio.summary import (
@@ -30,6 +31,8 @@ TREND_EXTRACTS = 6
 
 
 def visible_officer(actor: Actor | None, officer_id: int | None) -> int | None:
+    if actor is not None:
+        require(actor, Action.VIEW_PERSONAL_DATA)  # not marketing: loans of named clients
     if actor is not None and actor.role is OfficerRole.AO and actor.officer_id is not None:
         return actor.officer_id
     return officer_id

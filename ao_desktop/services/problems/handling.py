@@ -24,6 +24,7 @@ from ao_desktop.domain.common.officer import Actor, OfficerRole
 from ao_desktop.domain.problems.enums import ProblemStatus
 from ao_desktop.domain.problems.problem import ClientProblem, check_problem
 from ao_desktop.domain.problems.status_flow import ProblemAction, check_action
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.ports import Transaction, UnitOfWork
 from ao_desktop.services.problems.deadlines import deadline_rules, deadlines_for, extension_of
 
@@ -47,6 +48,7 @@ def _checked_refs(tx: Transaction, problem: ClientProblem) -> None:
                                            .format(i=problem.officer_id))])
 
 
+@records_refusal
 def record_problem(uow: UnitOfWork, problem: ClientProblem, actor: Actor,
                    now: datetime | None = None) -> ClientProblem:
     """A new problem (status baru) with its deadline counted in working days from the
@@ -83,6 +85,7 @@ def _load(tx: Transaction, problem_id: int, version: int, actor: Actor) -> Clien
     return stored
 
 
+@records_refusal
 def update_problem(uow: UnitOfWork, problem: ClientProblem, actor: Actor,
                    now: datetime | None = None) -> ClientProblem:
     """Save the AO's edits (category, channel, when received, description, AO); the
@@ -111,6 +114,7 @@ def update_problem(uow: UnitOfWork, problem: ClientProblem, actor: Actor,
         return saved
 
 
+@records_refusal
 def act_on_problem(uow: UnitOfWork, problem_id: int, version: int, action: ProblemAction,
                    note: str, actor: Actor, *, supervisor_id: int | None = None,
                    today: date | None = None, now: datetime | None = None) -> ClientProblem:

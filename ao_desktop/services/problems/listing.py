@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.common.errors import NotFound
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
@@ -21,6 +22,8 @@ MAX_PAGE = 1000
 
 def _scoped(query: ProblemQuery, actor: Actor | None) -> ProblemQuery:
     """An AO sees their own problems whatever the filter asks; a supervisor the branch."""
+    if actor is not None:
+        require(actor, Action.VIEW_PERSONAL_DATA)  # not marketing
     if actor is not None and actor.role is OfficerRole.AO and actor.officer_id is not None:
         return replace(query, officer_id=actor.officer_id)
     return query

@@ -246,8 +246,8 @@ def save_deposit_rules(uow: UnitOfWork, rules: DepositRules, actor: Actor) -> De
     _require_admin(actor, _("Hanya admin yang dapat mengubah ketentuan deposito."))
     _check_deposit_rules(rules)
     with uow.write() as tx:
-        for name, key in DEPOSIT_SETTING_KEYS.items():
-            tx.settings.set(key, str(getattr(rules, name)))
+        tx.settings.change({key: str(getattr(rules, name)) for name, key in DEPOSIT_SETTING_KEYS.items()},
+                           actor.name, _now())
         tx.settings.set("deposit.updated_by", actor.name)
         tx.settings.set("deposit.updated_at", _now().isoformat())
     return rules

@@ -27,10 +27,12 @@ from ao_desktop.documents.products.product_sheet_data import (
 )
 from ao_desktop.domain.common.errors import FieldIssue, NotFound, ValidationFailed
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.products.affordability import Affordability
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedule
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.domain.products.riplay import RiplayKind, RiplayRecord, riplay_issues
+from ao_desktop.services.access.refusals import records_refusal
 from ao_desktop.services.clients.directory import get_client
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.catalog import (
@@ -215,7 +217,9 @@ def build_product_sheet(uow: UnitOfWork, spec: SheetSpec) -> ProductSheetData:
     )
 
 
-def make_riplay(uow: UnitOfWork, spec: SheetSpec, out: Path, *, record: bool = False) -> SheetResult:
+@records_refusal
+def make_riplay(uow: UnitOfWork, spec: SheetSpec, out: Path, *, record: bool = False,
+                actor: Actor | None = None) -> SheetResult:
     """Simulate and write the RIPLAY to `out`: personal with a client, general without.
 
     Bad input (unknown product or client, an amount or tenor outside the product's range,
@@ -224,6 +228,8 @@ def make_riplay(uow: UnitOfWork, spec: SheetSpec, out: Path, *, record: bool = F
     not a preview) the hand-over is recorded on the client in the same transaction that
     puts the file in place: there is never a record without its document, or the reverse.
     """
+    if actor is not None and spec.client_id is not None:
+        _check_client_sheet(uow, actor, spec.client_id)
     start = spec.start_date or date.today()
     data = build_product_sheet(uow, replace(spec, start_date=start))
     pdf, pages = render_sheet(data)  # reportlab's work, outside any transaction
@@ -244,7 +250,24 @@ def make_riplay(uow: UnitOfWork, spec: SheetSpec, out: Path, *, record: bool = F
             data.printed_at,
         )  # fmt: skip
         write_pdf_atomically(pdf, Path(out))  # a failure here rolls the record back
+    if actor is not None:
+        from ao_desktop.services.access.exports import record_export
+
+        record_export(uow, actor, "product_sheet_pdf", Path(out).name,
+                      {"product": spec.code, "record_id": saved.id}, client_id)
     return SheetResult(pages, data.kind, saved.id, data.affordability)
+
+
+def _check_client_sheet(uow: UnitOfWork, actor: Actor, client_id: int) -> None:
+    """A personal sheet is for one's own client (an AO), any in the branch (supervisor,
+    admin); marketing prints general sheets only."""
+    from ao_desktop.domain.access.permissions import Action, require, require_owner
+
+    require(actor, Action.EXPORT_PERSONAL_DATA)
+    with uow.read() as tx:
+        client = tx.clients.get(client_id)
+    if client is not None:
+        require_owner(actor, client.officer_id, _("AO hanya dapat membuat RIPLAY personal untuk nasabahnya sendiri."))
 
 
 def _record_of(

@@ -9,6 +9,7 @@ with a message that says what to fill where, never printed with a blank.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.common.errors import FieldIssue, ValidationFailed
@@ -107,7 +108,6 @@ def save_issuer_settings(uow: UnitOfWork, issuer: RiplayIssuer, actor: Actor) ->
     if issues:
         raise ValidationFailed(issues)
     with uow.write() as tx:
-        for field, key in ISSUER_KEYS.items():
-            tx.settings.set(key, getattr(cleaned, field))
-        tx.settings.set(VALID_DAYS_KEY, str(cleaned.valid_days))
+        tx.settings.change({**{key: getattr(cleaned, field) for field, key in ISSUER_KEYS.items()},
+                            VALID_DAYS_KEY: str(cleaned.valid_days)}, actor.name, datetime.now().replace(microsecond=0))
     return cleaned

@@ -53,6 +53,8 @@ def check_allowed(actor: Actor | None, scope: ReportScope) -> None:
     an admin. None: the command line (IT staff, a scheduled batch run)."""
     if actor is None or actor.role in (OfficerRole.SUPERVISOR, OfficerRole.ADMIN):
         return
+    if actor.role is OfficerRole.MARKETING:
+        raise PermissionDenied(_("Peran marketing tidak membuat laporan kerja (berisi data nasabah)."))
     if scope.is_branch or scope.officer_id != actor.officer_id:
         raise PermissionDenied(_("AO hanya dapat membuat laporan kerjanya sendiri; laporan cabang "
                                  "dan laporan AO lain dibuat oleh supervisor atau admin."))

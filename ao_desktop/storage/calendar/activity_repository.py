@@ -9,7 +9,6 @@ by a date range or a LIMIT so a month view never reads more than its month.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +24,7 @@ from ao_desktop.domain.calendar.activity import (
 )
 from ao_desktop.domain.calendar.enums import ActivityResult, ActivityStatus
 from ao_desktop.storage import dialect
+from ao_desktop.storage.audit_repository import audit_entry
 from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.calendar.activity_mapping import (
     activity_values,
@@ -32,7 +32,9 @@ from ao_desktop.storage.calendar.activity_mapping import (
     row_to_activity,
     tuple_to_item,
 )
-from ao_desktop.storage.models import ActivityRow, AuditRow, ClientRow
+from ao_desktop.storage.models import ActivityRow, ClientRow
+
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
 
 A = ActivityRow.__table__
 C = ClientRow.__table__
@@ -66,17 +68,17 @@ class SqlActivityRepository:
 
     def _audit(self, row_id: int, action: str, actor: str, now: datetime,
                details: dict[str, Any]) -> None:
-        self.session.execute(insert(AuditRow).values(
-            table_name="activities", row_id=row_id, action=action, actor=actor, at=now,
-            details=json.dumps(details, ensure_ascii=False, default=str),
-        ))
+        client_id = self.session.scalar(select(ActivityRow.client_id).where(ActivityRow.id == row_id))
+        audit_entry(self.session, "activities", row_id, action, actor, now, details, client_id)
 
     def add(self, activity: Activity, actor: str, now: datetime) -> Activity:
         values = activity_values(activity)
         new_id = self.session.execute(insert(A).values(
             **values, version=1, created_at=now, updated_at=now, updated_by=actor)).inserted_primary_key[0]
         self._audit(new_id, "create", actor, now,
-                    {"client_id": activity.client_id, "starts_at": activity.starts_at.isoformat(),
+                    {**{f: [None, jsonable(getattr(activity, f))] for f in EDITABLE_FIELDS
+                        if getattr(activity, f) not in _EMPTY},
+                     "client_id": activity.client_id, "starts_at": activity.starts_at.isoformat(),
                      "follow_up_of": activity.follow_up_of})
         return replace(activity, id=new_id, version=1, created_at=now, updated_at=now,
                        updated_by=actor)

@@ -3,7 +3,6 @@ WhatsApp/SMS templates. Both live in the database so every PC on a share agrees.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select, update
@@ -11,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from ao_desktop.domain.calendar.message_templates import MessageTemplate
 from ao_desktop.domain.calendar.working_days import HolidayOverride
-from ao_desktop.storage.models import AuditRow, HolidayOverrideRow, MessageTemplateRow
+from ao_desktop.storage.audit_repository import audit_entry
+from ao_desktop.storage.models import HolidayOverrideRow, MessageTemplateRow
 
 H = HolidayOverrideRow.__table__
 T = MessageTemplateRow.__table__
@@ -30,11 +30,14 @@ class SqlHolidayOverrideRepository:
         return [HolidayOverride(r.day, r.name, bool(r.is_holiday)) for r in self.session.execute(stmt)]
 
     def put(self, item: HolidayOverride, actor: str, now: datetime) -> None:
+        old = self.session.execute(select(H.c.name, H.c.is_holiday).where(H.c.day == item.day)).first()
         self.session.execute(delete(H).where(H.c.day == item.day))
         self.session.execute(insert(H).values(day=item.day, name=item.name,
                                                is_holiday=item.is_holiday, updated_at=now,
                                                updated_by=actor))
-        self._audit(item.day, "set", actor, now, {"name": item.name, "is_holiday": item.is_holiday})
+        self._audit(item.day, "set", actor, now, {
+            "name": [old.name if old else None, item.name],
+            "is_holiday": [bool(old.is_holiday) if old else None, item.is_holiday]})
 
     def remove(self, day: date, actor: str, now: datetime) -> bool:
         gone = self.session.execute(delete(H).where(H.c.day == day)).rowcount == 1
@@ -44,9 +47,8 @@ class SqlHolidayOverrideRepository:
 
     def _audit(self, day: date, action: str, actor: str, now: datetime, details: dict[str, object]) -> None:
         # The key is a date: its ordinal stands in for a row id; the details repeat it.
-        self.session.execute(insert(AuditRow).values(
-            table_name="holiday_overrides", row_id=day.toordinal(), action=action, actor=actor,
-            at=now, details=json.dumps({"day": day.isoformat(), **details}, ensure_ascii=False)))
+        audit_entry(self.session, "holiday_overrides", day.toordinal(), action, actor, now,
+                    {"day": day.isoformat(), **details})
 
 
 class SqlMessageTemplateRepository:
@@ -59,6 +61,7 @@ class SqlMessageTemplateRepository:
 
     def save(self, template: MessageTemplate, actor: str, now: datetime) -> MessageTemplate | None:
         """Insert (version 0) or a version-checked update; None when a colleague saved first."""
+        old = self.session.execute(select(T.c.name, T.c.text).where(T.c.key == template.key)).first()
         if template.version == 0:
             if self.session.execute(select(T.c.key).where(T.c.key == template.key)).first():
                 return None
@@ -72,8 +75,8 @@ class SqlMessageTemplateRepository:
                         updated_at=now, updated_by=actor))
             if result.rowcount != 1:
                 return None
-        self.session.execute(insert(AuditRow).values(
-            table_name="message_templates", row_id=0, action="save", actor=actor, at=now,
-            details=json.dumps({"key": template.key, "text": template.text}, ensure_ascii=False)))
+        audit_entry(self.session, "message_templates", 0, "save", actor, now,
+                    {"key": template.key, "name": [old.name if old else None, template.name],
+                     "text": [old.text if old else None, template.text]})
         row = self.session.execute(select(T).where(T.c.key == template.key)).one()
         return MessageTemplate(row.key, row.name, row.text, row.version)

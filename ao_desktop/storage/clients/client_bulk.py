@@ -2,12 +2,13 @@
 
 Rows go in by `executemany` in batches on the transaction's own connection, with ids
 given here (the write lock is held, so nobody else can take them), and a status-history
-row per client (monthly reports count those). The audit log gets one row for the whole
-import (who, when, which file, which ids); each client row carries its creator and time. When the import is large next to what is stored, the
-secondary indexes and the search triggers are dropped for the load and rebuilt before
-the caller commits (sorting once is much cheaper than updating 17 indexes per row); a
-failure or a cancel rolls all of that back with the data, because SQLite's DDL is
-transactional.
+row per client (monthly reports count those), copied over in one statement at the end.
+The audit log gets one row for the whole import (who, when, which file, which ids); each
+client row carries its creator and time. When the import is large next to what is
+stored, the secondary indexes and the search triggers are dropped for the load and
+rebuilt before the caller commits (sorting once is much cheaper than updating 17 indexes
+per row); a failure or a cancel rolls all of that back with the data, because SQLite's
+DDL is transactional.
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ _COLUMNS = (
 _INSERT_CLIENT = (
     f"INSERT INTO clients ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 )
+# The status history of the new clients in one statement after they are in: SQLite
+# copies their status over without 100,000 Python tuples (~0.4 s at 100,000 rows).
 _INSERT_HISTORY = (
     "INSERT INTO client_status_history (client_id, status, changed_at, changed_by, note) "
-    "VALUES (?, ?, ?, ?, ?)"
+    "SELECT id, status, ?, ?, '' FROM clients WHERE id >= ? ORDER BY id"
 )
 _INSERT_AUDIT = (
     "INSERT INTO audit_log (table_name, row_id, action, actor, at, details) "
@@ -84,8 +87,12 @@ def insert_clients(
     now: datetime,
     details: dict[str, object] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    *,
+    audit: bool = True,
 ) -> list[int]:
     """Insert `clients` (already validated) and return their new ids, in order.
+    `audit=False`: the caller records the batch itself (the import service's one entry
+    with merges and row ids), so there is no second entry for the same batch.
 
     `details` goes into the import's audit row (e.g. the file and sheet). `on_batch(done)`
     runs after every batch; raising from it (a cancel) aborts, and the caller's rollback
@@ -107,14 +114,13 @@ def insert_clients(
         con.executemany(
             _INSERT_CLIENT, [_row(i, c, actor, stamp) for i, c in zip(chunk_ids, chunk, strict=True)]
         )
-        con.executemany(
-            _INSERT_HISTORY, [(i, c.status.value, stamp, actor, "") for i, c in zip(chunk_ids, chunk, strict=True)]
-        )
         if on_batch is not None:
             on_batch(start + len(chunk))
+    con.execute(_INSERT_HISTORY, (stamp, actor, first_id))
     if rebuild:
         dialect.resume_client_indexes(con, dropped, first_id)
     dialect.after_explicit_ids(con, "clients")
-    audit = {**(details or {}), "clients": len(ids), "first_id": ids[0], "last_id": ids[-1]}
-    con.execute(_INSERT_AUDIT, (ids[0], actor, stamp, json.dumps(audit, ensure_ascii=False)))
+    if audit:
+        entry = {**(details or {}), "clients": len(ids), "first_id": ids[0], "last_id": ids[-1]}
+        con.execute(_INSERT_AUDIT, (ids[0], actor, stamp, json.dumps(entry, ensure_ascii=False)))
     return ids

@@ -8,7 +8,6 @@ in SQL.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -19,7 +18,6 @@ from sqlalchemy import (
     and_,
     false,
     func,
-    insert,
     or_,
     select,
     true,
@@ -39,6 +37,7 @@ from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.clients.names import name_search_key
 from ao_desktop.storage import dialect
+from ao_desktop.storage.audit_repository import audit_entry
 from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.clients import search_index
 from ao_desktop.storage.clients.client_bulk import insert_clients
@@ -48,12 +47,13 @@ from ao_desktop.storage.clients.client_mapping import (
     tuple_to_list_item,
 )
 from ao_desktop.storage.models import (
-    AuditRow,
     ClientNoteRow,
     ClientRow,
     ClientStatusRow,
     OfficerRow,
 )
+
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
 
 C = ClientRow.__table__
 OFF = OfficerRow.__table__
@@ -187,16 +187,13 @@ class SqlClientRepository:
 
     def add_many(self, clients: Sequence[Client], actor: str, now: datetime,
                  details: dict[str, object] | None = None,
-                 on_batch: Callable[[int], None] | None = None) -> list[int]:
+                 on_batch: Callable[[int], None] | None = None, *, audit: bool = True) -> list[int]:
         """Insert validated new clients in bulk (client_bulk.py); returns their ids."""
-        return insert_clients(self.session, clients, actor, now, details, on_batch)
+        return insert_clients(self.session, clients, actor, now, details, on_batch, audit=audit)
 
     # --- writing ------------------------------------------------------------------------
     def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:
-        self.session.execute(insert(AuditRow).values(
-            table_name="clients", row_id=row_id, action=action, actor=actor, at=now,
-            details=json.dumps(details, ensure_ascii=False, default=str),
-        ))
+        audit_entry(self.session, "clients", row_id, action, actor, now, details)
 
     def add(self, client: Client, actor: str, now: datetime) -> Client:
         values = client_values(client)
@@ -206,7 +203,8 @@ class SqlClientRepository:
         self.session.flush()
         self.session.add(ClientStatusRow(client_id=row.id, status=row.status, changed_at=now,
                                          changed_by=actor, note=""))
-        self._audit(row.id, "create", actor, now, {})
+        self._audit(row.id, "create", actor, now, {f: [None, jsonable(getattr(client, f))] for f in EDITABLE_FIELDS
+                                                   if getattr(client, f) not in _EMPTY})
         return replace(client, id=row.id, version=1, archived=False, created_at=now,
                        updated_at=now, updated_by=actor)
 
@@ -235,24 +233,26 @@ class SqlClientRepository:
     def set_status(self, client_id: int, version: int, status: ClientStatus, actor: str,
                    now: datetime, note: str) -> Client | None:
         extra: dict[str, Any] = {"status": status.value}
+        before = self.session.scalar(select(ClientRow.status).where(ClientRow.id == client_id))
         if not self._versioned_update(client_id, version, extra, actor, now):
             return None
         self.session.add(ClientStatusRow(client_id=client_id, status=status.value, changed_at=now,
                                          changed_by=actor, note=note))
-        self._audit(client_id, "status", actor, now, {"status": status.value, "note": note})
+        self._audit(client_id, "status", actor, now, {"status": [before, status.value], "note": note})
         return self.get(client_id)
 
     def set_archived(self, client_id: int, version: int, archived: bool, actor: str,
                      now: datetime) -> Client | None:
         if not self._versioned_update(client_id, version, {"archived": archived}, actor, now):
             return None
-        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {})
+        self._audit(client_id, "archive" if archived else "unarchive", actor, now, {"archived": [not archived, archived]})
         return self.get(client_id)
 
     def add_note(self, client_id: int, text_: str, author: str, now: datetime) -> ClientNote:
         row = ClientNoteRow(client_id=client_id, text=text_, author=author, created_at=now)
         self.session.add(row)
         self.session.flush()
+        audit_entry(self.session, "client_notes", row.id, "create", author, now, {"text": [None, text_]}, client_id)
         return ClientNote(row.text, row.created_at, row.author, row.id)
 
     # --- the directory ------------------------------------------------------------------

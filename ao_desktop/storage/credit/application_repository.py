@@ -7,7 +7,6 @@ activities; every write leaves an audit row.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, is_dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -18,8 +17,11 @@ from sqlalchemy.orm import Session
 from ao_desktop.domain.credit.application import EDITABLE_FIELDS, CreditApplication
 from ao_desktop.domain.credit.enums import ApplicationStatus
 from ao_desktop.domain.credit.history import ApplicationListItem, StatusEntry
+from ao_desktop.storage.audit_repository import audit_entry
 from ao_desktop.storage.credit.application_mapping import application_values, row_to_application
-from ao_desktop.storage.models import AuditRow, ClientRow, CreditApplicationRow, CreditStatusRow
+from ao_desktop.storage.models import ClientRow, CreditApplicationRow, CreditStatusRow
+
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
 
 A = CreditApplicationRow.__table__
 H = CreditStatusRow.__table__
@@ -45,9 +47,9 @@ class SqlCreditApplicationRepository:
         return row_to_application(row) if row else None
 
     def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:
-        self.session.execute(insert(AuditRow).values(
-            table_name="credit_applications", row_id=row_id, action=action, actor=actor, at=now,
-            details=json.dumps(details, ensure_ascii=False, default=str)))
+        client_id = self.session.scalar(select(CreditApplicationRow.client_id)
+                                        .where(CreditApplicationRow.id == row_id))
+        audit_entry(self.session, "credit_applications", row_id, action, actor, now, details, client_id)
 
     def _history(self, application_id: int, status: ApplicationStatus, actor: str, now: datetime,
                  note: str) -> None:
@@ -59,8 +61,9 @@ class SqlCreditApplicationRepository:
             **application_values(app), version=1, created_at=now, updated_at=now,
             updated_by=actor)).inserted_primary_key[0]
         self._history(new_id, app.status, actor, now, "")
-        self._audit(new_id, "create", actor, now, {"client_id": app.client_id,
-                                                   "product_code": app.product_code, "amount": app.amount})
+        self._audit(new_id, "create", actor, now, {
+            **{f: [None, _jsonable(getattr(app, f))] for f in EDITABLE_FIELDS if getattr(app, f) not in _EMPTY},
+            "client_id": app.client_id, "product_code": app.product_code, "amount": app.amount})
         return replace(app, id=new_id, version=1, created_at=now, updated_at=now, updated_by=actor)
 
     def _versioned(self, app_id: int, version: int, values: dict[str, Any], actor: str,

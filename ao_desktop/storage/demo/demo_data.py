@@ -13,14 +13,16 @@ deletes the new file, so there is never a half-built demo database.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from ao_desktop.domain.access.pin import DEMO_PIN, hash_pin
 from ao_desktop.domain.common.errors import DatabaseRefused, DomainError
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.storage.clients import search_index
@@ -105,8 +107,20 @@ def _load(
     for name, _sql in indexes:
         con.execute(f'DROP INDEX "{name}"')
     staff = officers(seed)
+    # One hash for every demo officer (scrypt costs ~0.1 s each). The demo's PIN is public,
+    # so a salt from the seed costs nothing and keeps the same seed giving the same rows.
+    pin_hash = hash_pin(DEMO_PIN, salt=hashlib.sha256(f"ao-desktop-demo-{seed}".encode()).digest()[:16])
     con.executemany(
-        "INSERT INTO officers (name, phone, role, active, version) VALUES (?, ?, ?, 1, 1)", staff
+        "INSERT INTO officers (name, phone, role, active, version, pin_hash, failed_tries) "
+        "VALUES (?, ?, ?, 1, 1, ?, 0)", [(*s, pin_hash) for s in staff]
+    )
+    # Each officer's role in the audit, as an admin's "add officer" writes it: sign-in
+    # compares the row's role with it.
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")
+    con.execute(
+        "INSERT INTO audit_log (table_name, row_id, action, actor, at, details) "
+        "SELECT 'officers', id, 'create', 'demo', ?, json_object('role', json_array(NULL, role)) "
+        "FROM officers", (stamp,)
     )
     ao_rows = con.execute("SELECT id, name FROM officers WHERE role = 'ao' ORDER BY id").fetchall()
     settings = {

@@ -882,9 +882,16 @@ class RowBuilder:
 
 
 def officers(seed: int) -> list[tuple[str, str, str]]:
-    """(name, E.164 mobile, role): three AOs and their supervisor."""
+    """(name, E.164 mobile, role): three AOs, their supervisor, the branch's admin and a
+    colleague from marketing (read-only), so every role of the sign-in can be tried."""
     rng = random.Random(f"demo-officers-{seed}")
     names = rng.sample(OFFICER_NAMES, 4)
     phones = [f"+62{rng.choice(MOBILE_PREFIXES)}{rng.randrange(10**7, 10**8)}" for _ in names]
     roles = ["ao", "ao", "ao", "supervisor"]
+    # A second generator for the two added later: the first four stay as they were.
+    more = random.Random(f"demo-officers-more-{seed}")
+    extra = more.sample([n for n in OFFICER_NAMES if n not in names], 2)
+    names += extra
+    phones += [f"+62{more.choice(MOBILE_PREFIXES)}{more.randrange(10**7, 10**8)}" for _ in extra]
+    roles += ["admin", "marketing"]
     return list(zip(names, phones, roles, strict=True))

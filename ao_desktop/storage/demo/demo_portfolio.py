@@ -1,6 +1,7 @@
 """Demo loan portfolio: loans for the demo's active clients (and some prospects'
-relatives who bank elsewhere: a few accounts that match no client), six month-end
-core-banking extracts of history, a realistic collectibility mix (most loans current,
+relatives who bank elsewhere: a few accounts that match no client), seven month-end
+core-banking extracts of history (the six months the demo covers and the end of the month
+before, so the oldest month has an opening outstanding), a realistic collectibility mix (most loans current,
 some late payers, a few sliding into NPL so the branch's NPL sits around 2-5%), promises
 to pay kept and broken on collection visits, and warning letters on the worst accounts.
 
@@ -19,7 +20,9 @@ from ao_desktop.storage.portfolio import rollups
 
 MAX_LOANS = 20_000
 LOAN_SHARE = 0.35  # of the clients
-EXTRACTS = 6
+# Seven month-ends: the six months the demo covers, each with the extract at its start
+# (the oldest month's report has an opening outstanding too); views show the newest six.
+EXTRACTS = 7
 # product, rate % p.a., plafond range, tenors
 _PRODUCTS = (("KUR-MIKRO", "6", 10_000_000, 100_000_000, (12, 24, 36)),
              ("KUR-SM", "3", 2_000_000, 10_000_000, (12, 18, 24)),
@@ -44,7 +47,7 @@ def _stamp(value: datetime) -> str:
 
 
 def _dpd_path(kind: str, rng: random.Random) -> list[int]:
-    """Days past due on each of the six extracts."""
+    """Days past due on each of the extracts, oldest first."""
     if kind == "clean":
         return [0] * EXTRACTS
     if kind == "blip":

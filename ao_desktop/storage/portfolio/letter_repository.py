@@ -3,7 +3,6 @@ branch's year (taken under the write lock, so two PCs never print the same numbe
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -12,7 +11,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.portfolio.letters import WarningLetter
-from ao_desktop.storage.models import AuditRow, WarningLetterRow
+from ao_desktop.storage.audit_repository import audit_entry
+from ao_desktop.storage.models import WarningLetterRow
 
 W = WarningLetterRow.__table__
 
@@ -48,8 +48,6 @@ class SqlWarningLetterRepository:
             "account_id", "level", "number", "sequence", "branch_code", "year", "issued_on", "deadline",
             "arrears_principal", "arrears_interest", "penalty", "days_past_due", "issued_by")}
         new_id = self.session.execute(insert(W).values(**values, created_at=now)).inserted_primary_key[0]
-        self.session.execute(insert(AuditRow).values(
-            table_name="loan_accounts", row_id=letter.account_id, action="warning_letter",
-            actor=letter.issued_by, at=now, details=json.dumps(
-                {"level": letter.level, "number": letter.number, "total": letter.total})))
+        audit_entry(self.session, "loan_accounts", letter.account_id, "warning_letter", letter.issued_by,
+                    now, {"level": letter.level, "number": letter.number, "total": letter.total})
         return replace(letter, id=new_id, created_at=now)

@@ -24,7 +24,14 @@ from ao_desktop.domain.portfolio.collectibility import CollectibilityPolicy
 from ao_desktop.domain.portfolio.extract_rows import MatchedRow
 from ao_desktop.domain.portfolio.summary import AGING_BUCKETS, Bucket, Totals, TrendPoint
 from ao_desktop.storage import dialect
+from ao_desktop.storage.audit_repository import audit_entry
+from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.portfolio import extract_writer, rollups
+
+# What the audit names when an account is recorded by hand (the extract import is one
+# batch entry of its own): the figures and who it belongs to, not the borrower's NIK.
+_AUDITED_ACCOUNT_FIELDS = ("account_no", "product", "plafond", "disbursed_on", "tenor_months", "rate_pct",
+                           "installment", "outstanding", "officer_id", "application_id")
 
 CHUNK = 900  # SQLite's bound-parameter limit is 999 on old builds
 
@@ -290,6 +297,8 @@ class SqlPortfolioRepository:
         row = LoanAccountRow(**values)
         self.session.add(row)
         self.session.flush()
+        audit_entry(self.session, "loan_accounts", row.id, "create", actor, now,
+                    {key: [None, jsonable(values[key])] for key in _AUDITED_ACCOUNT_FIELDS}, account.client_id)
         return int(row.id)
 
     # --- collections --------------------------------------------------------------------

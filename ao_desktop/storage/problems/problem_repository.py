@@ -8,7 +8,6 @@ sorted in SQL; "overdue" is an open status with the deadline before the query's 
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -29,14 +28,16 @@ from ao_desktop.domain.problems.problem import (
     ProblemListItem,
 )
 from ao_desktop.domain.problems.query import ProblemQuery, ProblemSort
+from ao_desktop.storage.audit_repository import audit_entry
 from ao_desktop.storage.audit_values import jsonable
 from ao_desktop.storage.models import (
-    AuditRow,
     ClientProblemEventRow,
     ClientProblemRow,
     ClientRow,
     OfficerRow,
 )
+
+_EMPTY = (None, "", (), [])  # a new record's unset fields: left out of its audit entry
 
 P = ClientProblemRow.__table__
 H = ClientProblemEventRow.__table__
@@ -99,6 +100,8 @@ class SqlProblemRepository:
             updated_by=actor)).inserted_primary_key[0]
         self._history(new_id, "dicatat", problem.status, actor, now, "")
         self._audit(new_id, "create", actor, now, {
+            **{f: [None, jsonable(getattr(problem, f))] for f in EDITABLE_FIELDS
+               if getattr(problem, f) not in _EMPTY},
             "client_id": problem.client_id, "category": problem.category.value,
             "deadline": jsonable(problem.deadline)})
         return replace(problem, id=new_id, version=1, created_at=now, updated_at=now, updated_by=actor)
@@ -129,9 +132,8 @@ class SqlProblemRepository:
                                               status=status.value, at=now, by=actor, note=note))
 
     def _audit(self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]) -> None:
-        self.session.execute(insert(AuditRow).values(
-            table_name="client_problems", row_id=row_id, action=action, actor=actor, at=now,
-            details=json.dumps(details, ensure_ascii=False, default=str)))
+        client_id = self.session.scalar(select(P.c.client_id).where(P.c.id == row_id))
+        audit_entry(self.session, "client_problems", row_id, action, actor, now, details, client_id)
 
     def history(self, problem_id: int) -> list[ProblemEvent]:
         rows = self.session.execute(select(H).where(H.c.problem_id == problem_id)

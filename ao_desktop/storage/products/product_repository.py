@@ -14,14 +14,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.products.kur import TieredRateRule
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanFees, Rounding
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.domain.products.product_rules import EDITABLE_PRODUCT_FIELDS
-from ao_desktop.storage.models import AuditRow, ProductRow
+from ao_desktop.storage.audit_repository import audit_entry
+from ao_desktop.storage.models import ProductRow
 
 # Catalog order: loans first, then deposits, savings, others; within a kind, the order in
 # which products were added (the seed's order, new products last).
@@ -168,16 +169,7 @@ class SqlProductRepository:
     def _audit(
         self, row_id: int, action: str, actor: str, now: datetime, details: dict[str, Any]
     ) -> None:
-        self.session.execute(
-            insert(AuditRow).values(
-                table_name="products",
-                row_id=row_id,
-                action=action,
-                actor=actor,
-                at=now,
-                details=json.dumps(details, ensure_ascii=False, default=str),
-            )
-        )
+        audit_entry(self.session, "products", row_id, action, actor, now, details)
 
     def add(self, product: Product, actor_name: str, now: datetime) -> Product:
         row = ProductRow(

@@ -7,15 +7,15 @@ addition leaves a row in the audit log like every other write.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.products.riplay import RiplayRecord
-from ao_desktop.storage.models import AuditRow, RiplayRecordRow
+from ao_desktop.storage.audit_repository import audit_entry
+from ao_desktop.storage.models import RiplayRecordRow
 
 
 def _to_record(row: RiplayRecordRow) -> RiplayRecord:
@@ -61,16 +61,8 @@ class SqlRiplayRepository:
         self.session.flush()
         details = {"client_id": record.client_id, "product": record.product_code,
                    "amount": record.amount, "tenor": record.tenor_months}  # fmt: skip
-        self.session.execute(
-            insert(AuditRow).values(
-                table_name="riplay_records",
-                row_id=row.id,
-                action="create",
-                actor=actor_name,
-                at=now,
-                details=json.dumps(details, ensure_ascii=False),
-            )
-        )
+        audit_entry(self.session, "riplay_records", row.id, "create", actor_name, now, details,
+                    record.client_id)
         return _to_record(row)
 
     def get(self, record_id: int) -> RiplayRecord | None:

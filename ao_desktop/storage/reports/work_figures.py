@@ -68,9 +68,19 @@ class SqlWorkFigures:
                 f"AND h.status IN ('pengajuan', 'aktif', 'ditolak') "
                 f"AND {officer_filter('c.officer_id', officer_ids)} GROUP BY 1, 2", p):
             moves[officer][status] = count
+        # The status each client had when the period began: its newest history row before
+        # the start (every client gets one when it is added or imported).
+        open_start: dict[OfficerKey, int] = {}
+        for officer, count in self._rows(
+                f"SELECT c.officer_id, count(*) FROM clients c WHERE c.created_at < :s "
+                f"AND {officer_filter('c.officer_id', officer_ids)} AND (SELECT h.status FROM "
+                f"client_status_history h WHERE h.client_id = c.id AND h.changed_at < :s "
+                f"ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) = 'prospek' GROUP BY 1", p):
+            open_start[officer] = count
         return {o: PipelineFigures(dict(sources.get(o, {})), moves.get(o, {}).get("pengajuan", 0),
-                                   moves.get(o, {}).get("aktif", 0), moves.get(o, {}).get("ditolak", 0))
-                for o in set(sources) | set(moves)}
+                                   moves.get(o, {}).get("aktif", 0), moves.get(o, {}).get("ditolak", 0),
+                                   open_start.get(o, 0))
+                for o in set(sources) | set(moves) | set(open_start)}
 
     def activities(self, period: ReportPeriod, officer_ids: Sequence[int] | None,
                    now: datetime) -> dict[OfficerKey, ActivityFigures]:

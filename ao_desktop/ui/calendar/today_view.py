@@ -259,7 +259,7 @@ class TodayView(QWidget):
 
     def _on_days_spin_editing_finished(self) -> None:
         if self.summary is not None and self.days_spin.value() != self.summary.days_without_contact:
-            set_days_without_contact(self._context.uow, self.days_spin.value())
+            set_days_without_contact(self._context.uow, self.days_spin.value(), self._context.who)
             self.reload()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override

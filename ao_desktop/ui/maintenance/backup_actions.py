@@ -16,12 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from ao_desktop.domain.common.errors import DomainError
+from ao_desktop.domain.common.officer import Actor
 from ao_desktop.domain.maintenance.backup import (
     BackupInfo,
     CheckReport,
     describe_backup,
     parse_backup_name,
 )
+from ao_desktop.services import maintenance
 from ao_desktop.services.maintenance import MaintenancePort
 from ao_desktop.ui.maintenance.restore_dialog import RestoreDialog
 from ao_desktop.ui.widgets.messages import confirm, inform, show_exception
@@ -47,6 +50,7 @@ class BackupActions(QObject):
         self._window = window
         self._runner = runner or TaskRunner(self)
         self._port: MaintenancePort | None = None
+        self._actor: Actor | None = None
         self._dialog: QProgressDialog | None = None
         self._relay = _ProgressRelay()
         self._relay.changed.connect(self._on_relay_changed, Qt.ConnectionType.QueuedConnection)
@@ -61,8 +65,10 @@ class BackupActions(QObject):
     def actions(self) -> list:  # type: ignore[type-arg]
         return [self.backup_action, self.restore_action, self.check_action]
 
-    def attach(self, port: MaintenancePort | None) -> None:
+    def attach(self, port: MaintenancePort | None, actor: Actor | None = None) -> None:
+        """Offer the actions on `port` to `actor`; the services refuse anyone but an admin."""
         self._port = port
+        self._actor = actor
         for action in self.actions():
             action.setEnabled(port is not None)
 
@@ -73,13 +79,14 @@ class BackupActions(QObject):
     # -- backup -----------------------------------------------------------------------
 
     def _on_backup_action_triggered(self) -> None:
-        port = self._port
+        port, actor = self._port, self._actor
         if port is None or self.busy:
             return
         relay = self._relay
 
         def work(token: CancelToken) -> BackupInfo:
-            return port.backup_now(progress=relay.changed.emit, cancelled=lambda: token.cancelled)
+            return maintenance.back_up_now(port, actor, progress=relay.changed.emit,  # type: ignore[arg-type]
+                                           cancelled=lambda: token.cancelled)
 
         task = self._runner.submit(work, self._on_backup_done, self._on_failed)
         self._open_progress(self.tr("Mencadangkan database…"), on_cancel=task.cancel)
@@ -99,17 +106,22 @@ class BackupActions(QObject):
     def _choose_backup(self) -> Path | None:
         """The file the user picked (None: cancelled); tests replace this."""
         assert self._port is not None
-        dialog = RestoreDialog(self._port.list_backups(), self._port.backup_folder, self._window)
+        backups = maintenance.list_backups(self._port, self._actor)  # type: ignore[arg-type]
+        dialog = RestoreDialog(backups, self._port.backup_folder, self._window)
         try:
             return dialog.chosen if dialog.exec() else None
         finally:
             dialog.deleteLater()
 
     def _on_restore_action_triggered(self) -> None:
-        port = self._port
+        port, actor = self._port, self._actor
         if port is None or self.busy:
             return
-        backup = self._choose_backup()
+        try:
+            backup = self._choose_backup()
+        except DomainError as exc:
+            show_exception(self._window, self.tr("Pulihkan dari cadangan"), exc)
+            return
         if backup is None:
             return
         info = parse_backup_name(backup)
@@ -124,7 +136,8 @@ class BackupActions(QObject):
         ):
             return
         self._runner.submit(
-            lambda _token: port.restore(backup), self._on_restore_done, self._on_failed
+            lambda _token: maintenance.restore_backup(port, backup, actor),  # type: ignore[arg-type]
+            self._on_restore_done, self._on_failed
         )
         self._open_progress(self.tr("Memulihkan database…"))
 

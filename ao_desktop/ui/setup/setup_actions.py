@@ -25,10 +25,20 @@ from ao_desktop.ui.setup.setup_fields import OpenedDatabase, SetupEnvironment
 class SetUpDatabase:
     opened: OpenedDatabase  # still open: the caller uses or closes it
     result: JoinResult
+    chose_pin: bool = False  # a new officer of the database chose their PIN just now
 
     @property
     def context(self) -> UiContext:
-        return signed_in(self.opened.context, self.result.officer)
+        context = signed_in(self.opened.context, self.result.officer)
+        if self.signed_in_here:
+            context.uow.act_as(context.officer_id)  # their id on every audit entry from now on
+        return context
+
+    @property
+    def signed_in_here(self) -> bool:
+        """The officer just chose their PIN here (a new officer of the database), so the
+        start needs no sign-in screen; an officer the database already knew signs in."""
+        return self.chose_pin and not self.result.joined_existing
 
 
 def signed_in(context: UiContext, officer: Officer) -> UiContext:
@@ -47,25 +57,30 @@ def with_installed_logo(profile: BranchProfile, folder: Path) -> BranchProfile:
 
 
 def set_up_database(
-    env: SetupEnvironment, path: Path, shared: bool, profile: BranchProfile, name: str, phone: str
+    env: SetupEnvironment, path: Path, shared: bool, profile: BranchProfile, name: str, phone: str,
+    pin: str | None = None,
 ) -> SetUpDatabase:
     """Open the database at `path`, join it as this officer and remember it on this PC.
+    A new officer gets `pin` (the wizard asks it; None: they choose one at their next
+    start); an officer the database knows keeps theirs.
 
     Raises DomainError (its message is for the user) with nothing remembered locally.
     """
+    from ao_desktop.domain.access.pin import pin_issues
+
     # Check every field before a file is created, so a typo never leaves an empty database.
     if issues := setup_services.profile_issues(profile) + setup_services.officer_issues(
         name, phone
-    ):
+    ) + (pin_issues(pin) if pin is not None else []):
         raise ValidationFailed(issues)
     opened = env.open_database(path, shared)
     try:
         profile = with_installed_logo(profile, path.parent)
-        result = setup_services.join_database(opened.context.uow, profile, name, phone)
+        result = setup_services.join_database(opened.context.uow, profile, name, phone, pin)
     except BaseException:
         opened.close()
         raise
     save_database_choice(DatabaseChoice(path, opened.context.shared))
     officer = result.officer
     save_officer(RememberedOfficer(officer.id, officer.name, officer.phone))
-    return SetUpDatabase(opened, result)
+    return SetUpDatabase(opened, result, chose_pin=pin is not None)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from ao_desktop.domain.common.errors import DomainError, ValidationFailed
+from ao_desktop.ui.access.pin_fields import PinFields
 from ao_desktop.ui.setup.setup_actions import SetUpDatabase, set_up_database
 from ao_desktop.ui.setup.setup_fields import (
     BankFields,
@@ -65,17 +66,21 @@ class OfficerPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "Nama dan nomor HP Anda dicetak di lembar produk, agar nasabah "
-                "dapat menghubungi Anda lewat WhatsApp."
+                "dapat menghubungi Anda lewat WhatsApp. PIN diminta setiap kali AO Desktop dibuka."
             )
         )
         self.fields = OfficerFields()
+        # The PIN asked at every start (the first officer of a new database is its admin).
+        self.pin_fields = PinFields()
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
+        layout.addWidget(self.pin_fields)
         layout.addStretch(1)
         self.fields.changed.connect(self.completeChanged)
+        self.pin_fields.changed.connect(self.completeChanged)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return self.fields.is_valid()
+        return self.fields.is_valid() and self.pin_fields.is_valid()
 
 
 class DatabasePage(QWizardPage):
@@ -144,7 +149,8 @@ class SetupWizard(QWizard):
             path, shared = page.fields.choice()
             name, phone = self.officer_page.fields.values()
             self.outcome = set_up_database(
-                self.env, path, shared, self.bank_page.fields.profile(), name, phone
+                self.env, path, shared, self.bank_page.fields.profile(), name, phone,
+                pin=self.officer_page.pin_fields.pin(),
             )
         except ValidationFailed as exc:
             page.error.show_message(self._describe(exc), Severity.ERROR)
@@ -169,6 +175,7 @@ class SetupWizard(QWizard):
             "logo": self.tr("Logo"),
             "officer_name": self.tr("Nama petugas"),
             "officer_phone": self.tr("Nomor HP"),
+            "pin": self.tr("PIN"),
         }
         parts = []
         for issue in exc.issues:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from ao_desktop.documents.sheets.sheet_reader import SheetReadError, list_sheets, read_sheet
-from ao_desktop.storage.engine import open_database
 from tests.fixtures.hostile_sheets import cells_without_refs, self_closing_lookalike, xlsx_with_rows
+from tests.fixtures.officers import database_with_admin
 
 CRAFTED: list[Callable[[Path], Path]] = [cells_without_refs, self_closing_lookalike]
 ROOT = Path(__file__).resolve().parents[3]
@@ -47,8 +47,7 @@ def test_the_reader_refuses_a_crafted_grid_in_a_child_process(tmp_path: Path, cr
 @pytest.mark.parametrize("craft", CRAFTED, ids=lambda c: c.__name__)
 def test_the_command_line_import_says_one_sentence_and_exits_1(tmp_path: Path, craft) -> None:
     path = craft(tmp_path / "kecil.xlsx")
-    db = tmp_path / "cabang.sqlite"
-    open_database(db, create=True).close()
+    db = database_with_admin(tmp_path / "cabang.sqlite")  # the import signs in as its admin
     child = _child(tmp_path, "-m", "ao_desktop", "import-clients", str(path), "--db", str(db))
     assert child.returncode == 1, child.stderr[-2000:]
     err = child.stderr.strip()

@@ -9,14 +9,23 @@ from ao_desktop.domain.common.errors import PermissionDenied
 from ao_desktop.domain.common.officer import Actor, OfficerRole
 
 EXPECTED = {  # written out by hand, not derived from ROLE_TABLE
+    Action.VIEW_PIPELINE: {"ao", "supervisor", "admin", "marketing"},
+    Action.VIEW_PERSONAL_DATA: {"ao", "supervisor", "admin"},
     Action.WORK_ON_OWN: {"ao", "supervisor", "admin"},
     Action.WORK_ON_ANY: {"supervisor", "admin"},
+    Action.IMPORT_OWN_CLIENTS: {"ao", "supervisor", "admin"},
+    Action.IMPORT_FOR_BRANCH: {"supervisor", "admin"},
     Action.DECIDE_APPLICATIONS: {"supervisor", "admin"},
+    Action.REASSIGN_CLIENTS: {"supervisor", "admin"},
+    Action.EXPORT_PERSONAL_DATA: {"ao", "supervisor", "admin"},
+    Action.VIEW_AUDIT: {"supervisor", "admin"},
     Action.MANAGE_SETTINGS: {"admin"},
     Action.MANAGE_CATALOG: {"admin"},
     Action.MANAGE_TEMPLATES: {"admin"},
     Action.MANAGE_HOLIDAYS: {"admin"},
     Action.MANAGE_OFFICERS: {"admin"},
+    Action.MANAGE_BACKUPS: {"admin"},
+    Action.ANONYMISE_CLIENTS: {"admin"},
 }
 
 

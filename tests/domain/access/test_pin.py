@@ -22,7 +22,10 @@ def test_a_good_pin_passes(pin: str) -> None:
     assert pin_issues(pin) == []
 
 
-def test_the_hash_is_salted_carries_its_parameters_and_checks() -> None:
+def test_the_hash_is_salted_carries_its_parameters_and_checks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ao_desktop.domain.access import pin
+
+    monkeypatch.setattr(pin, "_cost_n", N)  # the production cost, not the suite's test hook
     first, second = hash_pin("123456"), hash_pin("123456")
     assert first != second  # a fresh salt each time
     assert first.startswith(f"scrypt${N}$8$1$") and "123456" not in first

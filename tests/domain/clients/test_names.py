@@ -7,8 +7,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ao_desktop.domain.clients.names import (
+    BUSINESS_FORMS,
+    PREFIX_TITLES,
     SIMILAR_NAME_THRESHOLD,
+    SUFFIX_TITLES,
+    _strip_titles,
     fold_name,
+    fold_tokens,
     given_name,
     jaro_winkler,
     name_search_key,
@@ -215,3 +220,34 @@ def test_folding_never_fails(name: str) -> None:
 )
 def test_given_name_leaves_out_titles(full_name: str, expected: str) -> None:
     assert given_name(full_name) == expected
+
+
+def _strip_titles_by_loop(tokens: list[str]) -> list[str]:
+    """_strip_titles without its shortcut: the reference it must agree with."""
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for size in range(min(_MAX_TITLE_TOKENS, len(tokens) - 1), 0, -1):
+            if "".join(tokens[:size]) in _LEADING:
+                tokens, changed = tokens[size:], True
+                break
+            if "".join(tokens[-size:]) in _TRAILING:
+                tokens, changed = tokens[:-size], True
+                break
+    return tokens
+
+
+_LEADING = PREFIX_TITLES | BUSINESS_FORMS
+_TRAILING = SUFFIX_TITLES | BUSINESS_FORMS
+_MAX_TITLE_TOKENS = 3
+_TITLE_PIECES = sorted({t[:i] for t in PREFIX_TITLES | SUFFIX_TITLES | BUSINESS_FORMS
+                        for i in range(1, len(t) + 1)}
+                       | {t[i:] for t in SUFFIX_TITLES | BUSINESS_FORMS for i in range(len(t))})
+
+
+@given(st.lists(st.sampled_from([*_TITLE_PIECES, "siti", "budi", "aminah", "s", "m", "kom"])
+                | st.text("abcdehijkmprstuy", min_size=1, max_size=5), max_size=7))
+def test_fold_tokens_shortcut_agrees_with_the_loop(tokens: list[str]) -> None:
+    assert _strip_titles(list(tokens)) == _strip_titles_by_loop(list(tokens))
+    name = " ".join(tokens)
+    assert fold_tokens(name) == fold_name(name).split() == _strip_titles_by_loop(name.split())

@@ -420,6 +420,23 @@ def test_file_duplicates_are_those_of_comparing_every_pair(
     assert {r: (d.first_row, d.reasons) for r, d in found.items()} == brute_force_duplicates(rows)
 
 
+@settings(max_examples=100)
+@given(st.lists(st.tuples(NAMES, st.sampled_from([None, date(1990, 7, 12), date(1985, 8, 5)])),
+                max_size=25))
+def test_rows_added_with_sketches_made_elsewhere_find_the_same_duplicates(
+    people: list[tuple[str, date | None]],
+) -> None:
+    from ao_desktop.domain.imports.import_duplicates import FileDuplicateFinder, name_sketches
+
+    rows = [parsed_row(i + 2, Client(full_name=name, birth_date=born))
+            for i, (name, born) in enumerate(people)]  # fmt: skip
+    half = len(rows) // 2
+    finder = FileDuplicateFinder()
+    finder.add(rows[:half])
+    finder.add(rows[half:], name_sketches(rows[half:]))
+    assert finder.found == find_file_duplicates(rows)
+
+
 @settings(max_examples=1000)
 @given(NAMES, NAMES)
 def test_the_name_sketch_never_rules_out_a_similar_name(a: str, b: str) -> None:

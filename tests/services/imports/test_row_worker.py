@@ -52,13 +52,13 @@ def _sheet(path: Path, copies: int = 1):  # type: ignore[no-untyped-def]
 def answers(monkeypatch) -> list[int]:  # noqa: ANN001
     """How many rows each helper answer brought (a fallback to this process brings none)."""
     got: list[int] = []
-    rebuild = row_worker._rebuild
+    rebuild = row_worker.rebuild
 
     def spy(answer, rows, first):  # noqa: ANN001, ANN202
         got.append(len(answer))
         return rebuild(answer, rows, first)
 
-    monkeypatch.setattr(row_worker, "_rebuild", spy)
+    monkeypatch.setattr(row_worker, "rebuild", spy)
     return got
 
 
@@ -164,3 +164,72 @@ def test_a_preview_through_the_helper_is_the_single_process_preview(
     assert parallel.skipped_rows == single.skipped_rows
     assert parallel.file_duplicates == single.file_duplicates
     assert parallel.stored_duplicates == single.stored_duplicates
+
+
+@pytest.fixture
+def parts(monkeypatch) -> list[object]:  # noqa: ANN001
+    """What each job handed the helper as its rows: a list, or a _SheetPart to take from
+    its own reading."""
+    sent: list[object] = []
+    send = row_worker._Helper.send
+
+    def spy(self, job):  # noqa: ANN001, ANN202
+        sent.append(job[1])
+        return send(self, job)
+
+    monkeypatch.setattr(row_worker._Helper, "send", spy)
+    return sent
+
+
+def test_a_helper_reading_the_file_itself_gives_the_single_process_preview(
+    uow, fixture_file, monkeypatch, answers, parts
+) -> None:
+    actor = Actor("Rina Wulandari")
+    single = preview_import(uow, fixture_file, actor, today=TODAY)
+    monkeypatch.setattr(row_worker, "PARALLEL_MIN_ROWS", 2)
+    monkeypatch.setattr(row_worker, "EARLY_HELPER_MIN_BYTES", 0)
+    parallel = preview_import(uow, fixture_file, actor, today=TODAY)
+    assert [type(p) for p in parts] == [row_worker._SheetPart]  # no rows pickled over
+    assert answers  # and it checked its part of its own reading
+    assert parallel.rows == single.rows
+    assert parallel.skipped_rows == single.skipped_rows
+    assert parallel.file_duplicates == single.file_duplicates
+    assert _no_helper_left()
+
+
+def test_a_helper_that_read_another_file_checks_nothing(fixture_file, answers, parts) -> None:
+    settings, body, first, blanks, errors = _sheet(fixture_file)
+    one = check_rows(settings.parser(), body, first, blanks, errors)
+    data = read_sheet(fixture_file)
+    early = row_worker.ReadingHelper(row_worker._Helper(path=str(fixture_file)))
+    # what this process read has another digest: the file changed in between
+    early.checked(data.name, "another file")
+    two = check_rows_in_parallel(settings, body, first, blanks, errors, min_rows=2, early=early,
+                                 sheet=(data.name, "another file"))  # fmt: skip
+    assert two == one
+    assert [type(p) for p in parts] == [row_worker._SheetPart] and not answers
+    assert _no_helper_left()
+
+
+def test_a_helper_not_told_of_the_sheet_gets_its_rows_sent(fixture_file, answers, parts) -> None:
+    settings, body, first, blanks, errors = _sheet(fixture_file, copies=3)
+    one = check_rows(settings.parser(), body, first, blanks, errors)
+    early = row_worker.ReadingHelper(row_worker._Helper(path=str(fixture_file)))
+    # a csv, xls or ods (no bound-checked xlsx sheet to tell it of): the rows go over
+    two = check_rows_in_parallel(settings, body, first, blanks, errors, min_rows=2, early=early,
+                                 sheet=("Prospek", read_sheet(fixture_file).digest))  # fmt: skip
+    assert two == one
+    assert [type(p) for p in parts] == [list] and answers
+    assert _no_helper_left()
+
+
+def test_an_early_helper_is_ended_when_the_sheet_is_small_or_has_no_header(
+    uow, fixture_file, tmp_path, monkeypatch, parts
+) -> None:
+    monkeypatch.setattr(row_worker, "EARLY_HELPER_MIN_BYTES", 0)
+    preview_import(uow, fixture_file, Actor("Rina Wulandari"), today=TODAY)
+    assert not parts and _no_helper_left()  # fewer rows than PARALLEL_MIN_ROWS
+    headless = tmp_path / "catatan.csv"
+    headless.write_text("hanya catatan\nbaris kedua\n", encoding="utf-8")
+    assert preview_import(uow, headless, Actor("Rina Wulandari"), today=TODAY).problems
+    assert _no_helper_left()

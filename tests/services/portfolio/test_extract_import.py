@@ -12,7 +12,7 @@ import pytest
 
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.common.errors import ValidationFailed
-from ao_desktop.domain.common.officer import Actor, Officer
+from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
 from ao_desktop.services.portfolio.extract_import import commit_extract, preview_extract
 from ao_desktop.services.portfolio.summary import portfolio_summary
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
@@ -21,7 +21,7 @@ from tests.fixtures.extract_sheets import account, write_csv, write_extract
 TODAY = date(2026, 12, 4)
 NIK_SITI = "3201014101900001"
 NIK_BUDI = "3201010202850002"
-ACTOR = Actor("tester")
+ACTOR = Actor("tester", OfficerRole.SUPERVISOR)
 
 
 @pytest.fixture

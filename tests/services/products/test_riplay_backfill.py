@@ -36,6 +36,13 @@ def _schema_3_database(path: Path) -> None:
         tx.products.update(replace(kmk, rate_pa=Decimal("12.25")), "admin", datetime(2026, 6, 1))
     db.close()
     con = sqlite3.connect(path)
+    # schema 10's sign-in columns, the audit's append-only triggers and indexes
+    for statement in ("DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete",
+                      "DROP INDEX ix_audit_log_at", "DROP INDEX ix_audit_log_officer_at",
+                      "DROP INDEX ix_audit_log_client", "ALTER TABLE audit_log DROP COLUMN client_id",
+                      "ALTER TABLE audit_log DROP COLUMN officer_id", "ALTER TABLE officers DROP COLUMN pin_hash",
+                      "ALTER TABLE officers DROP COLUMN failed_tries", "ALTER TABLE officers DROP COLUMN locked_until"):
+        con.execute(statement)
     con.execute("DROP TABLE riplay_records")
     for table in ("report_history", "report_targets",  # schema 9's
                   "warning_letters", "client_cifs", "loan_rollups", "loan_positions",  # schema 8's

@@ -55,6 +55,11 @@ def test_branch_totals_are_the_sum_of_officers(uow: SqlUnitOfWork) -> None:
     assert (budi.credit.submitted, budi.credit.approved, budi.credit.rejected) == (1, 1, 1)
     assert (budi.credit.disbursed_count, budi.credit.disbursed_amount) == (1, 100_000_000)
     assert (budi.activities.promises_made, budi.activities.promises_amount) == (1, 500_000)
+    # Eka was a prospect since October and applied on 5 November: the pipeline the
+    # application came from is Eka plus Fajar (new on 20 November), so 1 of 2, not 1 of 1.
+    assert (budi.pipeline.open_prospects_start, budi.pipeline.new_prospects, budi.pipeline.to_application) == (1, 1, 1)
+    assert budi.pipeline.application_rate == Decimal(50)
+    assert r.officers[0].pipeline.open_prospects_start == 0  # Ani's clients are all new in November
     t = r.total
     assert t.pipeline.new_prospects == 3 == sum(o.pipeline.new_prospects for o in r.officers)
     assert t.activities.visits_done == 2 and t.activities.visits_planned == 3

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, text
 
-from ao_desktop.domain.common.officer import Actor
+from ao_desktop.domain.common.officer import Actor, OfficerRole
 from ao_desktop.domain.reports.period import ReportPeriod
 from ao_desktop.domain.reports.report import MonthlyReport, ReportScope, headline
 from ao_desktop.services.portfolio.extract_import import commit_extract, preview_extract
@@ -28,7 +28,7 @@ NIK_DEDI, NIK_EKA = "3201010202850002", "3201014101900001"  # clients 2 (Ani's) 
 def _import(uow: SqlUnitOfWork, path: Path, as_of: date) -> None:
     preview = preview_extract(uow, path, as_of, today=date(2026, 12, 4))
     assert preview.problems == []
-    commit_extract(uow, preview, Actor("tester"), today=date(2026, 12, 4))
+    commit_extract(uow, preview, Actor("tester", OfficerRole.SUPERVISOR), today=date(2026, 12, 4))  # the branch's extract
 
 
 @pytest.fixture

@@ -117,7 +117,8 @@ def test_a_cancel_in_the_middle_leaves_nothing(uow, db, monkeypatch) -> None:
         return  # PostgreSQL's indexes are never dropped for a load
     with db.write_engine.connect() as con:
         # The dropped indexes and triggers came back with the rollback.
-        assert con.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").scalar() == 3
+        triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'clients'"
+        assert con.exec_driver_sql(triggers).scalar() == 3
 
 
 def test_identity_candidates_by_nik_mobile_or_birth_date(uow) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ao_desktop.domain.access.pin import DEMO_PIN, verify_pin
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
 from ao_desktop.domain.clients.client_rules import clean_client, errors_only
@@ -36,7 +37,7 @@ N = 300
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     summary = generate_demo_database(path, N, seed=7, today=TODAY)
-    assert (summary.path, summary.clients, summary.officers) == (path, N, 4)
+    assert (summary.path, summary.clients, summary.officers) == (path, N, 6)  # 3 AOs, supervisor, admin, marketing
     assert summary.seconds > 0
     return path
 
@@ -75,9 +76,10 @@ def _read_all(path: Path) -> tuple[list[Client], dict[int, list], dict[int, list
     return clients, history, notes
 
 
-def test_officers_three_aos_and_a_supervisor(demo: Path) -> None:
+def test_officers_three_aos_a_supervisor_an_admin_and_marketing(demo: Path) -> None:
     officers = _rows(demo, "SELECT * FROM officers ORDER BY id")
-    assert Counter(o["role"] for o in officers) == {"ao": 3, "supervisor": 1}
+    assert Counter(o["role"] for o in officers) == {"ao": 3, "supervisor": 1, "admin": 1, "marketing": 1}
+    assert all(verify_pin(DEMO_PIN, o["pin_hash"]) for o in officers)  # the README's and sign-in's 123456
     for o in officers:
         assert normalize_phone(o["phone"]).e164 == o["phone"]
         assert normalize_phone(o["phone"]).kind is PhoneKind.MOBILE
@@ -307,7 +309,7 @@ def test_progress_and_cancel_deletes_the_partial_file(tmp_path: Path, monkeypatc
 
 def test_zero_clients(tmp_path: Path) -> None:
     summary = generate_demo_database(tmp_path / "zero.sqlite", 0)
-    assert summary.clients == 0 and summary.officers == 4
+    assert summary.clients == 0 and summary.officers == 6
 
 
 def test_open_demo_database_builds_once_in_the_data_folder(tmp_path: Path, monkeypatch) -> None:

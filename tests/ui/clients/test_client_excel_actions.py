@@ -38,7 +38,12 @@ def clients(add: Callable[..., Client]) -> list[Client]:
 
 @pytest.fixture
 def view(context: UiContext, clients: list[Client], qtbot) -> ClientDirectoryView:  # noqa: ANN001
-    widget = ClientDirectoryView(context)
+    # A supervisor: the export covers the branch (an AO's covers their own clients only).
+    from dataclasses import replace
+
+    from ao_desktop.domain.common.officer import OfficerRole
+
+    widget = ClientDirectoryView(replace(context, role=OfficerRole.SUPERVISOR))
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.show()

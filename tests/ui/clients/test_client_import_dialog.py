@@ -78,8 +78,9 @@ def sheet_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def stored(add: Callable[..., Client]) -> Client:
-    return add("Dewi Lestari", nik=STORED_NIK, birth_date=date(1985, 6, 15))
+def stored(add: Callable[..., Client], context: UiContext) -> Client:
+    # The signed-in AO's own client: an AO merges a sheet's rows into their own clients only.
+    return add("Dewi Lestari", nik=STORED_NIK, birth_date=date(1985, 6, 15), officer_id=context.officer_id)
 
 
 def open_dialog(context: UiContext, path: Path, qtbot) -> ClientImportDialog:  # noqa: ANN001

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.domain.maintenance.backup import BackupKind
 from ao_desktop.storage.maintenance.backup import list_backups, take_backup
 from ao_desktop.storage.maintenance.sql_maintenance import SqlMaintenance
@@ -26,7 +27,14 @@ pytestmark = pytest.mark.usefixtures("home")
 
 @pytest.fixture
 def maintained(context: UiContext, uow: SqlUnitOfWork, db_path: Path) -> UiContext:
-    return replace(context, maintenance=SqlMaintenance(db_path, close_database=uow.db.close))
+    # Backup and restore by hand are an admin's.
+    return replace(context, maintenance=SqlMaintenance(db_path, close_database=uow.db.close),
+                   role=OfficerRole.ADMIN)
+
+
+def test_an_ao_gets_no_backup_or_restore_by_hand(maintained: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _window(replace(maintained, role=OfficerRole.AO), qtbot)
+    assert window.backup_actions.actions() and not any(a.isEnabled() for a in window.backup_actions.actions())
 
 
 def _window(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
@@ -233,7 +241,7 @@ def test_backup_shows_progress_and_can_be_cancelled(
     from PySide6.QtWidgets import QProgressDialog
 
     port = _SlowPort(tmp_path)
-    window = _window(replace(context, maintenance=port), qtbot)  # type: ignore[arg-type]
+    window = _window(replace(context, maintenance=port, role=OfficerRole.ADMIN), qtbot)  # type: ignore[arg-type]
     window.backup_actions.backup_action.trigger()
     qtbot.waitUntil(
         lambda: isinstance(QApplication.activeModalWidget(), QProgressDialog), timeout=5000
@@ -245,3 +253,21 @@ def test_backup_shows_progress_and_can_be_cancelled(
     qtbot.waitUntil(lambda: port.stopped, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=3000)
     assert not window.backup_actions.busy  # no result, no error box for a cancelled backup
+
+
+def test_an_ao_with_the_actions_left_enabled_is_refused_by_the_service(  # noqa: ANN001
+        maintained: UiContext, qtbot) -> None:
+    window = _window(maintained, qtbot)
+    ao = replace(maintained, role=OfficerRole.AO)
+    window.backup_actions.attach(ao.maintenance, ao.who)  # as if the menu had been left on
+    seen: list[str] = []
+    answer_message_box("Tutup", seen)
+    window.backup_actions.backup_action.trigger()
+    _wait_answered(qtbot, seen)
+    assert "Hanya admin" in " ".join(seen)
+    assert list_backups(maintained.maintenance.backup_folder) == []
+    seen.clear()
+    answer_message_box("Tutup", seen)
+    window.backup_actions.restore_action.trigger()  # refused before any backup is listed
+    _wait_answered(qtbot, seen)
+    assert "Hanya admin" in " ".join(seen)

@@ -109,7 +109,8 @@ def test_import_dialog_confirms_mapping_then_imports(qtbot, context, add, office
               "Tunggakan Pokok", "Tunggakan Bunga", "DPD", "Tgl Jatuh Tempo", "Kode AO", "Angsuran")
     path = write_extract(tmp_path / "os.xlsx", [account("1001", nik=NIK_SITI, os=7_000_000, dpd=3),
                                                 account("1002", nik=NIK_SITI, os=-5, dpd=3)], header=header)
-    dialog = ExtractImportDialog(context, path=path)
+    # Core-banking extracts are the branch's: a supervisor imports them.
+    dialog = ExtractImportDialog(replace(context, role=OfficerRole.SUPERVISOR), path=path)
     qtbot.addWidget(dialog)
     dialog.set_as_of(AS_OF)
     assert dialog.check()

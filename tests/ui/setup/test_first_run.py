@@ -18,7 +18,7 @@ from ao_desktop.app import run_gui
 from ao_desktop.ui.local_settings import load_database_choice
 from ao_desktop.ui.main_window import MainWindow
 from ao_desktop.ui.setup.setup_wizard import SetupWizard
-from tests.ui.conftest import click_button, on_next_modal
+from tests.ui.conftest import answer_next_modal, click_button, on_next_modal
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +71,14 @@ def test_finishing_the_wizard_opens_the_main_window_on_the_new_database(
         wizard.bank_page.fields.changed.emit()
         wizard.next()
         wizard.officer_page.fields.set_values("Rina Marlina", "081234567890")
-        wizard.next()
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert not next_button.isEnabled()  # no PIN yet: the page is not complete
+        wizard.officer_page.pin_fields.set_pin("rahasia9", "rahasia8")
+        assert not next_button.isEnabled()  # the repeat differs
+        assert wizard.officer_page.pin_fields.messages["confirm"].text() == "Ulangi PIN yang sama."
+        wizard.officer_page.pin_fields.set_pin("rahasia9")
+        assert next_button.isEnabled()
+        next_button.click()
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
     on_next_modal(finish)
@@ -94,10 +101,13 @@ def test_the_next_start_goes_straight_to_the_chosen_database(
 
     path = app_globals / "chosen.sqlite"
     app_globals.mkdir(parents=True, exist_ok=True)
-    from ao_desktop.storage.engine import open_database
+    from ao_desktop.ui.local_settings import RememberedOfficer, save_officer
+    from tests.fixtures.officers import database_with_admin
 
-    open_database(path, create=True).close()  # what the wizard did on the first run
+    # What the wizard did on the first run: the database, its admin with a PIN, this PC's choice.
+    database_with_admin(path)
     save_database_choice(DatabaseChoice(path, False))
+    save_officer(RememberedOfficer(1, "Admin Cabang", "+6281255556666"))
 
     def no_wizard() -> None:
         raise AssertionError("the wizard must not come back once a database is chosen")
@@ -128,3 +138,71 @@ def test_an_unreachable_chosen_database_offers_retry_or_another_location(
 
     assert "tidak ada" in seen[0] and "periksa sambungan" in seen[0]
     assert {"Coba lagi", "Pilih lokasi lain…", "Keluar"} <= set(seen[1:])
+
+
+def _chosen_database_with_officers(home: Path) -> Path:
+    """A database the branch uses (its admin and an AO, both with the test PIN), chosen
+    on this PC with the AO as this PC's officer."""
+    from ao_desktop.domain.common.officer import Officer, OfficerRole
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from ao_desktop.ui.local_settings import (
+        DatabaseChoice,
+        RememberedOfficer,
+        save_database_choice,
+        save_officer,
+    )
+    from tests.fixtures.officers import add_admin
+
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "cabang.sqlite"
+    db = open_database(path, create=True)
+    uow = SqlUnitOfWork(db)
+    add_admin(uow)
+    with uow.write() as tx:
+        dedi = tx.officers.add(Officer("Dedi Kurniawan", "+6281233334444", OfficerRole.AO))
+    db.close()
+    save_database_choice(DatabaseChoice(path, False))
+    save_officer(RememberedOfficer(dedi.id, dedi.name, dedi.phone))
+    return path
+
+
+def test_the_start_asks_this_pcs_officer_for_their_pin(
+    qapp: QApplication, app_globals: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ao_desktop.ui.access.sign_in_dialog import SignInDialog
+
+    monkeypatch.delenv("AO_DESKTOP_PIN")  # a person at the PC, not the batch PIN
+    _chosen_database_with_officers(app_globals)
+    seen: list[str] = []
+
+    def sign_in(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, SignInDialog)
+        seen.append(dialog.officer_combo.currentText())
+        dialog.pin_edit.setText("654321")
+        dialog.sign_in_button.click()
+        seen.append(dialog.message.text())
+        dialog.pin_edit.setText("123456")
+        dialog.sign_in_button.click()
+
+    on_next_modal(sign_in, timeout_ms=20000)
+    assert run_gui() == 0
+
+    assert seen[0] == "Dedi Kurniawan — Account Officer"  # the officer of this PC, preselected
+    assert seen[1].startswith("PIN salah; sisa 4 kali")
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows[0].user_label.text() == "Pengguna: Dedi Kurniawan"
+    assert windows[0]._context.role.value == "ao"  # the role of the officer who proved the PIN
+    assert windows[0].idle_lock.minutes == 10  # the lock screen's default
+
+
+def test_leaving_the_sign_in_opens_nothing(
+    qapp: QApplication, app_globals: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AO_DESKTOP_PIN")
+    _chosen_database_with_officers(app_globals)
+    seen = answer_next_modal("Keluar", timeout_ms=20000)
+    assert run_gui() == 0
+    assert "Masuk ke AO Desktop" in " ".join(seen)
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert all(not w.views for w in windows)  # no view was built: nothing was shown

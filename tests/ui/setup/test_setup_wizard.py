@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
+from ao_desktop.services.access.sign_in import sign_in
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.startup.first_run import open_for_setup
 from ao_desktop.storage.engine import open_database
@@ -62,10 +63,13 @@ def fill_bank(qtbot: QtBot, wizard: SetupWizard, logo: Path | None = None) -> No
 
 
 def fill_officer(
-    qtbot: QtBot, wizard: SetupWizard, name: str = "Rina Marlina", phone: str = "081234567890"
+    qtbot: QtBot, wizard: SetupWizard, name: str = "Rina Marlina", phone: str = "081234567890",
+    pin: str = "rahasia9",
 ) -> None:
     type_into(qtbot, wizard.officer_page.fields.officer_name, name)
     type_into(qtbot, wizard.officer_page.fields.officer_phone, phone)
+    type_into(qtbot, wizard.officer_page.pin_fields.pin_edit, pin)
+    type_into(qtbot, wizard.officer_page.pin_fields.confirm_edit, pin)
 
 
 def choose_shared(wizard: SetupWizard, folder: Path) -> None:
@@ -202,6 +206,10 @@ def test_joining_a_branch_database_keeps_its_bank_and_adds_an_ao(
     assert outcome is not None and outcome.result.kept_database_profile
     assert outcome.context.role is OfficerRole.AO and outcome.context.shared
     assert setup_services.read_profile(outcome.context.uow).bank_name == "Bank Cabang"
+    # The new AO's PIN is the one typed in the wizard, so this first start needs no sign-in.
+    assert outcome.signed_in_here
+    actor = sign_in(outcome.context.uow, outcome.context.officer_id, "rahasia9")
+    assert actor.name == "Dedi Kurniawan"
 
 
 def test_a_missing_folder_keeps_the_wizard_open_with_the_reason(

@@ -39,6 +39,7 @@ class ConsentEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._had_consent = False
+        self._withdrawn_on: date | None = None
         self.box = QCheckBox(self.tr("Bersedia dihubungi"))
         self.given_on = OptionalDateEdit()
         self.given_on.set_maximum(date.today())
@@ -89,7 +90,8 @@ class ConsentEditor(QWidget):
     def load(self, client: Client) -> None:
         self._had_consent = client.consent_contact
         self._withdrawn_on = client.consent_withdrawn_on
-        for w in (self.box, self.given_on, self.purpose, self.withdrawal_reason, *self.channels.values()):
+        editors = (self.box, self.given_on, self.purpose, self.withdrawal_reason, *self.channels.values())
+        for w in editors:
             w.blockSignals(True)
         try:
             self.box.setChecked(client.consent_contact)
@@ -99,8 +101,7 @@ class ConsentEditor(QWidget):
                 check.setChecked(channel in client.consent_channels)
             self.withdrawal_reason.setText(client.consent_withdrawal_reason)
         finally:
-            for w in (self.box, self.given_on, self.purpose, self.withdrawal_reason,
-                      *self.channels.values()):
+            for w in editors:
                 w.blockSignals(False)
         self._show_parts()
 
@@ -133,7 +134,7 @@ class ConsentEditor(QWidget):
         on = self.box.isChecked()
         self.details.setVisible(on)
         withdrawing = not on and self._had_consent
-        withdrawn = not on and not self._had_consent and getattr(self, "_withdrawn_on", None)
+        withdrawn = not on and not self._had_consent and self._withdrawn_on is not None
         self.withdrawal.setVisible(bool(withdrawing or withdrawn))
         self.withdrawal_reason.setEnabled(withdrawing)
         if withdrawing:

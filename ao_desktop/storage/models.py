@@ -83,7 +83,12 @@ class ClientRow(Base):
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
     tags: Mapped[str] = mapped_column(Text, default="")  # ",a,b," so LIKE '%,a,%' matches one tag
     notes: Mapped[str] = mapped_column(Text, default="")
-    consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)  # valid now
+    consent_given_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    consent_purpose: Mapped[str] = mapped_column(String(16), default="layanan")
+    consent_channels: Mapped[str] = mapped_column(String(40), default="telepon,sms,whatsapp")
+    consent_withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    consent_withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)

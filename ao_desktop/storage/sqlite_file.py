@@ -19,7 +19,7 @@ from ao_desktop.domain.common.errors import DatabaseRefused
 from ao_desktop.domain.common.i18n import _
 
 APPLICATION_ID = 0x414F4453  # "AODS": marks a file as an AO Desktop database
-SCHEMA_VERSION = 10  # PRAGMA user_version after the newest migration of this app
+SCHEMA_VERSION = 11  # PRAGMA user_version after the newest migration of this app
 
 BUSY_TIMEOUT_S = 5.0
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -137,6 +137,27 @@ def test_subject_access_round_trip(demo: Path, tmp_path: Path, capsys: pytest.Ca
     assert json.loads(exports[0][3])["file"] == "nasabah.json" and json.loads(exports[0][3])["pdf"] == "nasabah.pdf"
 
 
+def test_subject_access_contains_the_consent_and_its_withdrawal(demo: Path, tmp_path: Path) -> None:
+    client_id, *_rest = _client_of(demo, AO)
+    con = sqlite3.connect(demo)
+    with con:
+        con.execute("UPDATE clients SET consent_contact = 0, consent_given_on = '2026-11-03', "
+                    "consent_purpose = 'penawaran', consent_channels = 'whatsapp,telepon', "
+                    "consent_withdrawn_on = '2026-12-05', consent_withdrawal_reason = 'Tidak mau ditawari' "
+                    "WHERE id = ?", (client_id,))
+    con.close()
+    out, pdf = tmp_path / "nasabah.json", tmp_path / "nasabah.pdf"
+    assert main(["--as", str(AO), "client-data", str(client_id), "--out", str(out), "--pdf", str(pdf),
+                 "--db", str(demo)]) == 0
+    consent = json.loads(out.read_text(encoding="utf-8"))["consent"]
+    assert consent == {"valid": False, "given_on": "2026-11-03", "purpose": "penawaran",
+                       "channels": ["telepon", "whatsapp"], "withdrawn_on": "2026-12-05",
+                       "withdrawal_reason": "Tidak mau ditawari",
+                       "summary": "Persetujuan dicabut 5 Des 2026: Tidak mau ditawari"}
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Persetujuan dicabut 5 Des 2026: Tidak mau ditawari" in text
+
+
 def test_an_ao_asking_for_a_colleagues_client_is_refused_and_nothing_written(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

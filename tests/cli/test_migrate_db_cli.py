@@ -16,6 +16,7 @@ from sqlalchemy import MetaData, create_engine, select
 from ao_desktop.cli.main import main
 from ao_desktop.storage.demo.demo_data import generate_demo_database
 from ao_desktop.storage.maintenance.server_copy import canonical
+from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def test_round_trip_every_row_equal_and_the_source_untouched(
     before = _digest(demo_file)
     assert main(["migrate-db", "--source", str(demo_file), "--target", pg_empty_url, "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["ok"] is True and out["schema_version"] == 10
+    assert out["ok"] is True and out["schema_version"] == SCHEMA_VERSION
     by_table = {t["table"]: t for t in out["tables"]}
     assert by_table["clients"]["source_rows"] == by_table["clients"]["target_rows"] == 400
     assert all(t["ok"] and t["source_checksum"] == t["target_checksum"] for t in out["tables"])

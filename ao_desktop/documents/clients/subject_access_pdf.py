@@ -61,6 +61,9 @@ def render_subject_access(data: dict[str, Any]) -> bytes:
     rows = [[Paragraph(markup(FIELD_LABELS.get(k, k)), st.cell), Paragraph(markup(_value(v), MAX_VALUE), st.cell)]
             for k, v in client.items()]
     rows.append([Paragraph(_("AO"), st.cell), Paragraph(markup(_value(data.get("officer"))), st.cell)])
+    if data.get("consent"):
+        rows.append([Paragraph(_("Persetujuan kontak"), st.cell),
+                     Paragraph(markup(data["consent"]["summary"]), st.cell)])
     table = Table(rows, colWidths=[45 * mm, 130 * mm])
     table.setStyle(table_style(header=False))
     story.append(table)

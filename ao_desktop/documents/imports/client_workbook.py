@@ -50,6 +50,7 @@ from ao_desktop.documents.imports.workbook_rows import (
     raw_rows_supported,
 )
 from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.consent import channels_text
 from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
 from ao_desktop.domain.clients.labels import kind_label, sex_label, source_label, status_label
 from ao_desktop.domain.common.errors import DomainError, OperationCancelled
@@ -139,6 +140,8 @@ def _client_cells(styles: Styles) -> list[_Cell]:
         "landline": phone("client.landline"),
         "tags": lambda row: LIST_SEPARATOR.join(row.client.tags),
         "consent_contact": lambda row: yes_no[bool(row.client.consent_contact)],
+        "consent_channels": lambda row: (channels_text(row.client.consent_channels)
+                                         if row.client.consent_contact else ""),
         "updated_at": day("client.updated_at"),
     }
     address_fields = {"street", "kelurahan", "kecamatan", "city", "province", "postal_code"}

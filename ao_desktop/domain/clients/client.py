@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.clients.enums import (
+    ALL_CHANNELS,
+    ClientKind,
+    ClientStatus,
+    ConsentChannel,
+    ConsentPurpose,
+    LeadSource,
+    Sex,
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,12 @@ class Client:
     officer_id: int | None = None
     tags: tuple[str, ...] = ()
     notes: str = ""
-    consent_contact: bool = False
+    consent_contact: bool = False  # consent to be contacted is valid now; history below
+    consent_given_on: date | None = None
+    consent_purpose: ConsentPurpose = ConsentPurpose.SERVICE
+    consent_channels: tuple[ConsentChannel, ...] = ALL_CHANNELS
+    consent_withdrawn_on: date | None = None
+    consent_withdrawal_reason: str = ""
     archived: bool = False
     id: int | None = None
     version: int = 0
@@ -92,6 +105,11 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "tags",
     "notes",
     "consent_contact",
+    "consent_given_on",
+    "consent_purpose",
+    "consent_channels",
+    "consent_withdrawn_on",
+    "consent_withdrawal_reason",
 )
 
 

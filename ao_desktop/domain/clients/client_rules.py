@@ -187,6 +187,10 @@ def clean_client(client: Client, today: date | None = None) -> tuple[Client, lis
             tags=tags,
             address=address,
         )
+    if client.consent_contact and not client.consent_channels:
+        err("consent_contact", _("Pilih minimal satu saluran: telepon, SMS atau WhatsApp."))
+    if client.consent_contact and client.consent_given_on and client.consent_given_on > today:
+        err("consent_contact", _("Tanggal persetujuan tidak boleh di masa depan."))
     return cleaned, issues
 
 

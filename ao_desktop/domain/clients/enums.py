@@ -36,3 +36,22 @@ class LeadSource(StrEnum):
     WALK_IN = "walk_in"
     EVENT = "acara"
     OTHER = "lainnya"
+
+
+class ConsentPurpose(StrEnum):
+    """What the client agreed to be contacted for (UU PDP: consent names its purpose)."""
+
+    SERVICE = "layanan"
+    OFFER = "penawaran"
+    COLLECTION = "penagihan"
+
+
+class ConsentChannel(StrEnum):
+    """A way of contacting the client that consent can name."""
+
+    PHONE = "telepon"
+    SMS = "sms"
+    WHATSAPP = "whatsapp"
+
+
+ALL_CHANNELS: tuple[ConsentChannel, ...] = tuple(ConsentChannel)

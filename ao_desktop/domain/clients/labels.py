@@ -65,4 +65,9 @@ FIELD_LABELS: dict[str, str] = {
     # Not "Catatan": that is the panel's tab of dated notes; this is one standing remark.
     "notes": _("Keterangan"),
     "consent_contact": _("Bersedia dihubungi"),
+    "consent_given_on": _("Tanggal persetujuan"),
+    "consent_purpose": _("Tujuan persetujuan"),
+    "consent_channels": _("Saluran yang disetujui"),
+    "consent_withdrawn_on": _("Tanggal pencabutan persetujuan"),
+    "consent_withdrawal_reason": _("Alasan pencabutan"),
 }

@@ -99,6 +99,10 @@ SHEET_COLUMNS: tuple[SheetColumn, ...] = (
        "note", "remarks", "comment"),
     _c("consent_contact", _("Bersedia Dihubungi"), K.YES_NO, 11, "bersedia dihubungi",
        "setuju dihubungi", "persetujuan kontak", "consent"),
+    # The consent record (UU PDP) is exported for reading; an import sets only the flag.
+    _c("consent_given_on", _("Tanggal Persetujuan"), K.DATE, 13, importable=False),
+    _c("consent_channels", _("Saluran Disetujui"), K.TEXT, 22, importable=False),
+    _c("consent_withdrawn_on", _("Persetujuan Dicabut"), K.DATE, 13, importable=False),
     _c("updated_at", _("Terakhir Diubah"), K.DATETIME, 17, importable=False),
 )
 

@@ -1,7 +1,8 @@
 """One-click contact: the WhatsApp, phone and SMS links for a client, the message
 templates an admin edits, and the activity each contact leaves in the log.
 
-A client who has not consented to be contacted gets no link; the reason is a sentence
+A client who has not consented to be contacted, or not over this channel (WhatsApp, phone,
+SMS), gets no link; the reason is a sentence
 the button shows as its tooltip. The link is built before anything is logged, so a
 refused contact writes nothing.
 """
@@ -22,7 +23,8 @@ from ao_desktop.domain.calendar.message_templates import (
     template_issues,
 )
 from ao_desktop.domain.clients.client import Client
-from ao_desktop.domain.clients.enums import ClientKind, Sex
+from ao_desktop.domain.clients.consent import channel_label, channels_text, consent_allows
+from ao_desktop.domain.clients.enums import ClientKind, ConsentChannel, Sex
 from ao_desktop.domain.common.errors import (
     DomainError,
     FieldIssue,
@@ -38,6 +40,9 @@ from ao_desktop.services.calendar.activities import log_contact
 from ao_desktop.services.ports import UnitOfWork
 
 CONTACT_TYPES = (ActivityType.WHATSAPP, ActivityType.PHONE, ActivityType.SMS)
+# The consent channel each one-click contact needs.
+CHANNEL_OF = {ActivityType.WHATSAPP: ConsentChannel.WHATSAPP, ActivityType.PHONE: ConsentChannel.PHONE,
+              ActivityType.SMS: ConsentChannel.SMS}
 
 
 class ContactRefused(DomainError):
@@ -53,8 +58,15 @@ class ContactStarted:
 def contact_block_reason(client: Client, kind: ActivityType) -> str | None:
     """Why `kind` cannot be used for this client, or None when it can."""
     if not client.consent_contact:
+        if client.consent_withdrawn_on is not None:
+            return _("Nasabah sudah mencabut persetujuan untuk dihubungi pada {d}.").format(
+                d=format_date(client.consent_withdrawn_on))
         return _("Nasabah belum memberi persetujuan untuk dihubungi (lihat profil: "
                  "Bersedia dihubungi).")
+    channel = CHANNEL_OF[kind]
+    if not consent_allows(client, channel):
+        return _("Nasabah tidak menyetujui dihubungi lewat {c}; yang disetujui: {ok}.").format(
+            c=channel_label(channel), ok=channels_text(client.consent_channels) or _("tidak ada"))
     if client.archived:
         return _("Nasabah sudah diarsipkan.")
     number = client.mobile or (client.landline if kind is ActivityType.PHONE else "")

@@ -23,6 +23,7 @@ from ao_desktop.domain.clients.client import (
 )
 from ao_desktop.domain.clients.client_query import ClientQuery
 from ao_desktop.domain.clients.client_rules import clean_client, errors_only
+from ao_desktop.domain.clients.consent import settle_consent
 from ao_desktop.domain.clients.duplicates import DuplicateMatch, find_duplicates
 from ao_desktop.domain.clients.enums import ClientStatus
 from ao_desktop.domain.clients.labels import FIELD_LABELS
@@ -123,7 +124,7 @@ def check_duplicates(uow: UnitOfWork, client: Client) -> list[DuplicateMatch]:
 @records_refusal
 def add_client(uow: UnitOfWork, client: Client, actor: Actor | str, *, allow_duplicates: bool = False) -> Client:
     """Validate and store a new client; refuse suspected duplicates unless confirmed."""
-    cleaned = _validated(client)
+    cleaned = settle_consent(None, _validated(client), _now().date())
     if isinstance(actor, Actor) and sees_only_own(actor) and cleaned.officer_id is None:
         cleaned = replace(cleaned, officer_id=actor.officer_id)  # an AO's new client is theirs
     _check_write(actor, cleaned.officer_id)
@@ -168,6 +169,8 @@ def update_client(uow: UnitOfWork, original: Client, edited: Client, actor: Acto
     with uow.write() as tx:
         _check_write(actor, _stored_officer(tx, original.id), cleaned.officer_id)
         _check_references(tx, cleaned)
+        # Against the stored client: a withdrawal is recorded even over a stale form.
+        cleaned = settle_consent(tx.clients.get(original.id) or original, cleaned, _now().date())
         saved = tx.clients.update(cleaned, _name(actor), _now())
         if saved is None:
             raise _stale(tx, original, tx.clients.get(original.id))

@@ -20,6 +20,8 @@ from typing import Any
 
 from ao_desktop.domain.access.audit import AuditEntry
 from ao_desktop.domain.access.permissions import Action, require, require_reader
+from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.consent import consent_summary
 from ao_desktop.domain.common.errors import NotFound
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor
@@ -52,6 +54,20 @@ def _audit_json(entry: AuditEntry) -> dict[str, Any]:
             "action": entry.action, "details": entry.details}
 
 
+def _consent_json(client: Client) -> dict[str, Any]:
+    """Consent to be contacted and its withdrawal, as the client reads it (UU PDP)."""
+    return {
+        "valid": client.consent_contact,
+        "given_on": plain(client.consent_given_on),
+        "purpose": client.consent_purpose.value,
+        "channels": [c.value for c in client.consent_channels] if client.consent_given_on
+        or client.consent_contact else [],
+        "withdrawn_on": plain(client.consent_withdrawn_on),
+        "withdrawal_reason": client.consent_withdrawal_reason,
+        "summary": consent_summary(client),
+    }
+
+
 @records_refusal
 def subject_access_data(uow: UnitOfWork, client_id: int, actor: Actor) -> dict[str, Any]:
     """All data about one client, as JSON values."""
@@ -68,6 +84,7 @@ def subject_access_data(uow: UnitOfWork, client_id: int, actor: Actor) -> dict[s
             "exported_at": datetime.now().replace(microsecond=0).isoformat(),
             "exported_by": actor.name,
             "client": plain(client),
+            "consent": _consent_json(client),
             "officer": officer.name if officer else None,
             "status_history": plain(tx.clients.history(client_id)),
             "notes": plain(tx.clients.notes(client_id)),

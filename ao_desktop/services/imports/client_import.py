@@ -22,6 +22,7 @@ from ao_desktop.documents.sheets.sheet_data import gc_paused
 from ao_desktop.domain.access.permissions import Action, require
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.client_rules import clean_client, errors_only
+from ao_desktop.domain.clients.consent import settle_consent
 from ao_desktop.domain.common.cell_values import RowIssue
 from ao_desktop.domain.common.errors import FieldIssue, OperationCancelled, ValidationFailed
 from ao_desktop.domain.common.i18n import _
@@ -312,6 +313,8 @@ def commit_import(
             if pair is None:
                 continue
             current, merged = pair
+            # A sheet saying "Tidak" for a client who consented records a withdrawal.
+            merged = settle_consent(current, merged, now.date())
             _check_import_owner(actor, current.officer_id, merged.officer_id)
             if tx.clients.update(merged, actor.name, now) is None:
                 continue  # unreachable under the write lock; nothing half-done either way

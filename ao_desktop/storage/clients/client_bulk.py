@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ao_desktop.domain.clients.client import Client
+from ao_desktop.domain.clients.consent import channels_to_column
 from ao_desktop.domain.clients.names import name_search_key
 from ao_desktop.storage import dialect
 from ao_desktop.storage.clients.client_mapping import client_values, tags_to_column
@@ -69,6 +70,7 @@ def _row(client_id: int, c: Client, actor: str, now: str) -> tuple[object, ...]:
     (tests/storage/clients/test_client_bulk.py checks it against client_values)."""
     a = c.address
     birth = c.birth_date
+    given, withdrawn = c.consent_given_on, c.consent_withdrawn_on
     return (
         client_id, c.kind.value, c.full_name, name_search_key(c.full_name), c.business_name,
         c.nik, c.nib, c.npwp, birth.isoformat() if birth else None,
@@ -76,6 +78,9 @@ def _row(client_id: int, c: Client, actor: str, now: str) -> tuple[object, ...]:
         a.kecamatan, a.city, a.province, a.postal_code, c.occupation, int(c.monthly_income),
         int(c.monthly_obligations), c.lead_source.value, c.referrer_id, c.refusal_reason,
         c.officer_id, tags_to_column(c.tags), c.notes, bool(c.consent_contact),
+        given.isoformat() if given else None, c.consent_purpose.value,
+        channels_to_column(c.consent_channels), withdrawn.isoformat() if withdrawn else None,
+        c.consent_withdrawal_reason,
         c.status.value, False, 1, now, now, actor,
     )  # fmt: skip
 

@@ -6,7 +6,14 @@ from datetime import datetime
 from typing import Any
 
 from ao_desktop.domain.clients.client import Address, Client, ClientListItem
-from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.clients.consent import channels_from_column, channels_to_column
+from ao_desktop.domain.clients.enums import (
+    ClientKind,
+    ClientStatus,
+    ConsentPurpose,
+    LeadSource,
+    Sex,
+)
 from ao_desktop.domain.clients.names import name_search_key
 from ao_desktop.storage.models import ClientRow
 
@@ -51,6 +58,11 @@ def client_values(client: Client) -> dict[str, Any]:
         "tags": tags_to_column(client.tags),
         "notes": client.notes,
         "consent_contact": bool(client.consent_contact),
+        "consent_given_on": client.consent_given_on,
+        "consent_purpose": client.consent_purpose.value,
+        "consent_channels": channels_to_column(client.consent_channels),
+        "consent_withdrawn_on": client.consent_withdrawn_on,
+        "consent_withdrawal_reason": client.consent_withdrawal_reason,
     }
 
 
@@ -80,6 +92,11 @@ def row_to_client(row: ClientRow) -> Client:
         tags=tags_from_column(row.tags),
         notes=row.notes,
         consent_contact=row.consent_contact,
+        consent_given_on=row.consent_given_on,
+        consent_purpose=ConsentPurpose(row.consent_purpose),
+        consent_channels=channels_from_column(row.consent_channels),
+        consent_withdrawn_on=row.consent_withdrawn_on,
+        consent_withdrawal_reason=row.consent_withdrawal_reason,
         archived=row.archived,
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -47,7 +47,8 @@ _CLIENT_COLUMNS = (
     "sex", "mobile", "landline", "street", "kelurahan", "kecamatan", "city", "province",
     "postal_code", "occupation", "monthly_income", "monthly_obligations", "status",
     "lead_source", "referrer_id", "refusal_reason", "officer_id", "tags", "notes",
-    "consent_contact", "archived", "version", "created_at", "updated_at", "updated_by",
+    "consent_contact", "consent_given_on", "consent_purpose", "consent_channels",
+    "consent_withdrawn_on", "consent_withdrawal_reason", "archived", "version", "created_at", "updated_at", "updated_by",
 )  # fmt: skip
 _INSERT_CLIENT = (
     f"INSERT INTO clients ({', '.join(_CLIENT_COLUMNS)}) "

@@ -657,6 +657,33 @@ _status_of_unit = _pick_weighted(_STATUSES)
 _source_of_unit = _pick_weighted(_SOURCES)
 
 
+WITHDRAWAL_REASONS = (
+    "Tidak ingin ditawari produk lagi",
+    "Merasa terlalu sering dihubungi",
+    "Nomor HP dipakai keluarga",
+    "",
+)
+
+
+def _consent_record(seed: int, cid: int, consent: int, status: str,
+                    stamps: list[str]) -> tuple[object, ...]:
+    """(given on, purpose, channels, withdrawn on, reason) of a client's consent to be
+    contacted. Drawn from its own numbers (not the batch's stream), so the rest of the
+    demo stays as it was: most who consent allow every channel, some only WhatsApp and
+    phone; about a third of those without consent had given it and withdrew it (by
+    the client's last change)."""
+    u = _unit(seed ^ 0x5EED, cid)
+    purpose = "layanan" if status in _CUSTOMERS else "penawaran"
+    if consent:
+        channels = ("telepon,sms,whatsapp" if u < 0.6 else "telepon,whatsapp" if u < 0.85
+                    else "whatsapp")
+        return stamps[0][:10], purpose, channels, None, ""
+    if u < 0.35:
+        reason = WITHDRAWAL_REASONS[int(u * 16) % len(WITHDRAWAL_REASONS)]
+        return stamps[0][:10], purpose, "telepon,sms,whatsapp", stamps[-1][:10], reason
+    return None, "layanan", "telepon,sms,whatsapp", None, ""
+
+
 def _unit(seed: int, client_id: int) -> float:
     """A uniform number in [0, 1) fixed by (seed, id): splitmix64 finaliser.
 
@@ -874,7 +901,8 @@ class RowBuilder:
                 status, source, referrer_id, refusal, officer_id,
                 "," + ",".join(sorted(tags)) + "," if tags else "",
                 pick(CLIENT_REMARKS) if R() < 0.04 else "",
-                1 if R() < (0.6 if status == "prospek" else 0.9) else 0,  # consent to contact
+                consent := 1 if R() < (0.6 if status == "prospek" else 0.9) else 0,
+                *_consent_record(self.seed, cid, consent, status, stamps),
                 1 if status == "tidak_aktif" and R() < 0.3 else 0,  # archived
                 1, stamps[0], stamps[-1], officer,
             ))  # fmt: skip

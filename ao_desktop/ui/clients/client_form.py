@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from ao_desktop.domain.common.errors import FieldIssue
 from ao_desktop.domain.common.officer import Officer
 from ao_desktop.domain.common.phone import PhoneError, normalize_phone
 from ao_desktop.services.ports import UnitOfWork
+from ao_desktop.ui.clients.consent_editor import ConsentEditor
 from ao_desktop.ui.clients.referrer_picker import ReferrerPicker
 from ao_desktop.ui.widgets.date_edit import OptionalDateEdit
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
@@ -125,7 +125,7 @@ class ClientForm(QWidget):
         self.occupation = QLineEdit(placeholderText=self.tr("mis. pedagang, karyawan swasta"))
         self.mobile = QLineEdit(placeholderText="0812-3456-7890", maxLength=24)
         self.landline = QLineEdit(placeholderText="(021) 5551234", maxLength=24)
-        self.consent_contact = QCheckBox(self.tr("Bersedia dihubungi lewat telepon/WhatsApp"))
+        self.consent_contact = ConsentEditor()
         self.street = QLineEdit(placeholderText=self.tr("Jl. Melati No. 5, RT 003/RW 002"))
         self.kelurahan = QLineEdit()
         self.kecamatan = QLineEdit()
@@ -203,7 +203,7 @@ class ClientForm(QWidget):
         ):
             combo.currentIndexChanged.connect(lambda _i, f=field: self._touch(f))
         self.referrer.referrerChanged.connect(lambda: self._touch("referrer_id"))
-        self.consent_contact.toggled.connect(self._on_editor_changed)
+        self.consent_contact.changed.connect(self._on_editor_changed)
         self.notes.textChanged.connect(lambda: self._touch("notes"))
 
     # --- values ---------------------------------------------------------------------------
@@ -234,7 +234,7 @@ class ClientForm(QWidget):
             self.officer.set_value(client.officer_id, officer_name)
             self.tags.setText(", ".join(client.tags))
             self.notes.setPlainText(client.notes)
-            self.consent_contact.setChecked(client.consent_contact)
+            self.consent_contact.load(client)
         finally:
             for w in widgets:
                 w.blockSignals(False)
@@ -252,7 +252,7 @@ class ClientForm(QWidget):
 
     def edited(self) -> Client:
         """The loaded client with every field as currently typed (not yet cleaned)."""
-        return replace(
+        return self.consent_contact.apply(replace(
             self._base,
             kind=self.kind.value(),
             full_name=self.full_name.text(),
@@ -275,8 +275,7 @@ class ClientForm(QWidget):
             officer_id=self.officer.value(),
             tags=tuple(self.tags.text().split(",")),
             notes=self.notes.toPlainText(),
-            consent_contact=self.consent_contact.isChecked(),
-        )
+        ))
 
     # --- validation -----------------------------------------------------------------------
     def validate(self) -> list[FieldIssue]:
@@ -381,7 +380,10 @@ class ClientForm(QWidget):
 
 def _align_labels(boxes: list[QGroupBox]) -> None:
     """Give the label columns of stacked groups one width, so their fields line up."""
-    labels = [w for box in boxes for w in box.findChildren(QLabel) if w.buddy() is not None]
+    # Direct children only: the consent editor's own small form keeps its narrow labels.
+    labels = [w for box in boxes
+              for w in box.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly)
+              if w.buddy() is not None]
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ao_desktop.domain.calendar.enums import ActivityType
 from ao_desktop.domain.clients.client import ClientProfile, age_on
+from ao_desktop.domain.clients.consent import consent_summary
 from ao_desktop.domain.clients.enums import ClientKind
 from ao_desktop.domain.clients.labels import (
     FIELD_LABELS,
@@ -44,6 +46,7 @@ from ao_desktop.domain.clients.labels import (
 from ao_desktop.domain.clients.nik import NikError, parse_nik
 from ao_desktop.domain.common.formatting import format_date, format_datetime, format_rupiah
 from ao_desktop.domain.common.phone import PhoneError, PhoneKind, PhoneNumber, normalize_phone
+from ao_desktop.services.calendar.contact import contact_block_reason
 from ao_desktop.services.clients.directory import add_client_note
 from ao_desktop.ui.clients.table_model import display_name
 from ao_desktop.ui.context import UiContext
@@ -106,6 +109,11 @@ class _PhoneRow(QWidget):
             self._phone is not None and self._phone.kind is PhoneKind.MOBILE
         )
 
+    def set_blocked(self, reason: str | None) -> None:
+        """Disable WhatsApp when the client's consent does not allow it; the tooltip says why."""
+        self.whatsapp_button.setEnabled(reason is None)
+        self.whatsapp_button.setToolTip(reason or self.tr("Buka chat WhatsApp dengan nomor ini"))
+
     def is_landline(self) -> bool:
         return self._phone is not None and self._phone.kind is PhoneKind.LANDLINE
 
@@ -161,7 +169,8 @@ class ProfileTab(QScrollArea):
         self.mobile = _PhoneRow()
         self.landline = _PhoneRow()
         titles = dict(
-            FIELD_LABELS, address=self.tr("Alamat"), ratio=self.tr("Rasio angsuran (DSR)")
+            FIELD_LABELS, address=self.tr("Alamat"), ratio=self.tr("Rasio angsuran (DSR)"),
+            consent_contact=self.tr("Persetujuan kontak"),
         )
         self.mobile_title = QLabel(titles["mobile"])
         for key in self.ROWS:
@@ -218,7 +227,7 @@ class ProfileTab(QScrollArea):
             ),
             "refusal_reason": c.refusal_reason,
             "tags": ", ".join(c.tags),
-            "consent_contact": self.tr("Ya") if c.consent_contact else self.tr("Tidak"),
+            "consent_contact": consent_summary(c),
             "notes": c.notes,
         }
         for key, text in texts.items():
@@ -229,6 +238,9 @@ class ProfileTab(QScrollArea):
             self.tr("Telepon") if self.mobile.is_landline() else FIELD_LABELS["mobile"]
         )
         self.landline.set_number(c.landline)
+        blocked = contact_block_reason(c, ActivityType.WHATSAPP)
+        self.mobile.set_blocked(blocked)
+        self.landline.set_blocked(blocked)
         for key in ("business_name", "nib", "npwp"):
             self._form.setRowVisible(self._values[key], business or bool(getattr(c, key)))
         for key in ("birth_date", "sex"):

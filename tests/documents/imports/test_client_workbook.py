@@ -31,7 +31,13 @@ from ao_desktop.documents.imports.client_workbook import (
     write_import_template,
 )
 from ao_desktop.domain.clients.client import Address, Client
-from ao_desktop.domain.clients.enums import ClientKind, ClientStatus, LeadSource, Sex
+from ao_desktop.domain.clients.enums import (
+    ClientKind,
+    ClientStatus,
+    ConsentChannel,
+    LeadSource,
+    Sex,
+)
 from ao_desktop.domain.clients.labels import kind_label, sex_label, source_label, status_label
 from ao_desktop.domain.common.errors import DomainError, OperationCancelled
 from ao_desktop.domain.common.phone import normalize_phone
@@ -84,6 +90,8 @@ FULL = Client(
     tags=("pasar", "umkm"),
     notes=NOTES,
     consent_contact=True,
+    consent_given_on=date(2026, 11, 3),
+    consent_channels=(ConsentChannel.WHATSAPP, ConsentChannel.PHONE),
     updated_at=datetime(2026, 11, 27, 14, 5),
 )
 BUSINESS = Client(
@@ -128,6 +136,9 @@ EXPECTED_FULL: dict[str, Any] = {
     "Tag": "pasar, umkm",
     "Keterangan": NOTES,
     "Bersedia Dihubungi": "Ya",
+    "Tanggal Persetujuan": date(2026, 11, 3),
+    "Saluran Disetujui": "telepon, WhatsApp",
+    "Persetujuan Dicabut": None,
     "Terakhir Diubah": datetime(2026, 11, 27, 14, 5),
 }
 
@@ -213,6 +224,7 @@ def test_business_and_minimal_clients(tmp_path: Path, path_kind: str) -> None:
     assert business["Sumber"] == source_label(LeadSource.EVENT)
     assert business["Alasan Menolak"] == "Bunga terlalu tinggi"
     assert business["Bersedia Dihubungi"] == "Tidak"
+    assert business["Saluran Disetujui"] == ""  # channels only while consent is valid
     assert business["Penghasilan per Bulan"] == 250_000_000
     assert minimal["Nama Lengkap"] == "Budi"
     assert minimal["Terakhir Diubah"] == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
@@ -9,12 +10,12 @@ import pytest
 from ao_desktop.domain.calendar.enums import ActivityStatus, ActivityType
 from ao_desktop.domain.calendar.message_templates import MessageTemplate
 from ao_desktop.domain.clients.client import Client
-from ao_desktop.domain.clients.enums import Sex
+from ao_desktop.domain.clients.enums import ConsentChannel, Sex
 from ao_desktop.domain.common.errors import PermissionDenied, StaleEdit, ValidationFailed
 from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
 from ao_desktop.services.calendar import contact
 from ao_desktop.services.calendar.agenda import client_timeline
-from ao_desktop.services.clients.directory import add_client
+from ao_desktop.services.clients.directory import add_client, update_client
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
 
@@ -68,6 +69,26 @@ def test_no_consent_no_link_and_nothing_logged(uow, rina) -> None:
     assert client_timeline(uow, budi.id) == []  # type: ignore[arg-type]
     nophone = _client(uow, full_name="Tanpa HP", mobile="")
     assert "nomor HP" in (contact.contact_block_reason(nophone, ActivityType.SMS) or "")
+
+
+def test_a_channel_the_client_did_not_agree_to_is_blocked_with_its_reason(uow, rina) -> None:
+    siti = _client(uow, officer_id=rina.officer_id,
+                   consent_channels=(ConsentChannel.WHATSAPP, ConsentChannel.PHONE))
+    assert contact.contact_block_reason(siti, ActivityType.WHATSAPP) is None
+    assert contact.contact_block_reason(siti, ActivityType.PHONE) is None
+    reason = contact.contact_block_reason(siti, ActivityType.SMS)
+    assert reason == "Nasabah tidak menyetujui dihubungi lewat SMS; yang disetujui: telepon, WhatsApp."
+    with pytest.raises(contact.ContactRefused, match="lewat SMS"):
+        contact.start_contact(uow, siti.id, ActivityType.SMS, rina, text="Halo")  # type: ignore[arg-type]
+    assert client_timeline(uow, siti.id) == []  # type: ignore[arg-type]
+
+
+def test_a_withdrawn_consent_blocks_every_channel_and_says_when(uow, rina) -> None:
+    siti = _client(uow, officer_id=rina.officer_id)
+    withdrawn = update_client(uow, siti, replace(siti, consent_contact=False), "t")
+    assert withdrawn.consent_withdrawn_on is not None
+    for kind in contact.CONTACT_TYPES:
+        assert "mencabut persetujuan" in (contact.contact_block_reason(withdrawn, kind) or "")
 
 
 def test_templates_are_edited_by_an_admin_with_a_version_check(uow, rina) -> None:

@@ -19,6 +19,7 @@ from ao_desktop.services.clients.directory import (
     add_client,
     archive_client,
     count_clients,
+    get_client,
     search_clients,
 )
 from ao_desktop.services.imports.client_export import export_clients
@@ -375,3 +376,17 @@ def test_an_archived_client_alone_still_makes_a_stored_duplicate(uow, fixture_fi
     assert preview.stored_duplicates
     assert all(d.existing is not None and d.existing.nik == STORED["nik"]
                for d in preview.stored_duplicates.values())
+
+
+def test_a_sheet_saying_no_consent_records_the_withdrawal_of_a_stored_consent(uow, tmp_path: Path) -> None:
+    dewi = add_client(uow, Client(**STORED, consent_contact=True, consent_given_on=date(2026, 3, 1)), "rina")
+    path = tmp_path / "ubah.xlsx"
+    wb = Workbook()
+    wb.active.append(["Nama Lengkap", "NIK", "Tanggal Lahir", "Bersedia Dihubungi"])
+    wb.active.append(["Dewi Lestari", STORED["nik"], "15/06/1985", "Tidak"])
+    wb.save(path)
+    result = commit_import(uow, preview_import(uow, path, ACTOR, today=TODAY), DuplicatePolicy.MERGE, ACTOR)
+    assert result.merged_ids == [dewi.id]
+    after = get_client(uow, dewi.id)  # type: ignore[arg-type]
+    assert after.consent_contact is False and after.consent_withdrawn_on == date.today()
+    assert after.consent_given_on == date(2026, 3, 1)

@@ -36,6 +36,9 @@ def _schema_3_database(path: Path) -> None:
         tx.products.update(replace(kmk, rate_pa=Decimal("12.25")), "admin", datetime(2026, 6, 1))
     db.close()
     con = sqlite3.connect(path)
+    for column in ("consent_given_on", "consent_purpose", "consent_channels",  # schema 11's
+                   "consent_withdrawn_on", "consent_withdrawal_reason"):
+        con.execute(f"ALTER TABLE clients DROP COLUMN {column}")
     # schema 10's sign-in columns, the audit's append-only triggers and indexes
     for statement in ("DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete",
                       "DROP INDEX ix_audit_log_at", "DROP INDEX ix_audit_log_officer_at",

@@ -137,6 +137,19 @@ def test_statuses_sources_and_refusals(demo: Path) -> None:
         assert bool(c["refusal_reason"]) == (c["status"] == "ditolak")
 
 
+def test_most_consent_with_a_date_and_channels_and_a_few_withdrew(demo: Path) -> None:
+    clients = _clients(demo)
+    consenting = [c for c in clients if c["consent_contact"]]
+    withdrawn = [c for c in clients if c["consent_withdrawn_on"]]
+    assert len(consenting) > 0.6 * N and 0.02 * N < len(withdrawn) < 0.15 * N
+    assert all(c["consent_given_on"] and c["consent_channels"] for c in consenting)
+    assert Counter(c["consent_channels"] for c in consenting).keys() == {
+        "telepon,sms,whatsapp", "telepon,whatsapp", "whatsapp"}
+    for c in withdrawn:
+        assert not c["consent_contact"] and c["consent_given_on"] <= c["consent_withdrawn_on"]
+        assert c["consent_withdrawn_on"] <= c["updated_at"][:10]
+
+
 def test_referrers_are_earlier_existing_clients(demo: Path) -> None:
     clients = _clients(demo)
     for c in clients:

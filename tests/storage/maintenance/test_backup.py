@@ -33,6 +33,7 @@ from ao_desktop.storage.maintenance.backup import (
 from ao_desktop.storage.maintenance.db_check import check_database, quick_check
 from ao_desktop.storage.migrate import alembic_config
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.old_schema import insert_old_client
 
 
 @pytest.fixture(autouse=True)
@@ -375,8 +376,8 @@ def _schema_1_database(path: Path) -> None:
         command.upgrade(cfg, "0001")
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.exec_driver_sql("PRAGMA user_version = 1")
-    add_client(SqlUnitOfWork(db), Client(full_name="Siti Aminah"), actor="ao")
     db.close()
+    insert_old_client(path, "Siti Aminah")
 
 
 def test_migrating_a_schema_1_database_backs_it_up_first(tmp_path: Path) -> None:

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.products.kur import TieredRateRule
 from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanFees, Rounding
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.storage.engine import APPLICATION_ID, SCHEMA_VERSION, open_database
 from ao_desktop.storage.migrate import alembic_config
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+from tests.fixtures.old_schema import insert_old_client
 
 NOW = datetime(2026, 11, 27, 9, 30)
 
@@ -178,19 +178,9 @@ def _schema_1_database(path: Path) -> None:
         command.upgrade(cfg, "0001")
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.exec_driver_sql("PRAGMA user_version = 1")
-    from ao_desktop.services.clients.directory import add_client
-
-    add_client(
-        SqlUnitOfWork(db),
-        Client(
-            full_name="Siti Aminah",
-            nik="3174055207900001",
-            mobile="081234567890",
-            monthly_income=9_000_000,
-        ),
-        actor="ao",
-    )
     db.close()
+    insert_old_client(path, "Siti Aminah", nik="3174055207900001", mobile="+6281234567890",
+                      monthly_income=9_000_000)
 
 
 def test_schema_1_database_upgrades_with_clients_intact(tmp_path: Path) -> None:

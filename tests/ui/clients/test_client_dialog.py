@@ -336,3 +336,49 @@ def test_form_labels_are_sentence_case(new_dialog: ClientDialog) -> None:
     for text in _row_labels(new_dialog).values():
         later_words = text.replace("(", " ").replace(")", " ").split()[1:]
         assert all(w in keep or not w[0].isupper() for w in later_words), text
+
+
+# --- consent to be contacted (UU PDP) ----------------------------------------------------
+def test_ticking_consent_asks_date_purpose_and_channels(new_dialog: ClientDialog, qtbot, context: UiContext) -> None:  # noqa: ANN001
+    from ao_desktop.domain.clients.enums import ConsentChannel, ConsentPurpose
+
+    form = new_dialog.form
+    consent = form.consent_contact
+    assert consent.details.isHidden()
+    _type(qtbot, form.full_name, "Siti Aminah")
+    consent.box.click()
+    assert not consent.details.isHidden()
+    assert consent.given_on.value() == date.today()
+    assert all(c.isChecked() for c in consent.channels.values())
+    consent.given_on.set_value(date(2026, 11, 3))
+    consent.purpose.set_value(ConsentPurpose.OFFER)
+    consent.channels[ConsentChannel.SMS].click()
+    qtbot.mouseClick(new_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert new_dialog.saved_client is not None and new_dialog.saved_client.id is not None
+    stored = get_client(context.uow, new_dialog.saved_client.id)
+    assert stored.consent_contact and stored.consent_given_on == date(2026, 11, 3)
+    assert stored.consent_purpose is ConsentPurpose.OFFER
+    assert stored.consent_channels == (ConsentChannel.PHONE, ConsentChannel.WHATSAPP)
+
+
+def test_unticking_consent_records_the_withdrawal_with_its_reason(context: UiContext, qtbot, add) -> None:  # noqa: ANN001
+    stored = add("Siti Aminah", consent_contact=True, consent_given_on=date(2026, 11, 3))
+    dialog = _open(qtbot, ClientDialog(context, stored.id))
+    consent = dialog.form.consent_contact
+    assert consent.withdrawal.isHidden()
+    consent.box.click()
+    assert not consent.withdrawal.isHidden() and "dicabut hari ini" in consent.withdrawal_note.text()
+    _type(qtbot, consent.withdrawal_reason, "Tidak ingin ditawari produk lagi")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = get_client(context.uow, stored.id)
+    assert saved.consent_contact is False
+    assert saved.consent_withdrawn_on == date.today()
+    assert saved.consent_withdrawal_reason == "Tidak ingin ditawari produk lagi"
+    assert saved.consent_given_on == date(2026, 11, 3)
+
+
+def test_an_untouched_consenting_client_leaves_without_asking(context: UiContext, qtbot, add) -> None:  # noqa: ANN001
+    stored = add("Siti Aminah", consent_contact=True)
+    dialog = _open(qtbot, ClientDialog(context, stored.id))
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

@@ -361,3 +361,31 @@ def test_a_landline_in_the_mobile_field_is_labelled_telepon_without_whatsapp(
     view.select_client(clients["siti"].id)  # a real mobile keeps its title and WhatsApp
     assert profile.mobile_title.text() == "No. HP / WhatsApp"
     assert profile.mobile.whatsapp_button.isVisibleTo(profile)
+
+
+def test_the_panel_tells_the_consent_and_blocks_whatsapp_it_does_not_allow(
+    view: ClientDirectoryView, uow: SqlUnitOfWork  # noqa: ANN001
+) -> None:
+    from datetime import date, datetime
+
+    from ao_desktop.domain.clients.enums import ConsentChannel, ConsentPurpose
+
+    with uow.write() as tx:
+        phone_only = tx.clients.add(Client(
+            full_name="Dewi Lestari", mobile="+6281311112222", consent_contact=True,
+            consent_given_on=date(2026, 11, 3), consent_purpose=ConsentPurpose.COLLECTION,
+            consent_channels=(ConsentChannel.PHONE, ConsentChannel.SMS)), "t", datetime.now())
+        withdrawn = tx.clients.add(Client(
+            full_name="Eko Prasetyo", mobile="+6281322223333", consent_given_on=date(2026, 3, 1),
+            consent_withdrawn_on=date(2026, 12, 5), consent_withdrawal_reason="terlalu sering"),
+            "t", datetime.now())
+    view.model.refresh()
+    profile = view.detail.profile_tab
+    view.select_client(phone_only.id)
+    assert profile.value("consent_contact") == ("Bersedia dihubungi sejak 3 Nov 2026 (telepon, SMS) "
+                                                "untuk penagihan")
+    assert not profile.mobile.whatsapp_button.isEnabled()
+    assert "lewat WhatsApp" in profile.mobile.whatsapp_button.toolTip()
+    view.select_client(withdrawn.id)
+    assert profile.value("consent_contact") == "Persetujuan dicabut 5 Des 2026: terlalu sering"
+    assert not profile.mobile.whatsapp_button.isEnabled()

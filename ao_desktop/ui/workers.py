@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,11 @@ class BackgroundTask(QObject, Generic[T]):
         self._on_result = on_result
         self._on_error = on_error
         self._done = False
-        self._relay = _Relay()
+        # Owned by the application, not by Python: were the view (and this task with it)
+        # destroyed while the call runs, the pool thread would otherwise drop the last
+        # reference and delete a GUI-thread QObject from the pool thread. deleteLater(),
+        # called from the pool thread when done, hands the deletion to the GUI thread.
+        self._relay = _Relay(QCoreApplication.instance())
         # Queued explicitly: the relay emits from the pool thread, the slots run here.
         self._relay.succeeded.connect(self._on_relay_succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._on_relay_failed, Qt.ConnectionType.QueuedConnection)
@@ -79,15 +83,18 @@ class BackgroundTask(QObject, Generic[T]):
 
     def run_in_pool_thread(self) -> None:
         """Called by the runnable in a pool thread; touches no widget."""
-        if self.token.cancelled:
-            return
         relay = self._relay
         try:
-            result = self._fn(self.token)
-        except BaseException as exc:  # delivered to the GUI thread, which decides what to show
-            relay.failed.emit(exc)
-        else:
-            relay.succeeded.emit(result)
+            if self.token.cancelled:
+                return
+            try:
+                result = self._fn(self.token)
+            except BaseException as exc:  # delivered to the GUI thread, which decides what to show
+                relay.failed.emit(exc)
+            else:
+                relay.succeeded.emit(result)
+        finally:
+            relay.deleteLater()  # after the queued delivery, in the GUI thread
 
     @Slot(object)
     def _on_relay_succeeded(self, result: Any) -> None:

@@ -8,20 +8,10 @@ field once it has been edited, like the wizard's other fields.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from ao_desktop.domain.access.pin import MAX_LENGTH, pin_issues
-from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
-
-
-def _cell(editor: QWidget, message: FieldMessage) -> QWidget:
-    cell = QWidget()
-    layout = QVBoxLayout(cell)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(editor)
-    layout.addWidget(message)
-    return cell
+from ao_desktop.ui.widgets.field_message import FieldMessage, Severity, field_cell
 
 
 class PinFields(QWidget):
@@ -38,8 +28,8 @@ class PinFields(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("PIN"), _cell(self.pin_edit, self.messages["pin"]))
-        form.addRow(self.tr("Ulangi PIN"), _cell(self.confirm_edit, self.messages["confirm"]))
+        form.addRow(self.tr("PIN"), field_cell(self.pin_edit, self.messages["pin"]))
+        form.addRow(self.tr("Ulangi PIN"), field_cell(self.confirm_edit, self.messages["confirm"]))
         self.pin_edit.textEdited.connect(lambda: self._on_edited("pin"))
         self.confirm_edit.textEdited.connect(lambda: self._on_edited("confirm"))
 

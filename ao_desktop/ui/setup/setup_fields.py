@@ -31,7 +31,7 @@ from ao_desktop.domain.common.phone import normalize_phone
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.ui.context import UiContext
-from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
+from ao_desktop.ui.widgets.field_message import FieldMessage, Severity, field_cell
 
 LOGO_PREVIEW_SIZE = (200, 72)
 
@@ -48,16 +48,6 @@ class SetupEnvironment:
 
     default_database_path: Path  # "Di komputer ini": the file in the user's data folder
     open_database: Callable[[Path, bool], OpenedDatabase]  # (path, shared) -> opened, migrated
-
-
-def _cell(editor: QWidget, message: FieldMessage) -> QWidget:
-    cell = QWidget()
-    layout = QVBoxLayout(cell)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(editor)
-    layout.addWidget(message)
-    return cell
 
 
 def _form() -> QFormLayout:
@@ -108,9 +98,9 @@ class BankFields(QWidget):
         hint.setStyleSheet("color: #5f6368;")
         logo_box_layout.addWidget(hint)
         form = _form()
-        form.addRow(self.tr("Nama bank"), _cell(self.bank_name, self.messages["bank_name"]))
-        form.addRow(self.tr("Nama cabang"), _cell(self.branch_name, self.messages["branch_name"]))
-        form.addRow(self.tr("Logo"), _cell(logo_box, self.messages["logo"]))
+        form.addRow(self.tr("Nama bank"), field_cell(self.bank_name, self.messages["bank_name"]))
+        form.addRow(self.tr("Nama cabang"), field_cell(self.branch_name, self.messages["branch_name"]))
+        form.addRow(self.tr("Logo"), field_cell(logo_box, self.messages["logo"]))
         self.setLayout(form)
         self.bank_name.textEdited.connect(lambda: self._on_edited("bank_name"))
         self.branch_name.textEdited.connect(lambda: self._on_edited("branch_name"))
@@ -215,9 +205,9 @@ class OfficerFields(QWidget):
         self.messages = {name: FieldMessage() for name in ("officer_name", "officer_phone")}
         form = _form()
         form.addRow(
-            self.tr("Nama petugas"), _cell(self.officer_name, self.messages["officer_name"])
+            self.tr("Nama petugas"), field_cell(self.officer_name, self.messages["officer_name"])
         )
-        form.addRow(self.tr("Nomor HP"), _cell(self.officer_phone, self.messages["officer_phone"]))
+        form.addRow(self.tr("Nomor HP"), field_cell(self.officer_phone, self.messages["officer_phone"]))
         self.setLayout(form)
         self.officer_name.textEdited.connect(lambda: self._on_edited("officer_name"))
         self.officer_phone.textEdited.connect(lambda: self._on_edited("officer_phone"))

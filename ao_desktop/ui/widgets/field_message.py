@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#9a6700"  # amber dark enough to read on white
@@ -41,3 +41,14 @@ class FieldMessage(QLabel):
         self.severity = None
         self.clear()
         self.hide()
+
+
+def field_cell(editor: QWidget, message: FieldMessage) -> QWidget:
+    """An editor with its message right under it, as one cell of a form row."""
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    layout.addWidget(message)
+    return cell

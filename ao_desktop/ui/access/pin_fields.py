@@ -11,7 +11,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from ao_desktop.domain.access.pin import MAX_LENGTH, pin_issues
-from ao_desktop.ui.widgets.field_message import FieldMessage, Severity, field_cell
+from ao_desktop.ui.widgets.field_message import (
+    FieldMessage,
+    field_cell,
+    show_touched_issues,
+)
 
 
 class PinFields(QWidget):
@@ -57,9 +61,5 @@ class PinFields(QWidget):
 
     def _refresh(self) -> None:
         issues = self._issues()
-        for field, message in self.messages.items():
-            if field in issues and field in self._touched:
-                message.show_message(issues[field], Severity.ERROR)
-            else:
-                message.clear_message()
+        show_touched_issues(self.messages, issues, self._touched)
         self.changed.emit()

@@ -31,7 +31,12 @@ from ao_desktop.domain.common.phone import normalize_phone
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.ui.context import UiContext
-from ao_desktop.ui.widgets.field_message import FieldMessage, Severity, field_cell
+from ao_desktop.ui.widgets.field_message import (
+    FieldMessage,
+    Severity,
+    field_cell,
+    show_touched_issues,
+)
 
 LOGO_PREVIEW_SIZE = (200, 72)
 
@@ -147,11 +152,7 @@ class BankFields(QWidget):
         issues = {i.field: i.message for i in setup_services.profile_issues(self.profile())}
         if self._logo_error:
             issues["logo"] = self._logo_error
-        for field, message in self.messages.items():
-            if field in issues and field in self._touched:
-                message.show_message(issues[field], Severity.ERROR)
-            else:
-                message.clear_message()
+        show_touched_issues(self.messages, issues, self._touched)
         self.changed.emit()
 
     # --- the logo -------------------------------------------------------------------------
@@ -245,11 +246,7 @@ class OfficerFields(QWidget):
 
     def _refresh(self) -> None:
         issues = {i.field: i.message for i in setup_services.officer_issues(*self.values())}
-        for field, message in self.messages.items():
-            if field in issues and field in self._touched:
-                message.show_message(issues[field], Severity.ERROR)
-            else:
-                message.clear_message()
+        show_touched_issues(self.messages, issues, self._touched)
         self.changed.emit()
 
 

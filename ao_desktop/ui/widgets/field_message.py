@@ -7,6 +7,7 @@ more than needed.
 
 from __future__ import annotations
 
+from collections.abc import Container, Mapping
 from enum import Enum
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -52,3 +53,13 @@ def field_cell(editor: QWidget, message: FieldMessage) -> QWidget:
     layout.addWidget(editor)
     layout.addWidget(message)
     return cell
+
+
+def show_touched_issues(messages: Mapping[str, FieldMessage], issues: Mapping[str, str],
+                        touched: Container[str]) -> None:
+    """Each field's error under it once the user has edited that field; the others clear."""
+    for field, message in messages.items():
+        if field in issues and field in touched:
+            message.show_message(issues[field], Severity.ERROR)
+        else:
+            message.clear_message()

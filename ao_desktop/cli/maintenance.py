@@ -95,9 +95,6 @@ def _refuse_server(args: argparse.Namespace) -> None:
         raise _user_error(_(
             "Database {d} ada di server PostgreSQL: cadangannya adalah cadangan server itu sendiri "
             "(pg_dump, jadwal DBA), bukan 'ao-desktop backup'.").format(d=label))
-    raise _user_error(_(
-        "Database {d} ada di server PostgreSQL: 'ao-desktop check' memeriksa berkas SQLite; "
-        "integritas dan relasi di server dijaga oleh PostgreSQL sendiri.").format(d=label))
 
 
 def _require_admin(args: argparse.Namespace) -> None:
@@ -309,21 +306,33 @@ def _sign_in_unless_unreadable(args: argparse.Namespace) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from ao_desktop.storage.maintenance.db_check import check_database
+    from ao_desktop.storage.location import is_server_location
 
-    db = _database(args)
-    _sign_in_unless_unreadable(args)
-    report = check_database(db)
+    if is_server_location(args.db):
+        from ao_desktop.storage.maintenance.server_check import check_server_database
+
+        _sign_in_unless_unreadable(args)
+        report = check_server_database(str(args.db))
+    else:
+        from ao_desktop.storage.maintenance.db_check import check_database
+
+        db = _database(args)
+        _sign_in_unless_unreadable(args)
+        report = check_database(db)
     if args.json:
         print(
             json.dumps(
                 {
-                    "database": str(db),
+                    "database": str(report.path),
+                    "engine": report.engine,
                     "ok": report.ok,
+                    "checks": list(report.checks),
                     "integrity": list(report.integrity),
                     "foreign_keys": list(report.foreign_keys),
                     "search_index_ok": report.search_index_ok,
                     "application_id_ok": report.application_id_ok,
+                    "collation": report.collation,
+                    "warnings": list(report.warnings),
                     "lines": list(report.lines),
                 },
                 ensure_ascii=False,
@@ -337,8 +346,13 @@ def _check(args: argparse.Namespace) -> int:
     if sys.stderr is not None:
         print(
             _(
+                "Database {p} bermasalah; minta DBA server memeriksanya dan, bila perlu, "
+                "memulihkannya dari cadangan server (pg_restore)."
+            ).format(p=report.path)
+            if report.engine == "postgresql"
+            else _(
                 "Database {p} rusak; pulihkan dari cadangan dengan 'ao-desktop restore FILE'."
-            ).format(p=db),
+            ).format(p=report.path),
             file=sys.stderr,
         )
     return 1

@@ -40,6 +40,8 @@ _PG_SEARCH_INDEXES = {
     "ix_clients_trgm_search": _PG_SEARCH_TEXT,
     "ix_clients_trgm_names": _PG_NAME_TEXT,
 }
+# The client search's indexes on PostgreSQL, by name (`check` looks for them).
+PG_SEARCH_INDEX_NAMES = tuple(_PG_SEARCH_INDEXES)
 # Any constant both sides agree on: the key of PostgreSQL's advisory write lock.
 _WRITE_LOCK_KEY = 0x414F4453
 

@@ -59,14 +59,19 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class CheckReport:
-    """The result of checking a database file; `lines` are sentences for the user."""
+    """The result of checking a database (a file, or one on a PostgreSQL server); `lines`
+    are sentences for the user, `checks` names the checks that really ran."""
 
-    path: Path
-    integrity: tuple[str, ...]  # SQLite's complaints; () when the structure is sound
+    path: Path | str  # a server database: its label, postgresql://user@host:port/db
+    integrity: tuple[str, ...]  # SQLite's complaints (PostgreSQL: its catalog's); () when sound
     foreign_keys: tuple[str, ...]  # rows pointing at missing rows
     search_index_ok: bool | None  # None: not checked (the structure was already damaged)
     application_id_ok: bool
     lines: tuple[str, ...]
+    engine: str = "sqlite"
+    checks: tuple[str, ...] = ()
+    collation: str | None = None  # PostgreSQL: the database's collation (SQLite: BINARY)
+    warnings: tuple[str, ...] = ()  # worth knowing, not damage: `ok` does not depend on them
 
     @property
     def ok(self) -> bool:

@@ -91,9 +91,15 @@ def integrity_problems(con: sqlite3.Connection) -> list[str]:
 
 def _foreign_key_problems(con: sqlite3.Connection) -> list[str]:
     rows = con.execute("PRAGMA foreign_key_check").fetchall()
+    return foreign_key_lines([(t, rowid, parent) for t, rowid, parent, _fkid in rows])
+
+
+def foreign_key_lines(rows: list[tuple[str, object, str]]) -> list[str]:
+    """(table, row, parent table) of rows pointing at missing rows, as sentences (the
+    first MAX_PROBLEMS of them), on either engine."""
     return [
         _("tabel {t} baris {r} merujuk ke {p} yang tidak ada").format(t=t, r=rowid, p=parent)
-        for t, rowid, parent, _fkid in rows[:MAX_PROBLEMS]
+        for t, rowid, parent in rows[:MAX_PROBLEMS]
     ] + (
         [_("dan {n} baris lainnya").format(n=len(rows) - MAX_PROBLEMS)]
         if len(rows) > MAX_PROBLEMS
@@ -149,7 +155,7 @@ def check_database(path: Path) -> CheckReport:
     except sqlite3.DatabaseError as exc:
         _refuse_if_environment(exc, path)
         line = _("Berkas {p} tidak dapat dibaca sebagai database: {e}").format(p=path, e=exc)
-        return CheckReport(path, (line,), (), None, False, (line,))
+        return CheckReport(path, (line,), (), None, False, (line,), checks=("integrity_check",))
     try:
         try:
             app_id, version = (
@@ -197,6 +203,9 @@ def check_database(path: Path) -> CheckReport:
             lines.append(_("Indeks pencarian nasabah RUSAK: {e}").format(e=error))
         elif error:
             lines.append(_("Indeks pencarian nasabah: tidak diperiksa. {e}").format(e=error))
-    report = CheckReport(path, tuple(integrity), tuple(foreign), search_ok, app_ok, tuple(lines))
+    checks = ("application_id", "integrity_check") + (
+        () if integrity else ("foreign_key_check",)) + (("search_index",) if search_ok is not None else ())
+    report = CheckReport(path, tuple(integrity), tuple(foreign), search_ok, app_ok, tuple(lines),
+                         checks=checks)
     log.info("check of %s: %s", path, "ok" if report.ok else "; ".join(lines))
     return report

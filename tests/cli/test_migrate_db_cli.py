@@ -15,7 +15,7 @@ from sqlalchemy import MetaData, create_engine, select
 
 from ao_desktop.cli.main import main
 from ao_desktop.storage.demo.demo_data import generate_demo_database
-from ao_desktop.storage.maintenance.server_copy import canonical
+from ao_desktop.storage.maintenance.table_copy import canonical, column_kind
 from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
 
@@ -33,14 +33,12 @@ def _digest(path: Path) -> str:
 def _rows(url: str, meta: MetaData) -> dict[str, list[tuple[str, ...]]]:
     """Every table's rows in a canonical form, sorted: what 'every row equal' compares."""
     engine = create_engine(url)
-    from ao_desktop.storage.maintenance.server_copy import _kind
-
     out = {}
     with engine.connect() as conn:
         for table in meta.sorted_tables:
             if table.name.startswith(("client_fts", "sqlite_", "alembic_version")):
                 continue
-            kinds = {c.name: _kind(str(c.type)) for c in table.columns}
+            kinds = {c.name: column_kind(str(c.type)) for c in table.columns}
             names = sorted(kinds)
             out[table.name] = sorted(
                 tuple(canonical(row[n], kinds[n]) for n in names)

@@ -16,16 +16,12 @@ the verification that says every row arrived (#18).
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,97 +29,25 @@ from sqlalchemy import inspect
 
 from ao_desktop.domain.common.errors import DatabaseRefused
 from ao_desktop.domain.common.i18n import _
+from ao_desktop.storage.maintenance.table_copy import (
+    SKIPPED,
+    Checksum,
+    CopyResult,
+    Progress,
+    TableCheck,
+    copy_tables,
+    server_rows,
+    server_tables,
+    server_writer,
+    sqlite_rows,
+    verify,
+)
 from ao_desktop.storage.sqlite_file import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     connect_read_only,
     inspect_file,
 )
-
-Progress = Callable[[str, int], None]  # (table, rows copied so far)
-_MOD = 1 << 256
-_SKIPPED = frozenset({"alembic_version"})  # written by the migrations themselves
-
-
-@dataclass(frozen=True)
-class TableCheck:
-    table: str
-    source_rows: int
-    target_rows: int
-    source_checksum: str
-    target_checksum: str
-
-    @property
-    def ok(self) -> bool:
-        return self.source_rows == self.target_rows and self.source_checksum == self.target_checksum
-
-
-@dataclass
-class CopyResult:
-    source: Path
-    target: str
-    schema_version: int
-    seconds: float = 0.0
-    tables: list[TableCheck] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return all(t.ok for t in self.tables)
-
-    @property
-    def rows(self) -> int:
-        return sum(t.target_rows for t in self.tables)
-
-
-# --- canonical values ----------------------------------------------------------------------
-def _kind(type_name: str) -> str:
-    name = type_name.lower()
-    if "bool" in name:
-        return "bool"
-    if "timestamp" in name or "datetime" in name:
-        return "datetime"
-    if name.startswith("date"):
-        return "date"
-    if "bytea" in name or "blob" in name or "binary" in name:
-        return "bytes"
-    return "plain"
-
-
-def canonical(value: Any, kind: str) -> str:
-    """One text per value, the same whichever engine it was read from."""
-    if value is None:
-        return "\x00"
-    if kind == "bool":
-        return "1" if value in (True, 1, "1", "t", "true") else "0"
-    if kind == "datetime":
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-        return moment.isoformat(sep=" ", timespec="microseconds")
-    if kind == "date":
-        if isinstance(value, datetime):
-            return value.date().isoformat()
-        return value.isoformat() if isinstance(value, date) else date.fromisoformat(str(value)[:10]).isoformat()
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return bytes(value).hex()
-    if isinstance(value, Decimal):
-        return str(int(value)) if value == value.to_integral_value() else str(value)
-    return str(value)
-
-
-class _Checksum:
-    def __init__(self, columns: list[str], kinds: list[str]) -> None:
-        self.columns = columns
-        self.kinds = kinds
-        self.rows = 0
-        self.total = 0
-
-    def add(self, row: tuple[Any, ...]) -> None:
-        text = "\x1f".join(canonical(v, k) for v, k in zip(row, self.kinds, strict=True))
-        self.total = (self.total + int.from_bytes(hashlib.sha256(text.encode()).digest(), "big")) % _MOD
-        self.rows += 1
-
-    @property
-    def hex(self) -> str:
-        return f"{self.total:064x}"
 
 
 # --- the source ------------------------------------------------------------------------------
@@ -170,29 +94,11 @@ def _readable_source(source: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
 
 
 # --- the copy ----------------------------------------------------------------------------------
-def _target_tables(conn: Any) -> list[tuple[str, list[str], list[str]]]:
-    """(table, columns, kinds) of every table of the target schema, parents before children
-    (the models' order; a table they do not name goes last)."""
-    from ao_desktop.storage.models import Base
-
-    order = [t.name for t in Base.metadata.sorted_tables]
-    names = [t for t in inspect(conn).get_table_names() if t not in _SKIPPED]
-    names.sort(key=lambda t: (order.index(t) if t in order else len(order), t))
-    out = []
-    for table in names:
-        rows = conn.exec_driver_sql(
-            "SELECT column_name, data_type FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = %(t)s ORDER BY ordinal_position",
-            {"t": table}).all()
-        out.append((table, [r[0] for r in rows], [_kind(r[1]) for r in rows]))
-    return out
-
-
 def _refuse_non_empty(engine: Any, label: str) -> None:
     from ao_desktop.storage.server import schema_version
 
     with engine.connect() as conn:
-        names = [t for t in inspect(conn).get_table_names() if t not in _SKIPPED]
+        names = [t for t in inspect(conn).get_table_names() if t not in SKIPPED]
     if names or schema_version(engine) > 0:
         raise DatabaseRefused(_(
             "Database tujuan {t} tidak kosong ({n} tabel); migrate-db hanya mengisi database "
@@ -226,56 +132,22 @@ def copy_to_server(source: Path, target: str, progress: Progress | None = None) 
     return result
 
 
-def _copy_tables(src: sqlite3.Connection, db: Any, progress: Progress | None) -> dict[str, _Checksum]:
-    from ao_desktop.storage import dialect
-
-    sums: dict[str, _Checksum] = {}
+def _copy_tables(src: sqlite3.Connection, db: Any, progress: Progress | None) -> dict[str, Checksum]:
     src.execute("BEGIN")  # one snapshot of the source for every table
     try:
         with db.write_engine.begin() as conn:
-            tables = _target_tables(conn)
-            raw = conn.connection.driver_connection
+            tables = server_tables(conn)
             # What the migrations seeded (settings) gives way to the branch's own rows.
             names = ", ".join(f'"{t}"' for t, _c, _k in tables)
             conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
-            for table, columns, kinds in tables:
-                sums[table] = checksum = _Checksum(columns, kinds)
-                column_list = ", ".join(f'"{c}"' for c in columns)
-                rows = src.execute(f'SELECT {column_list} FROM "{table}"')
-                with raw.cursor() as cur, cur.copy(f'COPY "{table}" ({column_list}) FROM STDIN') as copy:
-                    for row in rows:
-                        copy.write_row(_for_copy(row, kinds))
-                        checksum.add(row)
-                        if progress is not None and checksum.rows % 50_000 == 0:
-                            progress(table, checksum.rows)
-                if progress is not None:
-                    progress(table, checksum.rows)
-                if "id" in columns:
-                    dialect.move_id_sequence(conn, table)
+            return copy_tables(tables, sqlite_rows(src), server_writer(conn), progress)
     finally:
         src.execute("ROLLBACK")
-    return sums
 
 
-def _for_copy(row: tuple[Any, ...], kinds: list[str]) -> tuple[Any, ...]:
-    # SQLite keeps booleans as 0/1; COPY's text form of a boolean is t/f.
-    if "bool" not in kinds:
-        return row
-    return tuple(None if v is None else bool(v) if k == "bool" else v for v, k in zip(row, kinds, strict=True))
-
-
-def _verify(db: Any, sums: dict[str, _Checksum]) -> list[TableCheck]:
-    checks = []
+def _verify(db: Any, sums: dict[str, Checksum]) -> list[TableCheck]:
     with db.read_engine.connect() as conn:
-        for table, source in sums.items():
-            target = _Checksum(source.columns, source.kinds)
-            column_list = ", ".join(f'"{c}"' for c in source.columns)
-            with conn.connection.driver_connection.cursor(name=f"verify_{table}") as cur:
-                cur.itersize = 20_000
-                cur.execute(f'SELECT {column_list} FROM "{table}"')
-                for row in cur:
-                    target.add(row)
-            checks.append(TableCheck(table, source.rows, target.rows, source.hex, target.hex))
+        checks = verify(sums, server_rows(conn))
         conn.rollback()
     return checks
 

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ao_desktop.cli.common import UserError, add_db, add_force, add_json, examples, output_path
 from ao_desktop.domain.common.formatting import format_number
@@ -89,12 +90,14 @@ def _refuse_server(args: argparse.Namespace) -> None:
     label = server_label(str(args.db))
     if args.command == "restore":
         raise _user_error(_(
-            "Database {d} ada di server PostgreSQL: pemulihan memakai cadangan server itu sendiri "
-            "(pg_dump/pg_restore, jadwal DBA), bukan 'ao-desktop restore'.").format(d=label))
+            "Database {d} ada di server PostgreSQL: pemulihannya tugas DBA dengan cadangan server "
+            "itu sendiri (pg_dump/pg_restore), bukan 'ao-desktop restore'. Berkas database SQLite "
+            "dipindahkan ke server dengan 'ao-desktop migrate-db'.").format(d=label))
     if args.command == "backup":
         raise _user_error(_(
             "Database {d} ada di server PostgreSQL: cadangannya adalah cadangan server itu sendiri "
-            "(pg_dump, jadwal DBA), bukan 'ao-desktop backup'.").format(d=label))
+            "(pg_dump, jadwal DBA), bukan 'ao-desktop backup'. Salinan offline untuk dibaca di "
+            "luar kantor: ao-desktop backup --db {d} --out FILE.sqlite").format(d=label))
 
 
 def _require_admin(args: argparse.Namespace) -> None:
@@ -152,32 +155,19 @@ def _migrate_db(args: argparse.Namespace) -> int:
         raise _user_error(_("--target harus alamat server PostgreSQL, mis. "
                             "postgresql://ao@server:5432/ao_cabang."))
     source = args.source.expanduser()
-    show = None
-    if not args.json and sys.stderr is not None and sys.stderr.isatty():
-        def show(table: str, rows: int) -> None:
-            print(f"\r{table}: {format_number(rows)}      ", end="", file=sys.stderr, flush=True)
+    show = _table_progress(args)
     result = copy_to_server(source, args.target, progress=show)
     if show is not None:
         print(file=sys.stderr)
     if args.json:
-        print(json.dumps({
-            "source": str(result.source), "target": result.target,
-            "schema_version": result.schema_version, "ok": result.ok, "rows": result.rows,
-            "seconds": round(result.seconds, 2),
-            "tables": [{"table": t.table, "source_rows": t.source_rows, "target_rows": t.target_rows,
-                        "source_checksum": t.source_checksum, "target_checksum": t.target_checksum,
-                        "ok": t.ok} for t in result.tables],
-        }, ensure_ascii=False))
+        print(json.dumps(_copy_json(result), ensure_ascii=False))
     else:
-        for t in result.tables:
-            if not t.ok:
-                print(_("{t}: {a} baris di sumber, {b} di server; checksum berbeda.").format(
-                    t=t.table, a=format_number(t.source_rows), b=format_number(t.target_rows)))
+        _print_mismatches(result)
         if result.ok:
             print(_("{p} dipindahkan ke {t}: {n} baris dalam {k} tabel, jumlah baris dan checksum "
                     "setiap tabel cocok ({s} detik). Berkas sumber tidak diubah.").format(
                 p=result.source, t=result.target, n=format_number(result.rows),
-                k=len(result.tables), s=format_number(Decimal(str(round(result.seconds, 1))), 1)))
+                k=len(result.tables), s=_seconds(result)))
     if not result.ok:
         if sys.stderr is not None:
             print(_("Verifikasi gagal: data di {t} tidak sama dengan {p}; jangan dipakai.").format(
@@ -186,10 +176,85 @@ def _migrate_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _table_progress(args: argparse.Namespace) -> Callable[[str, int], None] | None:
+    """Rows copied so far of the table being copied, on a terminal (migrate-db, the
+    offline copy of a server database)."""
+    if args.json or sys.stderr is None or not sys.stderr.isatty():
+        return None
+
+    def show(table: str, rows: int) -> None:
+        print(f"\r{table}: {format_number(rows)}      ", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _copy_json(result: Any) -> dict[str, Any]:
+    return {
+        "source": str(result.source), "target": str(result.target),
+        "schema_version": result.schema_version, "ok": result.ok, "rows": result.rows,
+        "seconds": round(result.seconds, 2),
+        "tables": [{"table": t.table, "source_rows": t.source_rows, "target_rows": t.target_rows,
+                    "source_checksum": t.source_checksum, "target_checksum": t.target_checksum,
+                    "ok": t.ok} for t in result.tables],
+    }
+
+
+def _print_mismatches(result: Any) -> None:
+    for t in result.tables:
+        if not t.ok:
+            print(_("{t}: {a} baris di sumber, {b} di tujuan; checksum berbeda.").format(
+                t=t.table, a=format_number(t.source_rows), b=format_number(t.target_rows)))
+
+
+def _seconds(result: Any) -> str:
+    return format_number(Decimal(str(round(result.seconds, 1))), 1)
+
+
+def _offline_copy(args: argparse.Namespace) -> int:
+    """`backup --db postgresql://... --out FILE`: a verified, read-only SQLite copy of the
+    server database; without --out, the server's own backups apply."""
+    from datetime import datetime
+
+    from ao_desktop.storage.maintenance.offline_copy import copy_to_file, offline_copy_name
+    from ao_desktop.storage.server import server_label
+
+    if args.out is None:
+        _refuse_server(args)
+    _require_admin(args)
+    out = args.out.expanduser()
+    if out.is_dir():
+        out = out / offline_copy_name(server_label(str(args.db)), datetime.now())
+    out = output_path(out, args.force)
+    show = _table_progress(args)
+    result = copy_to_file(str(args.db), out, progress=show)
+    if show is not None:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps({**_copy_json(result), "path": str(out) if result.ok else None,
+                          "read_only": True}, ensure_ascii=False))
+    else:
+        _print_mismatches(result)
+        if result.ok:
+            print(_("Salinan offline {s} ditulis ke {p}: {n} baris dalam {k} tabel, jumlah baris "
+                    "dan checksum setiap tabel cocok ({d} detik). Salinan ini hanya untuk dibaca; "
+                    "perubahan tetap disimpan di server.").format(
+                s=result.source, p=out, n=format_number(result.rows), k=len(result.tables),
+                d=_seconds(result)))
+    if not result.ok:
+        if sys.stderr is not None:
+            print(_("Verifikasi gagal: salinan dari {s} tidak sama dengan server; berkas {p} tidak "
+                    "ditulis.").format(s=result.source, p=out), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _backup(args: argparse.Namespace) -> int:
     from ao_desktop.domain.maintenance.backup import BackupKind
+    from ao_desktop.storage.location import is_server_location
     from ao_desktop.storage.maintenance.backup import backup_database, take_backup
 
+    if is_server_location(args.db):
+        return _offline_copy(args)
     db = _database(args)
     _require_admin(args)
     progress = _progress(args)

@@ -32,8 +32,11 @@ from ao_desktop.storage.sqlite_file import (  # noqa: F401 - APPLICATION_ID and 
     APPLICATION_ID,
     SCHEMA_VERSION,
     SHARED_SETTING,
+    FileState,
     create_private_file,
     inspect_file,
+    offline_copy_message,
+    read_only_uri,
 )
 
 log = logging.getLogger(__name__)
@@ -81,14 +84,19 @@ def _commit_with_retry(conn: Any) -> None:
         _retry_while_locked(lambda: dbapi_connection.execute("COMMIT"), "COMMIT")
 
 
-def _make_engine(path: Path, *, shared: bool, write: bool) -> Engine:
+def _make_engine(path: Path, *, shared: bool, write: bool, read_only: bool = False) -> Engine:
+    # An offline copy is opened read-only (mode=ro): SQLite itself refuses any write.
+    location = f"sqlite:///{path}" if not read_only else "sqlite://"
+    extra: dict[str, Any] = {} if not read_only else {"creator": lambda: sqlite3.connect(
+        read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)}
     engine = create_engine(
-        f"sqlite:///{path}",
+        location,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         pool_pre_ping=False,
         # An error's text would otherwise carry the statement's values (names, NIK,
         # phone numbers) into the log file and onto the screen.
         hide_parameters=True,
+        **extra,
     )
 
     @event.listens_for(engine, "connect")
@@ -120,13 +128,18 @@ class Database:
 
     is_server = False  # server.ServerDatabase is the other kind
 
-    def __init__(self, path: Path, shared: bool, in_use: InUse | None = None) -> None:
+    def __init__(self, path: Path, shared: bool, in_use: InUse | None = None,
+                 read_only: str | None = None) -> None:
         self.path = path
         self.label = str(path)
         self.shared = shared
+        # An offline copy of a server database: why nothing may be saved (the unit of
+        # work refuses every write with it); None for a working database.
+        self.read_only = read_only
         self._in_use = in_use  # tells a restore elsewhere that this process has it open
-        self.read_engine = _make_engine(path, shared=shared, write=False)
-        self.write_engine = _make_engine(path, shared=shared, write=True)
+        ro = read_only is not None
+        self.read_engine = _make_engine(path, shared=shared, write=False, read_only=ro)
+        self.write_engine = _make_engine(path, shared=shared, write=True, read_only=ro)
         self.read_sessions: sessionmaker[Session] = sessionmaker(self.read_engine, expire_on_commit=False)
         self.write_sessions: sessionmaker[Session] = sessionmaker(self.write_engine, expire_on_commit=False)
 
@@ -201,6 +214,8 @@ def open_database(
             _("Berkas {p} bukan database AO Desktop (kosong atau belum dibuat). "
               "Berkas tidak diubah.").format(p=path)
         )
+    if state.offline_copy is not None:
+        return _open_offline_copy(path, state)
     if create and not path.exists():
         create_private_file(path)
     if state.marked_shared:
@@ -220,6 +235,17 @@ def open_database(
     if shared and not state.marked_shared:
         mark_shared(db)
     return db
+
+
+def _open_offline_copy(path: Path, state: FileState) -> Database:
+    """An offline copy of a server database (`backup --out`) opens as it is, read-only: no
+    journal mode change, no migration, nothing written."""
+    assert state.offline_copy is not None
+    if state.user_version != SCHEMA_VERSION:
+        raise DatabaseRefused(_(
+            "Salinan offline {p} dibuat oleh versi AO Desktop lain (skema {v}); ambil salinan "
+            "baru dari server dengan 'ao-desktop backup --out'.").format(p=path, v=state.user_version))
+    return Database(path, shared=False, read_only=offline_copy_message(state.offline_copy))
 
 
 def mark_shared(db: Database) -> None:

@@ -112,6 +112,7 @@ class ServerDatabase:
     shared = False  # not a shared *file*: the server itself arbitrates colleagues' writes
     path = None
     is_server = True
+    read_only = None  # never an offline copy
 
     def __init__(self, url: URL) -> None:
         self.url = url

@@ -92,6 +92,10 @@ def environment_problem(exc: sqlite3.Error, path: Path) -> str | None:
 
 
 SHARED_SETTING = "database.shared"  # "1": every PC opens this file in shared mode
+# An offline copy of a server database (`backup --out` of a postgresql:// database): which
+# server it was copied from and when; the app opens such a file read-only.
+OFFLINE_SOURCE_SETTING = "offline_copy.source"
+OFFLINE_TAKEN_AT_SETTING = "offline_copy.taken_at"
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class FileState:
     has_tables: bool
     journal_mode: str
     marked_shared: bool = False
+    offline_copy: tuple[str, str] | None = None  # (server, taken at) of an offline copy
 
 
 def inspect_file(path: Path) -> FileState:
@@ -127,12 +132,18 @@ def inspect_file(path: Path) -> FileState:
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             journal = con.execute("PRAGMA journal_mode").fetchone()[0]
             marked = False
+            offline: tuple[str, str] | None = None
             if app_id == APPLICATION_ID:
                 has_settings = con.execute(
                     "SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone()
                 if has_settings:
-                    row = con.execute("SELECT value FROM settings WHERE key = ?", (SHARED_SETTING,)).fetchone()
-                    marked = bool(row and row[0] == "1")
+                    settings = dict(con.execute(
+                        "SELECT key, value FROM settings WHERE key IN (?, ?, ?)",
+                        (SHARED_SETTING, OFFLINE_SOURCE_SETTING, OFFLINE_TAKEN_AT_SETTING)).fetchall())
+                    marked = settings.get(SHARED_SETTING) == "1"
+                    if OFFLINE_SOURCE_SETTING in settings:
+                        offline = (str(settings[OFFLINE_SOURCE_SETTING]),
+                                   str(settings.get(OFFLINE_TAKEN_AT_SETTING, "")))
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -140,7 +151,7 @@ def inspect_file(path: Path) -> FileState:
             environment_problem(exc, path)  # a full disk or a drive gone is not damage
             or _("Berkas {p} rusak atau bukan database: {e}. Berkas tidak diubah.").format(p=path, e=exc)
         ) from exc
-    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked)
+    state = FileState(True, app_id, user_version, tables > 0, str(journal).lower(), marked, offline)
     if state.has_tables and app_id != APPLICATION_ID:
         raise DatabaseRefused(
             _("Berkas {p} adalah database SQLite milik aplikasi lain, bukan AO Desktop. "
@@ -163,6 +174,13 @@ def inspect_file(path: Path) -> FileState:
 
 
 PRIVATE_FILE_MODE = 0o600  # POSIX: only the user; on Windows the profile folder's ACL does it
+
+
+def offline_copy_message(offline: tuple[str, str]) -> str:
+    """Why nothing can be saved in an offline copy, for the user."""
+    source, taken_at = offline
+    return _("Salinan offline dari {s} (diambil {t}) hanya untuk dibaca; perubahan disimpan di "
+             "database server itu sendiri.").format(s=source, t=taken_at)
 
 
 def create_private_file(path: Path) -> None:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from ao_desktop.domain.common.errors import DatabaseRefused
 from ao_desktop.storage.access.privacy_repository import SqlPrivacyRepository
 from ao_desktop.storage.audit_repository import OFFICER_KEY, SqlAuditRepository
 from ao_desktop.storage.calendar.activity_repository import SqlActivityRepository
@@ -98,6 +99,9 @@ class SqlUnitOfWork:
 
     @contextmanager
     def write(self) -> Iterator[SqlTransaction]:
+        read_only = getattr(self.db, "read_only", None)
+        if read_only:  # an offline copy of a server database
+            raise DatabaseRefused(read_only)
         with self.db.write_sessions() as session:
             try:
                 # Take the write lock now (BEGIN IMMEDIATE), not at the first statement:

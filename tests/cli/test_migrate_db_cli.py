@@ -117,8 +117,9 @@ def test_a_file_target_is_refused(demo_file: Path, tmp_path: Path, capsys: pytes
 
 @pytest.mark.parametrize("argv, said", [
     (["backup"], "pg_dump"),
-    (["backup", "--out", "salinan.sqlite"], "pg_dump"),
+    (["backup"], "--out FILE.sqlite"),
     (["restore", "cadangan.sqlite", "--yes"], "pg_restore"),
+    (["restore", "cadangan.sqlite", "--yes"], "migrate-db"),
 ])
 def test_file_maintenance_on_a_server_says_the_servers_backups_apply(
         pg_url: str, argv: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,4 @@
-"""The maintenance subcommands of `ao-desktop`: backup, restore, check.
+"""The maintenance subcommands of `ao-desktop`: backup, restore, check, migrate-db.
 
     ao-desktop backup [--out FILE] [--db PATH] [--force] [--json]
     ao-desktop restore FILE [--db PATH] [--yes]
@@ -7,6 +7,9 @@
 
 None of them opens the database through the app (no migration, no seeding): backup and
 check only read it, restore replaces it after checking the backup and keeps the old file.
+On a PostgreSQL database check runs the relational checks (server_check.py), backup
+--out takes a read-only offline SQLite copy (offline_copy.py), and backup without --out
+and restore say that the server's own backups apply.
 Each runs as a signed-in officer (cli/signin.py): backup and restore an admin, check any
 officer; only a file that cannot be opened at all (what check and restore are for) is
 checked or replaced without one.
@@ -34,20 +37,25 @@ COMMANDS = ("backup", "restore", "check", "migrate-db")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup = sub.add_parser("backup", help=_("cadangkan database (API backup SQLite, diperiksa)"),
+    backup = sub.add_parser("backup", help=_("cadangkan database (API backup SQLite, diperiksa); database server: "
+                                   "salinan offline hanya-baca dengan --out"),
                             epilog=examples("ao-desktop backup",
-                                            "ao-desktop backup --out E:\\cadangan --json"))
+                                            "ao-desktop backup --out E:\\cadangan --json",
+                                            "ao-desktop backup --db postgresql://ao@server:5432/ao_cabang "
+                                            "--out E:\\offline.sqlite"))
     backup.add_argument(
         "--out",
         metavar="FILE",
         type=Path,
-        help=_("berkas atau folder tujuan (bawaan: folder cadangan di PC ini)"),
+        help=_("berkas atau folder tujuan (bawaan: folder cadangan di PC ini); untuk database "
+               "server: berkas salinan offline hanya-baca (cadangan server = pg_dump DBA)"),
     )
     add_db(backup, sub=True)
     add_force(backup)
     add_json(backup)
 
-    restore = sub.add_parser("restore", help=_("pulihkan database dari cadangan"), epilog=examples(
+    restore = sub.add_parser("restore", help=_("pulihkan berkas database dari cadangan (database server: "
+                                                "pg_restore oleh DBA)"), epilog=examples(
         "ao-desktop restore ao-desktop-2026-12-01-0800-harian.sqlite --yes"))
     restore.add_argument("file", metavar="FILE", type=Path, help=_("berkas cadangan"))
     add_db(restore, sub=True)
@@ -58,7 +66,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     add_json(restore)
 
-    check = sub.add_parser("check", help=_("periksa integritas dan relasi database"),
+    check = sub.add_parser("check", help=_("periksa integritas dan relasi database (berkas atau server "
+                                            "PostgreSQL)"),
                            epilog=examples("ao-desktop check", "ao-desktop check --db X:\\ao-desktop.sqlite --json"))
     add_db(check, sub=True)
     add_json(check)

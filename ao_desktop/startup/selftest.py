@@ -187,6 +187,24 @@ def _words(run: _Run) -> None:
     _check(words == "satu juta lima ratus ribu rupiah", f"1.500.000 in words is {words!r}")
 
 
+def _postgresql(run: _Run) -> None:
+    # A database on a PostgreSQL server: psycopg with its C implementation (psycopg_binary,
+    # which carries libpq) and SQLAlchemy's dialect for it. A bundle without them fails
+    # here, not when a branch points the app at its server. Nothing connects.
+    import psycopg
+    from sqlalchemy.dialects.postgresql import psycopg as _dialect  # noqa: F401
+
+    from ao_desktop.storage.server import parse_location
+
+    _check(psycopg.pq.__impl__ == "binary",
+           f"psycopg runs its {psycopg.pq.__impl__!r} implementation, not psycopg_binary")
+    import psycopg_binary  # noqa: F401 - imported by psycopg already; named for the bundle
+
+    url = parse_location("postgresql://ao@server:5432/ao_cabang")
+    _check(url.drivername == "postgresql+psycopg", f"server driver is {url.drivername}")
+    run.notes["postgresql"] = f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
+
+
 def _backup(run: _Run) -> None:
     from ao_desktop.storage.maintenance.backup import backup_database
     from ao_desktop.storage.maintenance.db_check import check_database
@@ -208,6 +226,7 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("qt", _qt),
     ("holidays", _holidays),
     ("words", _words),
+    ("postgresql", _postgresql),
     ("backup", _backup),
 ]
 

@@ -62,3 +62,16 @@ def test_python_m_ao_desktop_self_test_exits_0(tmp_path: Path) -> None:
     assert (
         "OK  pdf" in result.stdout and "OK  xlsx" in result.stdout and "OK  backup" in result.stdout
     )
+
+
+def test_the_postgresql_step_needs_psycopgs_binary_implementation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import psycopg
+
+    run = selftest._Run(tmp_path)
+    selftest._postgresql(run)
+    assert "libpq" in run.notes["postgresql"]
+    monkeypatch.setattr(psycopg.pq, "__impl__", "python")
+    with pytest.raises(AssertionError, match="psycopg_binary"):
+        selftest._postgresql(run)

@@ -110,7 +110,7 @@ def open_existing_database(path: Path | str | None, shared: bool, *, prepare: bo
         if not path.is_file():
             raise UserError(_("Database {p} tidak ditemukan.").format(p=path))
         db = open_database(path, shared=True if shared else None)
-    if not prepare:
+    if not prepare or db.read_only:  # an offline copy is read as it is
         return db
     try:
         prepare_database(SqlUnitOfWork(db))

@@ -61,7 +61,8 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
         damage_check()  # a damaged file: DatabaseDamaged, the GUI offers a restore
     db = open_database(path, shared=True if request.shared else None, create=request.create)
     uow = SqlUnitOfWork(db)
-    prepare_database(uow)  # seed products, RIPLAY content for an older database's seeds
+    if db.read_only is None:  # an offline copy is read as it is
+        prepare_database(uow)  # seed products, RIPLAY content for an older database's seeds
     if request.demo:
         from ao_desktop.services.products.riplay_demo import record_demo_riplays
 
@@ -89,7 +90,8 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
                      # schedule): no backup, restore or check of a file is offered.
                      maintenance=None if db.is_server else SqlMaintenance(
                          path, close_database=db.close, reopen_database=db.hold_in_use_again),
-                     reports_folder=private_folder(data_dir() / "reports"))
+                     reports_folder=private_folder(data_dir() / "reports"),
+                     read_only=db.read_only)
 
 
 def _current_user() -> str:

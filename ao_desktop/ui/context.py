@@ -22,6 +22,7 @@ class UiContext:
     role: OfficerRole = OfficerRole.AO
     maintenance: MaintenancePort | None = None  # backup, restore, check (None: not offered)
     reports_folder: Path | None = None  # generated reports, in this PC's data folder
+    read_only: str | None = None  # an offline copy of a server database: why nothing is saved
 
     @property
     def who(self) -> Actor:

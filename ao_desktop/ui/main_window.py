@@ -307,10 +307,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self, context: UiContext) -> None:
         mode = self.tr("Bersama (shared drive)") if context.shared else self.tr("Lokal")
+        if context.read_only:
+            mode = self.tr("Salinan offline, hanya baca")
         self.database_label.setText(
             self.tr("Database: {path} — {mode}").format(path=context.database_label, mode=mode)
         )
-        self.database_label.setToolTip(context.database_label)
+        self.database_label.setToolTip(context.read_only or context.database_label)
         self.user_label = QLabel(self.tr("Pengguna: {actor}").format(actor=context.actor))
         self.statusBar().addPermanentWidget(self.user_label)
         if context.demo:

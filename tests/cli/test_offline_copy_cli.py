@@ -85,6 +85,7 @@ def test_every_row_of_the_server_in_a_read_only_file_that_opens_and_searches(
 
     db = open_database(out)
     try:
+        assert db.read_only is not None and "hanya untuk dibaca" in db.read_only
         uow = SqlUnitOfWork(db)
         with uow.read() as tx:
             assert tx.clients.count(ClientQuery(include_archived=True)) == 300
@@ -97,6 +98,20 @@ def test_every_row_of_the_server_in_a_read_only_file_that_opens_and_searches(
     found_on_server = json.loads(capsys.readouterr().out)
     assert main(["search", "siti", "--db", str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == found_on_server and found_on_server
+
+
+def test_the_app_opens_an_offline_copy_read_only(server: str, tmp_path: Path) -> None:
+    from ao_desktop.startup.opening import OpenRequest, open_context
+
+    out = tmp_path / "offline.sqlite"
+    assert main(["backup", "--db", server, "--out", str(out)]) == 0
+    before = out.read_bytes()
+    context = open_context(OpenRequest(db_path=out, demo=False, shared=False))
+    try:
+        assert context.read_only and "hanya untuk dibaca" in context.read_only
+    finally:
+        context.uow.db.close()
+    assert out.read_bytes() == before
 
 
 def test_an_existing_file_is_refused_and_left_as_it_was(

@@ -53,6 +53,13 @@ def test_status_bar_marks_a_shared_demo_database(context: UiContext, qtbot) -> N
     assert window.demo_label.text() == "DEMO"
 
 
+def test_status_bar_marks_an_offline_copy_read_only(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    why = "Salinan offline dari postgresql://ao@server/ao_cabang (diambil 2026-12-05 08:00) hanya untuk dibaca"
+    window = _open(replace(context, read_only=why), qtbot)
+    assert "Salinan offline, hanya baca" in window.database_label.text()
+    assert window.database_label.toolTip() == why
+
+
 def test_app_path_shows_the_window_before_the_database_is_attached(
     context: UiContext,
     qtbot,  # noqa: ANN001

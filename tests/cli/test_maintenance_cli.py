@@ -98,6 +98,8 @@ def test_check_healthy_and_json(db_path: Path, capsys) -> None:  # noqa: ANN001
     assert main(["check", "--db", str(db_path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True and report["integrity"] == [] and report["foreign_keys"] == []
+    assert report["engine"] == "sqlite" and report["collation"] is None
+    assert report["checks"] == ["application_id", "integrity_check", "foreign_key_check", "search_index"]
 
 
 def _damage(path: Path) -> None:

@@ -143,3 +143,14 @@ def test_a_cancelled_copy_leaves_no_file(server: str, tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         copy_to_file(server, out, progress=cancel)
     assert list(usb.iterdir()) == []
+
+
+def test_force_replaces_an_earlier_copy(server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "offline.sqlite"
+    assert main(["backup", "--db", server, "--out", str(out)]) == 0
+    first = inspect_file(out).offline_copy
+    assert main(["backup", "--db", server, "--out", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["backup", "--db", server, "--out", str(out), "--force"]) == 0
+    assert inspect_file(out).offline_copy is not None and first is not None
+    assert out.stat().st_mode & 0o222 == 0

@@ -77,6 +77,8 @@ def copy_to_file(source: str, dest: Path, progress: Progress | None = None) -> C
             _fill(temp, db, result, progress)
             if result.ok:
                 os.chmod(temp, stat.S_IRUSR)  # read-only (Windows: the read-only attribute)
+                if dest.exists():  # --force: Windows will not replace a read-only file
+                    os.chmod(dest, stat.S_IRUSR | stat.S_IWUSR)
                 os.replace(temp, dest)
         except sqlite3.Error as exc:
             raise BackupFailed(_("Salinan {p} gagal dibuat: {e}").format(p=dest, e=exc)) from exc

@@ -32,14 +32,23 @@ def typed_queries(uow, rng: random.Random) -> list[str]:  # type: ignore[no-unty
 
 
 def run(clients: int) -> dict[str, object]:
-    from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
-    from ao_desktop.domain.clients.enums import ClientStatus
-    from ao_desktop.services.clients.directory import count_clients, search_clients
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     db = open_database(demo_db(clients), create=True)
-    uow = SqlUnitOfWork(db)
+    try:
+        return {"clients": clients, **measure(SqlUnitOfWork(db))}
+    finally:
+        db.close()
+
+
+def measure(uow) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The search figures over an open database on either engine (bench_engines.py runs
+    this on the SQLite file and on its copy on a PostgreSQL server)."""
+    from ao_desktop.domain.clients.client_query import ClientQuery, ClientSort
+    from ao_desktop.domain.clients.enums import ClientStatus
+    from ao_desktop.services.clients.directory import count_clients, search_clients
+
     rng = random.Random(1)
     queries = typed_queries(uow, rng)
     page_only: list[float] = []
@@ -63,9 +72,7 @@ def run(clients: int) -> dict[str, object]:
     t0 = time.perf_counter()
     total = count_clients(uow, ClientQuery())
     count_all = time.perf_counter() - t0
-    db.close()
     return {
-        "clients": clients,
         "queries": len(queries) * 2,
         "search_first_page": summary_ms(page_only),
         "search_page_and_count": summary_ms(page_and_count),

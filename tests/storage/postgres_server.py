@@ -60,7 +60,9 @@ def _as_server_user(argv: list[str]) -> list[str]:
     return argv
 
 
-def start_server(bindir: Path) -> Iterator[Server]:
+def start_server(bindir: Path, *, durable: bool = False, port: int = PORT) -> Iterator[Server]:
+    """A server of its own in a temporary folder. The tests' skips fsync (nothing to keep);
+    `durable` (benchmarks) writes as a real server does, each commit flushed to disk."""
     root = Path(tempfile.mkdtemp(prefix="ao-pg-"))
     data = root / "data"
     if os.geteuid() == 0:
@@ -69,12 +71,12 @@ def start_server(bindir: Path) -> Iterator[Server]:
                                     "-U", "postgres", "--no-sync", "-E", "UTF8",
                                     "--locale=C.UTF-8"]),
                    check=True, capture_output=True)
-    options = f"-p {PORT} -k {root} -c listen_addresses= -c fsync=off"
+    options = f"-p {port} -k {root} -c listen_addresses=" + ("" if durable else " -c fsync=off")
     subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-o", options,
                                     "-l", str(root / "server.log"), "-w", "start"]),
                    check=True, capture_output=True)
     try:
-        yield Server(root, PORT)
+        yield Server(root, port)
     finally:
         subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m",
                                         "immediate", "stop"]), capture_output=True)

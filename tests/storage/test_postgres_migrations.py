@@ -75,3 +75,35 @@ def test_the_audit_is_append_only_on_postgresql(pg_url: str) -> None:
             assert conn.exec_driver_sql("SELECT actor FROM audit_log").scalars().all() == ["tes"]
     finally:
         pg.dispose()
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"])
+def test_every_migration_steps_down_and_up_again(
+        engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Each migration's downgrade undoes it on both engines (an IT person stepping back
+    one release), and the schema built again is the one a new database gets."""
+    from alembic import command
+
+    from ao_desktop.storage.migrate import alembic_config
+
+    url = (f"sqlite:///{tmp_path / 'ao.sqlite'}" if engine_name == "sqlite"
+           else request.getfixturevalue("pg_empty_url"))
+    engine = create_engine(url)
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        head_tables = _tables(engine)
+        head_columns = {t: {c["name"] for c in inspect(engine).get_columns(t)} for t in head_tables}
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert _tables(engine) == set()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        assert _tables(engine) == head_tables
+        assert {t: {c["name"] for c in inspect(engine).get_columns(t)} for t in head_tables} == head_columns
+    finally:
+        engine.dispose()

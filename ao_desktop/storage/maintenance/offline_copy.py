@@ -4,7 +4,8 @@ complete SQLite file an officer can take along and read (`backup --out FILE.db`,
 - The file is made by the app's own create path (the migrations: tables, search index,
   application id, schema version), then filled from one snapshot of the server (one
   REPEATABLE READ transaction) by the same table copier as migrate-db (table_copy.py),
-  and verified the same way: row counts and a checksum per table, read back.
+  and verified the same way: row counts and a checksum per table, the server's taken in
+  the snapshot the rows came from, the file's read back after the copy.
 - It says what it is: the server and the moment in its settings
   (`offline_copy.source`, `offline_copy.taken_at`); the app opens such a file read-only
   and refuses every write (engine.py, unit_of_work.py). The file itself is made
@@ -33,9 +34,10 @@ from ao_desktop.storage.maintenance.table_copy import (
     CopyResult,
     Progress,
     copy_tables,
+    server_checksum,
     server_rows,
     server_tables,
-    sqlite_rows,
+    sqlite_checksum,
     sqlite_writer,
     verify,
 )
@@ -116,12 +118,13 @@ def _fill(temp: Path, db: object, result: CopyResult, progress: Progress | None)
                 con.execute(f'DELETE FROM "{table}"')
             for statement in search_index.DROP[:3]:  # the triggers, not the table
                 con.execute(statement)
-            sums = copy_tables(tables, server_rows(conn), sqlite_writer(con), progress)
+            sums = copy_tables(tables, server_rows(conn), sqlite_writer(con), server_checksum(conn),
+                               progress)
             for statement in (*search_index.REBUILD, *search_index.TRIGGERS):
                 con.execute(statement)
             con.execute("COMMIT")
             conn.rollback()
-        result.tables = verify(sums, sqlite_rows(con))
+        result.tables = verify(sums, sqlite_checksum(con))
         problems = integrity_problems(con) + [
             f"{r[0]} {r[1]}" for r in con.execute("PRAGMA foreign_key_check").fetchall()[:3]]
         con.execute("INSERT INTO client_fts(client_fts) VALUES('integrity-check')")

@@ -70,6 +70,11 @@ class SqlUnitOfWork:
         # carries their id (storage/audit_repository.py).
         self.officer_id: int | None = None
 
+    @property
+    def read_only(self) -> str | None:
+        """An offline copy of a server database: why nothing can be saved; else None."""
+        return getattr(self.db, "read_only", None)
+
     def act_as(self, officer_id: int | None) -> None:
         self.officer_id = officer_id
 
@@ -99,9 +104,8 @@ class SqlUnitOfWork:
 
     @contextmanager
     def write(self) -> Iterator[SqlTransaction]:
-        read_only = getattr(self.db, "read_only", None)
-        if read_only:  # an offline copy of a server database
-            raise DatabaseRefused(read_only)
+        if self.read_only:  # an offline copy of a server database
+            raise DatabaseRefused(self.read_only)
         with self.db.write_sessions() as session:
             try:
                 # Take the write lock now (BEGIN IMMEDIATE), not at the first statement:

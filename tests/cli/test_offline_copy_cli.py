@@ -109,6 +109,10 @@ def test_the_app_opens_an_offline_copy_read_only(server: str, tmp_path: Path) ->
     context = open_context(OpenRequest(db_path=out, demo=False, shared=False))
     try:
         assert context.read_only and "hanya untuk dibaca" in context.read_only
+        from ao_desktop.services.access.sign_in import sign_in, sign_in_choices
+
+        first = next(c for c in sign_in_choices(context.uow) if c.has_pin)
+        assert sign_in(context.uow, first.id, "123456").officer_id == first.id  # not recorded
     finally:
         context.uow.db.close()
     assert out.read_bytes() == before

@@ -89,6 +89,10 @@ def sign_in(uow: UnitOfWork, officer_id: int, pin: str, *, now: datetime | None 
     if state.is_locked(now):
         raise _refuse(uow, officer_id, officer.name, Refusal.LOCKED, _locked_text(state.minutes_left(now)))
     right = verify_pin(pin, stored)
+    # An offline copy of a server database (read-only) cannot record a sign-in: a right
+    # PIN there signs in unrecorded, as the command line's reads do.
+    if getattr(uow, "read_only", None):
+        record_success = False
     if right and not record_success and not (state.failed_tries or state.locked_until):
         uow.act_as(officer_id)  # nothing to clear, nothing to record: no write at all
         return _actor(officer)

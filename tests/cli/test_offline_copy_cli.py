@@ -113,6 +113,10 @@ def test_the_app_opens_an_offline_copy_read_only(server: str, tmp_path: Path) ->
 
         first = next(c for c in sign_in_choices(context.uow) if c.has_pin)
         assert sign_in(context.uow, first.id, "123456").officer_id == first.id  # not recorded
+        from ao_desktop.domain.access.sign_in import SignInRefused
+
+        with pytest.raises(SignInRefused, match="PIN salah"):
+            sign_in(context.uow, first.id, "000000")
     finally:
         context.uow.db.close()
     assert out.read_bytes() == before

@@ -36,9 +36,11 @@ def sign_in_choices(uow: UnitOfWork) -> list[SignInChoice]:
 
 def _refuse(uow: UnitOfWork, officer_id: int, name: str, reason: Refusal, message: str,
             tries: int | None = None) -> SignInRefused:
-    """The refusal's own audit entry (its only write), and the error to raise."""
-    with uow.write() as tx:
-        tx.audit.record(AUDIT_TABLE, officer_id, "refused", name, _now(), {"reason": reason.value})
+    """The refusal's own audit entry (its only write; none in an offline copy), and the
+    error to raise."""
+    if not getattr(uow, "read_only", None):
+        with uow.write() as tx:
+            tx.audit.record(AUDIT_TABLE, officer_id, "refused", name, _now(), {"reason": reason.value})
     return SignInRefused(message, reason, tries)
 
 
@@ -89,10 +91,13 @@ def sign_in(uow: UnitOfWork, officer_id: int, pin: str, *, now: datetime | None 
     if state.is_locked(now):
         raise _refuse(uow, officer_id, officer.name, Refusal.LOCKED, _locked_text(state.minutes_left(now)))
     right = verify_pin(pin, stored)
-    # An offline copy of a server database (read-only) cannot record a sign-in: a right
-    # PIN there signs in unrecorded, as the command line's reads do.
     if getattr(uow, "read_only", None):
-        record_success = False
+        # An offline copy of a server database records nothing, neither a sign-in nor a
+        # wrong try (whoever holds the file holds the PIN hashes in it anyway).
+        if not right:
+            raise SignInRefused(_("PIN salah."), Refusal.WRONG)
+        uow.act_as(officer_id)
+        return _actor(officer)
     if right and not record_success and not (state.failed_tries or state.locked_until):
         uow.act_as(officer_id)  # nothing to clear, nothing to record: no write at all
         return _actor(officer)

@@ -142,6 +142,12 @@ class Database:
             self._in_use.release()
             self._in_use = None
 
+    def drop_connections(self) -> None:
+        """Forget the pooled connections (connection_lost.py): their handles may point at
+        a shared drive that vanished; the next transaction opens the file afresh."""
+        self.read_engine.dispose()
+        self.write_engine.dispose()
+
     def hold_in_use_again(self) -> None:
         """After a refused restore the app carries on: show other programs again that the
         database is open here (the engines reconnect by themselves)."""

@@ -119,6 +119,7 @@ class Database:
     """An open database: engines for reads and for writes, and how it is shared."""
 
     is_server = False  # server.ServerDatabase is the other kind
+    server_version = ""  # a file, not a server: the status bar says local or shared
 
     def __init__(self, path: Path, shared: bool, in_use: InUse | None = None) -> None:
         self.path = path

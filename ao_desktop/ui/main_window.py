@@ -306,11 +306,16 @@ class MainWindow(QMainWindow):
                           for spec in registered_views() if spec.about])
 
     def _build_status_bar(self, context: UiContext) -> None:
-        mode = self.tr("Bersama (shared drive)") if context.shared else self.tr("Lokal")
+        if context.server_version:
+            mode = self.tr("Server {engine}").format(engine=context.server_version)
+        elif context.shared:
+            mode = self.tr("Bersama (shared drive)")
+        else:
+            mode = self.tr("Lokal")
         self.database_label.setText(
             self.tr("Database: {path} — {mode}").format(path=context.database_label, mode=mode)
         )
-        self.database_label.setToolTip(context.database_label)
+        self.database_label.setToolTip(f"{context.database_label}\n{mode}")
         self.user_label = QLabel(self.tr("Pengguna: {actor}").format(actor=context.actor))
         self.statusBar().addPermanentWidget(self.user_label)
         if context.demo:

@@ -135,3 +135,19 @@ def test_the_first_window_fits_the_screen_with_its_title_bar(context: UiContext,
     assert window.width() <= max(available.width(), window.minimumSizeHint().width())
     assert window.width() < 1280
     assert window.height() + 40 <= available.height()
+
+
+def test_status_bar_names_the_server_and_its_engine_never_the_password(
+    pg_context: UiContext, pg_link, qtbot  # noqa: ANN001
+) -> None:
+    window = _open(pg_context, qtbot)
+    text = window.database_label.text()
+    assert text.startswith(f"Database: {pg_link.url} — Server PostgreSQL 1")
+    assert "Lokal" not in text and "Bersama" not in text
+    assert pg_link.url in window.database_label.toolTip()
+    assert "rahasia" not in text + window.database_label.toolTip()
+
+
+def test_status_bar_tooltip_names_the_local_file(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    assert window.database_label.toolTip() == f"{context.database_label}\nLokal"

@@ -59,18 +59,19 @@ def is_connection_lost(exc: BaseException) -> bool:
 
 def unreachable_message(db: LosableDatabase) -> str:
     """What happened and where, that nothing was saved, and what to do (Bahasa Indonesia)."""
+    # The location on a line of its own: a long URL or path is never broken across lines.
     if db.is_server:
-        what = _("Koneksi ke server database {s} terputus.").format(s=db.label)
+        what = _("Koneksi ke server database terputus:\n{s}").format(s=db.label)
         check = _("Periksa jaringan komputer ini (atau tanyakan ke admin apakah server menyala), "
-                  "lalu pilih \"Coba lagi\".")
+                  "lalu coba lagi.")
     elif db.shared:
-        what = _("Database bersama {p} tidak dapat dijangkau: drive bersama terputus "
-                 "atau folder-nya dipindahkan.").format(p=db.label)
-        check = _("Periksa jaringan dan drive bersama, lalu pilih \"Coba lagi\".")
+        what = _("Database bersama tidak dapat dijangkau (drive bersama terputus atau "
+                 "foldernya dipindahkan):\n{p}").format(p=db.label)
+        check = _("Periksa jaringan dan drive bersama, lalu coba lagi.")
     else:
-        what = _("Berkas database {p} tidak dapat dibaca atau ditulis.").format(p=db.label)
+        what = _("Berkas database tidak dapat dibaca atau ditulis:\n{p}").format(p=db.label)
         check = _("Periksa drive tempat berkas itu (flashdisk atau disk yang dilepas), "
-                  "lalu pilih \"Coba lagi\".")
+                  "lalu coba lagi.")
     kept = _("Tidak ada yang tersimpan pada percobaan ini; isian yang sudah Anda ketik "
              "masih ada di formulir.")
     return f"{what}\n\n{kept}\n\n{check}"

@@ -176,6 +176,21 @@ def answer_next_modal(button_text: str, timeout_ms: int = 3000) -> list[str]:
     return seen
 
 
+def answer_after(button_text: str, seen: list[str], before: Callable[[], None] = lambda: None,
+                 timeout_ms: int = 10000) -> None:
+    """On the next modal: note its texts and, as "[Text]", its buttons; run `before` (the
+    network comes back while the message is read); click `button_text`."""
+
+    def handle(modal: QWidget) -> None:
+        seen.extend(modal_texts(modal))
+        if isinstance(modal, QMessageBox):
+            seen.extend(f"[{b.text()}]" for b in modal.buttons())
+        before()
+        click_button(modal, button_text)
+
+    on_next_modal(handle, timeout_ms)
+
+
 def answer_message_box(button_text: str, seen: list[str], timeout_ms: int = 10000) -> None:
     """Click `button_text` on the next QMessageBox (progress dialogs are let be)."""
 

@@ -15,9 +15,13 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from ao_desktop.domain.common.errors import DatabaseDamaged, DomainError
+from ao_desktop.domain.common.errors import DatabaseDamaged, DatabaseUnreachable, DomainError
 from ao_desktop.domain.common.i18n import _
+
+if TYPE_CHECKING:
+    from ao_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
@@ -34,14 +38,20 @@ def _set_app_icon(app: object) -> None:
         app.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
 
 
-def _install_excepthook(log_file: Path) -> None:
-    """An uncaught exception shows a short dialog and the log's location, never a silent exit."""
+def _install_excepthook(log_file: Path, window: MainWindow | None = None) -> None:
+    """An uncaught exception shows a short dialog and the log's location, never a silent exit.
+
+    Once the main window is there, a database out of reach (a view's load, outside any
+    form) is its message with "Coba lagi", which loads the shown view again."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("uncaught exception\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is None:
+            return
+        if isinstance(exc, DatabaseUnreachable) and window is not None:
+            window.show_load_failure(exc)
             return
         message = str(exc) if isinstance(exc, DomainError) else _(
             "Terjadi kesalahan tak terduga: {e}\n\nRinciannya dicatat di:\n{p}").format(e=exc, p=log_file)
@@ -124,6 +134,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     from ao_desktop.ui.main_window import MainWindow
 
     window = MainWindow()
+    _install_excepthook(log_file, window)
     window.set_log_folder(log_file.parent)
     window.set_setup_environment(setup_environment())
 

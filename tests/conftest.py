@@ -96,6 +96,17 @@ def pg_url(pg_server, pg_test_database) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def pg_link(pg_server, pg_test_database, pg_url):  # type: ignore[no-untyped-def]
+    """The test's fresh database (pg_url) reached over a network link the test can cut
+    and restore (tests/storage/network_link.py); `pg_link.url` is its location."""
+    from tests.storage.network_link import NetworkLink
+
+    link = NetworkLink(pg_server.socket_dir, pg_server.port, pg_test_database[0])
+    yield link
+    link.cut()
+
+
+@pytest.fixture
 def pg_empty_url(pg_server, request: pytest.FixtureRequest) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """An empty database of the test's own (no schema), as a DBA creates it."""
     name = f"empty_{abs(hash(request.node.nodeid)) % 10**12}"

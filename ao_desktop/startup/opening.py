@@ -89,7 +89,8 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
                      # schedule): no backup, restore or check of a file is offered.
                      maintenance=None if db.is_server else SqlMaintenance(
                          path, close_database=db.close, reopen_database=db.hold_in_use_again),
-                     reports_folder=private_folder(data_dir() / "reports"))
+                     reports_folder=private_folder(data_dir() / "reports"),
+                     server_version=db.server_version)
 
 
 def _current_user() -> str:

@@ -121,9 +121,21 @@ class ServerDatabase:
         self.read_sessions: sessionmaker[Session] = sessionmaker(self.read_engine, expire_on_commit=False)
         self.write_sessions: sessionmaker[Session] = sessionmaker(self.write_engine, expire_on_commit=False)
 
+    @property
+    def server_version(self) -> str:
+        """"PostgreSQL 15.8" as the server answered when first connected (no query of its
+        own); just "PostgreSQL" before any connection."""
+        info = self.read_engine.dialect.server_version_info
+        return "PostgreSQL " + ".".join(str(n) for n in info[:2]) if info else "PostgreSQL"
+
     def close(self) -> None:
         self.read_engine.dispose()
         self.write_engine.dispose()
+
+    def drop_connections(self) -> None:
+        """Forget the pooled connections after the server went away (connection_lost.py);
+        the next transaction connects afresh (pool_pre_ping guards the rest)."""
+        self.close()
 
     def hold_in_use_again(self) -> None:
         """Nothing to hold: a server database is never restored over by the app."""

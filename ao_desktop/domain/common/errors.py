@@ -88,3 +88,14 @@ class DatabaseDamaged(DomainError):
         self.backup = backup
         self.backup_taken_at = backup_taken_at
         super().__init__(message)
+
+
+class DatabaseUnreachable(DomainError):
+    """The database went out of reach mid-work: the PostgreSQL server stopped answering
+    or the shared drive vanished. Nothing of the attempt was saved; the same action can
+    be tried again once the network or the drive is back. `where` is the server label
+    or the file's path (never a password)."""
+
+    def __init__(self, message: str, where: str) -> None:
+        self.where = where
+        super().__init__(message)

@@ -45,6 +45,8 @@ def server_address_issues(address: ServerAddress) -> list[FieldIssue]:
     host = address.host.strip()
     if not host:
         issues.append(FieldIssue("host", _("Alamat server belum diisi"), True))
+    elif host.count(":") == 1:
+        issues.append(FieldIssue("host", _("Tulis port di kolom Port, bukan di alamat"), True))
     elif not (host.startswith("/") or _HOST.match(host)):
         issues.append(FieldIssue("host", _("Alamat server hanya berisi huruf, angka, titik dan "
                                            "tanda -, mis. 192.168.1.20 atau server-cabang"), True))

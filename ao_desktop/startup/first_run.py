@@ -122,3 +122,37 @@ def ask_after_open_failure(parent: object, text: str) -> str:
     box.exec()
     clicked = box.clickedButton()
     return RETRY if clicked is retry else CHOOSE_AGAIN if clicked is choose else QUIT
+
+
+def needs_server_password(exc: object, location: object) -> bool:
+    """The start's server wants a password it was not given, or refused the one given."""
+    from ao_desktop.domain.common.errors import ServerConnectionFailed
+    from ao_desktop.domain.common.server_address import is_server_location
+
+    return (isinstance(exc, ServerConnectionFailed) and exc.needs_password
+            and is_server_location(location))
+
+
+def ask_server_password(parent: object, location: str, problem: str) -> tuple[str, bool] | None:
+    """Ask the server's password (masked); it is used for this run at once. (password,
+    keep it in the credential store) or None when the user chose "Keluar"."""
+    from PySide6.QtWidgets import QDialog
+
+    from ao_desktop.storage.server import server_label, use_password
+    from ao_desktop.storage.server_check import credential_store_available
+    from ao_desktop.ui.setup.server_password_dialog import ServerPasswordDialog
+
+    dialog = ServerPasswordDialog(server_label(location), problem, credential_store_available(),
+                                  parent)  # type: ignore[arg-type]
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    use_password(location, dialog.password())
+    return dialog.password(), dialog.keep_password()
+
+
+def keep_server_password(location: str, password: str) -> None:
+    """After the server accepted a password typed at the start with "Simpan" ticked."""
+    from ao_desktop.storage.server_check import keep_password
+
+    if not keep_password(location, password):
+        log.warning("the server password could not be kept: no credential store")

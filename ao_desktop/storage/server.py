@@ -103,11 +103,11 @@ def connection_failure(exc: BaseException, label: str) -> ServerConnectionFailed
     state = getattr(orig, "sqlstate", None) or ""
     text = connection_problem(exc)
     lowered = str(orig).lower()
+    who = label.removeprefix("postgresql://")  # user@host:port/db reads (and wraps) better
     if state == "28P01" or "password authentication failed" in lowered:
-        return ServerConnectionFailed(_("Kata sandi salah untuk server {s}.").format(s=label),
-                                      "password")
+        return ServerConnectionFailed(_("Kata sandi salah untuk {w}.").format(w=who), "password")
     if "no password supplied" in lowered or "password is required" in lowered:
-        return ServerConnectionFailed(_("Server {s} meminta kata sandi.").format(s=label),
+        return ServerConnectionFailed(_("Server meminta kata sandi untuk {w}.").format(w=who),
                                       "password")
     if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
         return ServerConnectionFailed(_(

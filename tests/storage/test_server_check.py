@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from ao_desktop.domain.common.errors import DatabaseRefused, ServerConnectionFailed
-from ao_desktop.domain.common.server_address import ServerAddress, server_location
 from ao_desktop.storage.server import stored_password, use_password
 from ao_desktop.storage.server_check import (
     check_server,
@@ -18,22 +17,14 @@ from ao_desktop.storage.server_check import (
 from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
 
 
-def location(pg_server, url: str, user: str = "postgres", port: int | None = None,  # type: ignore[no-untyped-def]
-             database: str | None = None) -> str:
-    """The location the wizard builds from its fields for a test database."""
-    return server_location(ServerAddress(
-        host=str(pg_server.socket_dir), port=str(port or pg_server.port),
-        database=database or str(make_url(url).database), user=user))
-
-
 def test_an_empty_database_is_there_to_be_prepared(pg_server, pg_empty_url: str) -> None:  # type: ignore[no-untyped-def]
-    state = check_server(location(pg_server, pg_empty_url), None)
+    state = check_server(pg_server.location(pg_empty_url), None)
     assert (state.schema_version, state.foreign_tables, state.clients) == (0, 0, 0)
     assert "postgres@" in state.label
 
 
 def test_an_ao_desktop_database_is_there_to_be_joined(pg_server, pg_url: str) -> None:  # type: ignore[no-untyped-def]
-    state = check_server(location(pg_server, pg_url), None)
+    state = check_server(pg_server.location(pg_url), None)
     assert state.schema_version == SCHEMA_VERSION
     assert state.foreign_tables == 0
 
@@ -48,7 +39,7 @@ def test_a_database_of_something_else_is_counted_and_never_prepared(pg_server, p
     with psycopg.connect(host=str(pg_server.socket_dir), port=pg_server.port, user="postgres",
                          dbname=name, autocommit=True) as conn:
         conn.execute("CREATE TABLE gaji (id int)")
-    where = location(pg_server, pg_empty_url)
+    where = pg_server.location(pg_empty_url)
     assert check_server(where, None).foreign_tables == 1
     with pytest.raises(DatabaseRefused, match="bukan database AO Desktop"):
         open_database(where, create=True)
@@ -64,29 +55,29 @@ def test_a_wrong_or_missing_password_points_at_the_password(  # type: ignore[no-
     monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
     user, _right = pg_password_role
     with pytest.raises(ServerConnectionFailed, match=says) as failed:
-        check_server(location(pg_server, pg_url, user=user), password)
+        check_server(pg_server.location(pg_url, user=user), password)
     assert failed.value.field == "password" and failed.value.needs_password
 
 
 def test_the_right_password_lets_in(pg_server, pg_url: str, pg_password_role) -> None:  # type: ignore[no-untyped-def]
     user, right = pg_password_role
-    assert check_server(location(pg_server, pg_url, user=user), right).schema_version > 0
+    assert check_server(pg_server.location(pg_url, user=user), right).schema_version > 0
 
 
 def test_a_missing_database_points_at_its_name(pg_server, pg_url: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ServerConnectionFailed, match="Database tidak ada") as failed:
-        check_server(location(pg_server, pg_url, database="tidak_ada"), None)
+        check_server(pg_server.location(pg_url, database="tidak_ada"), None)
     assert failed.value.field == "database"
 
 
 def test_no_server_on_the_port_points_at_the_address(pg_server, pg_url: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ServerConnectionFailed, match="tidak dapat dihubungi") as failed:
-        check_server(location(pg_server, pg_url, port=pg_server.port + 1), None)
+        check_server(pg_server.location(pg_url, port=pg_server.port + 1), None)
     assert failed.value.field == "host"
 
 
 def test_a_kept_password_goes_to_the_credential_store(pg_server, pg_url: str, memory_keyring) -> None:  # type: ignore[no-untyped-def]
-    where = location(pg_server, pg_url)
+    where = pg_server.location(pg_url)
     assert credential_store_available()
     assert keep_password(where, "rahasia")
     assert list(memory_keyring.passwords.values()) == ["rahasia"]
@@ -95,7 +86,7 @@ def test_a_kept_password_goes_to_the_credential_store(pg_server, pg_url: str, me
 
 def test_without_a_credential_store_nothing_is_kept(pg_server, pg_url: str, no_keyring) -> None:  # type: ignore[no-untyped-def]
     assert not credential_store_available()
-    assert not keep_password(location(pg_server, pg_url), "rahasia")
+    assert not keep_password(pg_server.location(pg_url), "rahasia")
 
 
 def test_a_password_typed_this_run_is_used_by_the_next_connection(  # type: ignore[no-untyped-def]
@@ -105,7 +96,7 @@ def test_a_password_typed_this_run_is_used_by_the_next_connection(  # type: igno
 
     monkeypatch.delenv("PGPASSWORD", raising=False)
     user, right = pg_password_role
-    where = location(pg_server, pg_url, user=user)
+    where = pg_server.location(pg_url, user=user)
     use_password(where, right)
     db = open_database(where)
     db.close()

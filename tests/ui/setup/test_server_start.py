@@ -9,11 +9,9 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.engine import make_url
 
 from ao_desktop.app import run_gui
 from ao_desktop.domain.common.officer import Officer, OfficerRole
-from ao_desktop.domain.common.server_address import ServerAddress, server_location
 from ao_desktop.ui.main_window import MainWindow
 from ao_desktop.ui.setup.server_password_dialog import ServerPasswordDialog
 from tests.ui.setup.test_first_run import app_globals  # noqa: F401 - the run_gui sandbox
@@ -22,9 +20,8 @@ pytestmark = pytest.mark.usefixtures("app_globals")
 
 
 @pytest.fixture
-def server_choice(pg_server, pg_url: str, pg_password_role, monkeypatch) -> str:  # type: ignore[no-untyped-def]
-    """This PC's database is on the server, as the password role; Dedi is its officer.
-    libpq finds no password of its own (no PGPASSWORD, no pgpass)."""
+def server_choice(pg_server, pg_url: str, pg_password_role) -> str:  # type: ignore[no-untyped-def]
+    """This PC's database is on the server, as the password role; Dedi is its officer."""
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
     from ao_desktop.ui.local_settings import (
@@ -35,8 +32,6 @@ def server_choice(pg_server, pg_url: str, pg_password_role, monkeypatch) -> str:
     )
     from tests.fixtures.officers import add_admin
 
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
     db = open_database(pg_url)
     uow = SqlUnitOfWork(db)
     add_admin(uow)
@@ -44,8 +39,7 @@ def server_choice(pg_server, pg_url: str, pg_password_role, monkeypatch) -> str:
         dedi = tx.officers.add(Officer("Dedi Kurniawan", "+6281233334444", OfficerRole.AO))
     db.close()
     user, _password = pg_password_role
-    location = server_location(ServerAddress(str(pg_server.socket_dir), str(pg_server.port),
-                                             str(make_url(pg_url).database), user))
+    location = pg_server.location(pg_url, user)
     save_database_choice(DatabaseChoice(location, False))
     save_officer(RememberedOfficer(dedi.id, dedi.name, dedi.phone))
     return location

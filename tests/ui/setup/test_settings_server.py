@@ -4,43 +4,19 @@ server's password replaced: tried first, then kept in the credential store only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import make_url
 
-from ao_desktop.domain.common.server_address import ServerAddress, server_location
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.setup import BranchProfile
-from ao_desktop.startup.first_run import open_for_setup, server_access
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.local_settings import DatabaseChoice, load_database_choice, save_database_choice
-from ao_desktop.ui.setup.settings_dialog import SettingsDialog
 from ao_desktop.ui.setup.setup_actions import signed_in
-from ao_desktop.ui.setup.setup_fields import SetupEnvironment
 from tests.ui.conftest import answer_next_modal
 from tests.ui.setup.test_setup_wizard import type_into
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> SetupEnvironment:
-    local = tmp_path / "local"
-    local.mkdir()
-    return SetupEnvironment(local / "ao-desktop.sqlite", open_for_setup, server_access())
-
-
-@pytest.fixture(autouse=True)
-def no_libpq_password(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
-
-
-def where(pg_server, url: str, user: str) -> str:  # type: ignore[no-untyped-def]
-    return server_location(ServerAddress(str(pg_server.socket_dir), str(pg_server.port),
-                                         str(make_url(url).database), user))
 
 
 @pytest.fixture
@@ -54,16 +30,6 @@ def admin(uow: SqlUnitOfWork, db_path: Path) -> UiContext:
     return signed_in(base, officer)
 
 
-@pytest.fixture
-def dialog_for(qtbot: QtBot, env: SetupEnvironment) -> Iterator:  # type: ignore[type-arg]
-    def make(context: UiContext) -> SettingsDialog:
-        dialog = SettingsDialog(context, env)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        return dialog
-
-    yield make
-
 
 def test_a_server_in_use_is_named_without_its_password(  # type: ignore[no-untyped-def]
     admin: UiContext, dialog_for, pg_server, pg_url: str, pg_password_role,
@@ -71,7 +37,7 @@ def test_a_server_in_use_is_named_without_its_password(  # type: ignore[no-untyp
     from dataclasses import replace
 
     user, _password = pg_password_role
-    location = where(pg_server, pg_url, user)
+    location = pg_server.location(pg_url, user)
     save_database_choice(DatabaseChoice(location, False))
     dialog = dialog_for(replace(admin, database_label=location))
 
@@ -93,7 +59,7 @@ def test_it_switches_this_pc_to_a_server_from_the_next_start(  # type: ignore[no
     dialog = dialog_for(admin)
     dialog.location.server.click()
     fields = dialog.location.server_fields
-    fields.set_location(where(pg_server, pg_empty_url, user))
+    fields.set_location(pg_server.location(pg_empty_url, user))
     type_into(qtbot, fields.password, password)
     seen = answer_next_modal("Tutup")
 
@@ -102,7 +68,7 @@ def test_it_switches_this_pc_to_a_server_from_the_next_start(  # type: ignore[no
     text = " ".join(seen)
     assert "setelah ditutup dan dibuka lagi" in text and "Pengelola Kredensial Windows" in text
     assert password not in text
-    assert load_database_choice() == DatabaseChoice(where(pg_server, pg_empty_url, user), False)
+    assert load_database_choice() == DatabaseChoice(pg_server.location(pg_empty_url, user), False)
     assert list(memory_keyring.passwords.values()) == [password]
     assert not [p for p in isolated_settings.rglob("*") if p.is_file()
                 and password.encode() in p.read_bytes()]
@@ -116,7 +82,7 @@ def test_the_servers_password_is_tried_then_replaced(  # type: ignore[no-untyped
     from dataclasses import replace
 
     user, password = pg_password_role
-    location = where(pg_server, pg_url, user)
+    location = pg_server.location(pg_url, user)
     save_database_choice(DatabaseChoice(location, False))
     memory_keyring.set_password("AO Desktop", "x", "x")  # something else already kept
     dialog = dialog_for(replace(admin, database_label=location))

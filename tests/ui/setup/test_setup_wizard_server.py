@@ -7,45 +7,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
-from ao_desktop.startup.first_run import open_for_setup, server_access
 from ao_desktop.ui.local_settings import load_database_choice
 from ao_desktop.ui.setup.server_fields import ServerFields
-from ao_desktop.ui.setup.setup_fields import SetupEnvironment
 from ao_desktop.ui.setup.setup_wizard import SetupWizard
 from tests.ui.setup.test_setup_wizard import fill_bank, fill_officer, type_into
 
 Button = QWizard.WizardButton
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> SetupEnvironment:
-    local = tmp_path / "local"
-    local.mkdir()
-    return SetupEnvironment(local / "ao-desktop.sqlite", open_for_setup, server_access())
 
-
-@pytest.fixture
-def wizard(qtbot: QtBot, env: SetupEnvironment) -> SetupWizard:
-    wizard = SetupWizard(env)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    yield wizard
-    if wizard.outcome is not None:
-        wizard.outcome.opened.close()
-
-
-@pytest.fixture(autouse=True)
-def no_libpq_password(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only what the wizard types reaches the server: no PGPASSWORD, no pgpass file."""
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
 
 
 def to_server_page(qtbot: QtBot, wizard: SetupWizard) -> ServerFields:

@@ -110,3 +110,45 @@ def test_without_a_credential_store_the_box_is_off_and_keluar_quits(  # type: ig
 
     assert state["keep_enabled"] is False
     assert "PGPASSWORD" in str(state["texts"])
+
+
+def test_a_first_run_on_an_empty_server_database_opens_the_app_on_it(  # type: ignore[no-untyped-def]
+    qapp: QApplication, pg_server, pg_empty_url: str, pg_password_role, memory_keyring,
+) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from ao_desktop.storage.server import forget_session_passwords
+    from ao_desktop.ui.local_settings import load_database_choice
+    from ao_desktop.ui.setup.setup_wizard import SetupWizard
+
+    user, password = pg_password_role
+    location = pg_server.location(pg_empty_url, user)
+
+    def finish(wizard) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(wizard, SetupWizard)
+        wizard.bank_page.fields.bank_name.setText("BPR Sejahtera")
+        wizard.bank_page.fields.branch_name.setText("Cabang Bogor")
+        wizard.bank_page.fields.changed.emit()
+        wizard.next()
+        wizard.officer_page.fields.set_values("Rina Marlina", "081234567890")
+        wizard.officer_page.pin_fields.set_pin("rahasia9")
+        wizard.next()
+        fields = wizard.database_page.fields
+        fields.server.click()
+        fields.server_fields.set_location(location)
+        fields.server_fields.password.setText(password)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    from tests.ui.conftest import on_next_modal
+
+    on_next_modal(finish, timeout_ms=10000)
+    assert run_gui() == 0
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows[-1].user_label.text() == "Pengguna: Rina Marlina"
+    label = windows[-1]._context.database_label
+    assert label.startswith("postgresql://ao_kunci@") and password not in label
+    assert load_database_choice().path == location  # type: ignore[union-attr]
+
+    forget_session_passwords()  # the next start finds the password in the store alone
+    assert run_gui() == 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
@@ -14,8 +15,9 @@ from sqlalchemy.engine import make_url
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
 from ao_desktop.ui.local_settings import load_database_choice
-from ao_desktop.ui.setup.server_fields import ServerFields
+from ao_desktop.ui.setup.server_fields import ServerCheck, ServerFields, check_text
 from ao_desktop.ui.setup.setup_wizard import SetupWizard
+from ao_desktop.ui.widgets.field_message import Severity
 from tests.ui.setup.test_setup_wizard import fill_bank, fill_officer, type_into
 
 Button = QWizard.WizardButton
@@ -171,3 +173,21 @@ def test_without_a_credential_store_it_says_so_and_writes_the_password_nowhere( 
     assert wizard.outcome is not None and wizard.outcome.password_kept is False
     assert files_holding(isolated_settings, password) == []
     assert not home.exists() or files_holding(home, password) == []
+
+
+@pytest.mark.parametrize(
+    ("schema", "foreign", "clients", "says", "severity"),
+    [
+        (0, 0, 0, "masih kosong", Severity.NOTE),
+        (11, 0, 1250, "dengan 1.250 nasabah sudah ada: AO Desktop akan bergabung", Severity.NOTE),
+        (12, 0, 3, "versi AO Desktop yang lebih baru (skema 12)", Severity.ERROR),
+        (0, 4, 0, "4 tabel lain dan bukan database AO Desktop", Severity.ERROR),
+    ],
+)
+def test_uji_koneksi_says_what_is_on_the_server(  # type: ignore[no-untyped-def]
+    qapp, schema: int, foreign: int, clients: int, says: str, severity: Severity,
+) -> None:
+    check = ServerCheck("postgresql://ao@server:5432/ao", schema, foreign, clients, 11)
+    text, shown_as = check_text(check)
+    assert says in text and shown_as is severity
+    assert check.usable is (severity is Severity.NOTE)

@@ -14,7 +14,10 @@ from ao_desktop.app import run_gui
 from ao_desktop.domain.common.officer import Officer, OfficerRole
 from ao_desktop.ui.main_window import MainWindow
 from ao_desktop.ui.setup.server_password_dialog import ServerPasswordDialog
-from tests.ui.setup.test_first_run import app_globals  # noqa: F401 - the run_gui sandbox
+from tests.ui.setup.test_first_run import (  # noqa: F401 - app_globals: the run_gui sandbox
+    answer_bank_and_officer,
+    app_globals,
+)
 
 pytestmark = pytest.mark.usefixtures("app_globals")
 
@@ -119,18 +122,12 @@ def test_a_first_run_on_an_empty_server_database_opens_the_app_on_it(  # type: i
 
     from ao_desktop.storage.server import forget_session_passwords
     from ao_desktop.ui.local_settings import load_database_choice
-    from ao_desktop.ui.setup.setup_wizard import SetupWizard
 
     user, password = pg_password_role
     location = pg_server.location(pg_empty_url, user)
 
     def finish(wizard) -> None:  # type: ignore[no-untyped-def]
-        assert isinstance(wizard, SetupWizard)
-        wizard.bank_page.fields.bank_name.setText("BPR Sejahtera")
-        wizard.bank_page.fields.branch_name.setText("Cabang Bogor")
-        wizard.bank_page.fields.changed.emit()
-        wizard.next()
-        wizard.officer_page.fields.set_values("Rina Marlina", "081234567890")
+        answer_bank_and_officer(wizard)
         wizard.officer_page.pin_fields.set_pin("rahasia9")
         wizard.next()
         fields = wizard.database_page.fields

@@ -15,9 +15,13 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from ao_desktop.domain.common.errors import DatabaseDamaged, DomainError
+from ao_desktop.domain.common.errors import DatabaseDamaged, DatabaseUnreachable, DomainError
 from ao_desktop.domain.common.i18n import _
+
+if TYPE_CHECKING:
+    from ao_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
@@ -34,14 +38,20 @@ def _set_app_icon(app: object) -> None:
         app.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
 
 
-def _install_excepthook(log_file: Path) -> None:
-    """An uncaught exception shows a short dialog and the log's location, never a silent exit."""
+def _install_excepthook(log_file: Path, window: MainWindow | None = None) -> None:
+    """An uncaught exception shows a short dialog and the log's location, never a silent exit.
+
+    Once the main window is there, a database out of reach (a view's load, outside any
+    form) is its message with "Coba lagi", which loads the shown view again."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("uncaught exception\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is None:
+            return
+        if isinstance(exc, DatabaseUnreachable) and window is not None:
+            window.show_load_failure(exc)
             return
         message = str(exc) if isinstance(exc, DomainError) else _(
             "Terjadi kesalahan tak terduga: {e}\n\nRinciannya dicatat di:\n{p}").format(e=exc, p=log_file)
@@ -107,6 +117,8 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     _set_app_icon(app)
     from ao_desktop.startup.first_run import (
         configured_request,
+        keep_server_password,
+        needs_server_password,
         run_first_run_wizard,
         setup_environment,
     )
@@ -124,6 +136,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
     from ao_desktop.ui.main_window import MainWindow
 
     window = MainWindow()
+    _install_excepthook(log_file, window)
     window.set_log_folder(log_file.parent)
     window.set_setup_environment(setup_environment())
 
@@ -133,6 +146,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
         restored = Signal(object)
 
     relay = Relay()
+    to_keep: list[str] = []  # a password typed at the start, kept once the server took it
 
     def on_opened(context: object, signed_in: bool = False) -> None:
         """The database is open: sign in (unless the wizard's new officer just chose
@@ -163,6 +177,9 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
             else:
                 app.exit(1)
             return
+        if needs_server_password(exc, request.db_path):
+            _on_server_password_needed(str(exc))
+            return
         text = str(exc) if isinstance(exc, DomainError) else _(
             "Database tidak dapat dibuka: {e}\n\nRinciannya dicatat di:\n{p}").format(e=exc, p=log_file)
         if request.add_officer:  # the database chosen on this PC: retry, or choose again
@@ -170,6 +187,17 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
             return
         QMessageBox.critical(window, _("Database tidak dapat dibuka"), text)
         app.exit(1)
+
+    def _on_server_password_needed(problem: str) -> None:
+        """Ask the server's password instead of failing; "Keluar" quits."""
+        from ao_desktop.startup.first_run import ask_server_password
+
+        answer = ask_server_password(window, str(request.db_path), problem)
+        if answer is None:
+            app.exit(1)
+            return
+        to_keep[:] = [answer[0]] if answer[1] else []
+        threading.Thread(target=worker, name="open-database", daemon=True).start()
 
     def _on_configured_database_failed(text: str) -> None:
         from ao_desktop.startup.first_run import CHOOSE_AGAIN, RETRY, ask_after_open_failure
@@ -190,7 +218,10 @@ def run_gui(db_path: Path | None = None, demo: bool = False, shared: bool = Fals
         try:
             if damaged is not None:
                 relay.restored.emit(_restored_text(damaged))
-            relay.opened.emit(open_context(request))
+            context = open_context(request)
+            if to_keep:
+                keep_server_password(str(request.db_path), to_keep.pop())
+            relay.opened.emit(context)
         except BaseException as exc:  # noqa: BLE001 - reported in the GUI thread
             log.exception("opening the database failed")
             relay.failed.emit(exc)

@@ -96,6 +96,17 @@ def pg_url(pg_server, pg_test_database) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def pg_link(pg_server, pg_test_database, pg_url):  # type: ignore[no-untyped-def]
+    """The test's fresh database (pg_url) reached over a network link the test can cut
+    and restore (tests/storage/network_link.py); `pg_link.url` is its location."""
+    from tests.storage.network_link import NetworkLink
+
+    link = NetworkLink(pg_server.socket_dir, pg_server.port, pg_test_database[0])
+    yield link
+    link.cut()
+
+
+@pytest.fixture
 def pg_empty_url(pg_server, request: pytest.FixtureRequest) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """An empty database of the test's own (no schema), as a DBA creates it."""
     name = f"empty_{abs(hash(request.node.nodeid)) % 10**12}"
@@ -120,3 +131,61 @@ def engine_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object
         db = open_database(request.getfixturevalue("pg_url"))
     yield db
     db.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[object]:
+    """A working credential store (in memory) for the test; the previous one afterwards."""
+    import keyring
+
+    from tests.fixtures.credentials import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """No credential store on this PC: keyring's fail backend raises on every use."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_session_passwords() -> Iterator[None]:
+    """A password typed in one test's wizard never lets another test's connection in."""
+    yield
+    import sys
+
+    server = sys.modules.get("ao_desktop.storage.server")
+    if server is not None:
+        server.forget_session_passwords()
+
+
+PG_PASSWORD_USER = "ao_kunci"
+PG_PASSWORD = "Kunci#Cabang-2026"
+
+
+@pytest.fixture(scope="session")
+def pg_password_role(pg_server) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """A login role the test server asks a password of (scram-sha-256; every other role
+    stays on trust), as a DBA sets a branch's role up: (user, password)."""
+    hba = pg_server.socket_dir / "data" / "pg_hba.conf"
+    rule = f"local all {PG_PASSWORD_USER} scram-sha-256\n"
+    text = hba.read_text()
+    if rule not in text:
+        hba.write_text(rule + text)  # the first matching line wins
+    with pg_server.admin() as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {PG_PASSWORD_USER}")
+        # Superuser so it may prepare and use the postgres-owned test databases.
+        conn.execute(f"CREATE ROLE {PG_PASSWORD_USER} LOGIN SUPERUSER PASSWORD '{PG_PASSWORD}'")
+        conn.execute("SELECT pg_reload_conf()")
+    return PG_PASSWORD_USER, PG_PASSWORD

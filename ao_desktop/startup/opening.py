@@ -91,6 +91,7 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
                      maintenance=None if db.is_server else SqlMaintenance(
                          path, close_database=db.close, reopen_database=db.hold_in_use_again),
                      reports_folder=private_folder(data_dir() / "reports"),
+                     server_version=db.server_version,
                      read_only=db.read_only)
 
 

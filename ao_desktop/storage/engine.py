@@ -127,6 +127,7 @@ class Database:
     """An open database: engines for reads and for writes, and how it is shared."""
 
     is_server = False  # server.ServerDatabase is the other kind
+    server_version = ""  # a file, not a server: the status bar says local or shared
 
     def __init__(self, path: Path, shared: bool, in_use: InUse | None = None,
                  read_only: str | None = None) -> None:
@@ -154,6 +155,12 @@ class Database:
         if self._in_use is not None:
             self._in_use.release()
             self._in_use = None
+
+    def drop_connections(self) -> None:
+        """Forget the pooled connections (connection_lost.py): their handles may point at
+        a shared drive that vanished; the next transaction opens the file afresh."""
+        self.read_engine.dispose()
+        self.write_engine.dispose()
 
     def hold_in_use_again(self) -> None:
         """After a refused restore the app carries on: show other programs again that the

@@ -10,18 +10,12 @@ import os
 import sys
 from pathlib import Path
 
+# Re-exported: the storage and CLI callers ask this module whether a location is a server.
+from ao_desktop.domain.common.server_address import is_server_location as is_server_location
+
 APP_NAME = "AO Desktop"
 APP_AUTHOR = "AO Desktop"
 DEFAULT_DB_NAME = "ao-desktop.sqlite"
-
-
-_SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
-
-
-def is_server_location(location: object) -> bool:
-    """True for a `postgresql://...` location (as typed after --db or in the wizard), False
-    for a file path."""
-    return isinstance(location, str) and location.strip().lower().startswith(_SERVER_SCHEMES)
 
 
 def database_location(text: str) -> Path | str:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ao_desktop.domain.common.errors import DatabaseRefused
+from ao_desktop.domain.common.errors import DatabaseRefused, ServerConnectionFailed
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.storage import dialect
 from ao_desktop.storage.sqlite_file import SCHEMA_VERSION
@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "AO Desktop"
 CONNECT_TIMEOUT_S = 10
+# Passwords typed in this run (the wizard, Settings, the start's password prompt), by
+# credential name: in memory only, so "do not save it" really means nothing is written.
+_SESSION_PASSWORDS: dict[str, str] = {}
+
+
 def parse_location(location: str) -> URL:
     """The server URL with psycopg 3 as its driver; a malformed one is DatabaseRefused."""
     try:
@@ -80,6 +85,53 @@ def store_password(location: str, password: str) -> None:
     keyring.set_password(KEYRING_SERVICE, credential_name(parse_location(location)), password)
 
 
+def use_password(location: str, password: str) -> None:
+    """Connect to `location` with `password` for the rest of this run (kept in memory)."""
+    _SESSION_PASSWORDS[credential_name(parse_location(location))] = password
+
+
+def forget_session_passwords() -> None:
+    """Tests: the next connection finds passwords only where a new start would."""
+    _SESSION_PASSWORDS.clear()
+
+
+def connection_failure(exc: BaseException, label: str) -> ServerConnectionFailed:
+    """What went wrong connecting, said plainly, and which field to correct. libpq's
+    SQLSTATE decides when the server answered; its own text when it could not be reached
+    (libpq's client-side texts are English whatever the server's language)."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None) or ""
+    text = connection_problem(exc)
+    lowered = str(orig).lower()
+    who = label.removeprefix("postgresql://")  # user@host:port/db reads (and wraps) better
+    if state == "28P01" or "password authentication failed" in lowered:
+        return ServerConnectionFailed(_("Kata sandi salah untuk {w}.").format(w=who), "password")
+    if "no password supplied" in lowered or "password is required" in lowered:
+        return ServerConnectionFailed(_("Server meminta kata sandi untuk {w}.").format(w=who),
+                                      "password")
+    if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
+        return ServerConnectionFailed(_(
+            "Database tidak ada di server {s}. Periksa namanya, atau minta TI membuatnya "
+            "(lihat README).").format(s=label), "database")
+    if ("role" in lowered and "does not exist" in lowered) or state == "28000":
+        return ServerConnectionFailed(_(
+            "Server {s} tidak mengenal pengguna ini atau tidak mengizinkannya masuk: {e}"
+        ).format(s=label, e=text), "user")
+    if "timeout" in lowered:
+        return ServerConnectionFailed(_(
+            "Server {s} tidak menjawab dalam {n} detik. Periksa alamat server dan jaringan."
+        ).format(s=label, n=CONNECT_TIMEOUT_S), "host")
+    if "translate host name" in lowered or "name or service not known" in lowered:
+        return ServerConnectionFailed(_(
+            "Alamat server {s} tidak dikenal. Periksa ejaannya.").format(s=label), "host")
+    if "refused" in lowered or "no such file" in lowered or "could not connect" in lowered:
+        return ServerConnectionFailed(_(
+            "Server {s} tidak dapat dihubungi: tidak ada PostgreSQL yang menjawab di alamat dan "
+            "port ini. Periksa alamat, port, dan bahwa server menyala.").format(s=label), "host")
+    return ServerConnectionFailed(_("Tidak dapat terhubung ke server {s}: {e}").format(
+        s=label, e=text), None)
+
+
 def connection_problem(exc: BaseException) -> str:
     """libpq's own first line (server down, wrong password, no such database), without
     the SQLAlchemy boilerplate around it."""
@@ -122,9 +174,21 @@ class ServerDatabase:
         self.read_sessions: sessionmaker[Session] = sessionmaker(self.read_engine, expire_on_commit=False)
         self.write_sessions: sessionmaker[Session] = sessionmaker(self.write_engine, expire_on_commit=False)
 
+    @property
+    def server_version(self) -> str:
+        """"PostgreSQL 15.8" as the server answered when first connected (no query of its
+        own); just "PostgreSQL" before any connection."""
+        info = self.read_engine.dialect.server_version_info
+        return "PostgreSQL " + ".".join(str(n) for n in info[:2]) if info else "PostgreSQL"
+
     def close(self) -> None:
         self.read_engine.dispose()
         self.write_engine.dispose()
+
+    def drop_connections(self) -> None:
+        """Forget the pooled connections after the server went away (connection_lost.py);
+        the next transaction connects afresh (pool_pre_ping guards the rest)."""
+        self.close()
 
     def hold_in_use_again(self) -> None:
         """Nothing to hold: a server database is never restored over by the app."""
@@ -142,6 +206,15 @@ def schema_version(engine: Engine) -> int:
         return SCHEMA_VERSION + 1  # not one of ours: treated as newer, so refused
 
 
+def foreign_tables(engine: Engine) -> int:
+    """How many tables the database's schema holds that no AO Desktop migration made
+    (a database without our alembic_version: 0 means it is empty and may be prepared)."""
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name <> 'alembic_version'").scalar() or 0)
+
+
 def server_schema_version(location: str) -> int:
     """The schema version of the database at a server location (0: empty), read without
     migrating anything."""
@@ -149,8 +222,7 @@ def server_schema_version(location: str) -> int:
     try:
         return schema_version(db.read_engine)
     except OperationalError as exc:
-        raise DatabaseRefused(_("Tidak dapat terhubung ke server {s}: {e}").format(
-            s=db.label, e=connection_problem(exc))) from exc
+        raise connection_failure(exc, db.label) from exc
     finally:
         db.close()
 
@@ -163,7 +235,7 @@ def prepare_location(location: str) -> URL:
 def _with_password(url: URL) -> URL:
     if url.password is not None:
         return url
-    password = stored_password(url)
+    password = _SESSION_PASSWORDS.get(credential_name(url)) or stored_password(url)
     return url.set(password=password) if password else url
 
 
@@ -178,12 +250,15 @@ def open_server_database(location: str, *, migrate: bool = True, create: bool = 
         try:
             version = schema_version(db.read_engine)
         except OperationalError as exc:
-            raise DatabaseRefused(_("Tidak dapat terhubung ke server {s}: {e}").format(
-                s=db.label, e=connection_problem(exc))) from exc
+            raise connection_failure(exc, db.label) from exc
         if version > SCHEMA_VERSION:
             raise DatabaseRefused(_(
                 "Database {s} dibuat oleh versi AO Desktop yang lebih baru (skema {v}); "
                 "perbarui aplikasi ini.").format(s=db.label, v=version))
+        if version == 0 and foreign_tables(db.read_engine):
+            raise DatabaseRefused(_(
+                "Database {s} sudah berisi tabel lain dan bukan database AO Desktop; AO Desktop "
+                "tidak mengubahnya. Minta TI membuat database kosong.").format(s=db.label))
         if version == 0 and not (create or migrate):
             raise DatabaseRefused(_("Database {s} belum berisi data AO Desktop.").format(s=db.label))
         if (migrate or create) and version < SCHEMA_VERSION:

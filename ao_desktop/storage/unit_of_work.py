@@ -4,6 +4,10 @@
 starts BEGIN IMMEDIATE (see engine.py), commits on clean exit and rolls back on any
 exception, so nothing is ever half-written. Each call yields a fresh transaction object,
 so a worker thread and the GUI thread never share a session.
+
+All three are where every service meets the database, so a server or shared drive that
+went out of reach leaves them as the user's DatabaseUnreachable (connection_lost.py),
+never as a driver error.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from ao_desktop.storage.calendar.calendar_settings_repository import (
 )
 from ao_desktop.storage.calendar.public_holidays import PackageHolidays
 from ao_desktop.storage.clients.client_repository import SqlClientRepository
+from ao_desktop.storage.connection_lost import unreachable_errors
 from ao_desktop.storage.credit.application_repository import SqlCreditApplicationRepository
 from ao_desktop.storage.engine import Database
 from ao_desktop.storage.officer_repository import SqlOfficerRepository, SqlSettingsRepository
@@ -80,7 +85,7 @@ class SqlUnitOfWork:
 
     @contextmanager
     def read(self) -> Iterator[SqlTransaction]:
-        with self.db.read_sessions() as session:
+        with unreachable_errors(self.db), self.db.read_sessions() as session:
             session.info[OFFICER_KEY] = self.officer_id
             try:
                 yield SqlTransaction(session)
@@ -99,14 +104,15 @@ class SqlUnitOfWork:
             return
         from ao_desktop.storage.reports.snapshot import snapshot_copy
 
-        with snapshot_copy(self.db.path) as copy, SqlUnitOfWork(copy).read() as tx:
+        # The copy is what reads the shared file: a drive lost then is DatabaseUnreachable too.
+        with unreachable_errors(self.db), snapshot_copy(self.db.path) as copy, SqlUnitOfWork(copy).read() as tx:
             yield tx
 
     @contextmanager
     def write(self) -> Iterator[SqlTransaction]:
         if self.read_only:  # an offline copy of a server database
             raise DatabaseRefused(self.read_only)
-        with self.db.write_sessions() as session:
+        with unreachable_errors(self.db), self.db.write_sessions() as session:
             try:
                 # Take the write lock now (BEGIN IMMEDIATE), not at the first statement:
                 # waiting for a colleague happens before any work, never halfway through.

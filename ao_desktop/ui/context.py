@@ -14,7 +14,7 @@ from ao_desktop.services.ports import UnitOfWork
 @dataclass(frozen=True)
 class UiContext:
     uow: UnitOfWork
-    database_label: str  # the path shown in the status bar
+    database_label: str  # the path, or the server's location without its password
     shared: bool  # True: the branch's shared database (rollback journal)
     actor: str  # the name recorded with every change
     officer_id: int | None = None  # the signed-in AO, if known
@@ -22,6 +22,7 @@ class UiContext:
     role: OfficerRole = OfficerRole.AO
     maintenance: MaintenancePort | None = None  # backup, restore, check (None: not offered)
     reports_folder: Path | None = None  # generated reports, in this PC's data folder
+    server_version: str = ""  # "PostgreSQL 15.8" on a database server; "" on a SQLite file
     read_only: str | None = None  # an offline copy of a server database: why nothing is saved
 
     @property

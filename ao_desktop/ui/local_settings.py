@@ -2,7 +2,8 @@
 elsewhere): where the database lives and who signed in. Everything the branch shares
 (bank, branch, logo, officers) lives in the database instead.
 
-Keys: "database/path", "database/shared", "user/officer_id", "user/name", "user/phone".
+Keys: "database/path" (a file, or a server location without its password, which lives in
+the credential store), "database/shared", "user/officer_id", "user/name", "user/phone".
 The name and phone let the app find the same officer again in a database opened from
 another folder (ids are per database).
 """
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+
+from ao_desktop.domain.common.server_address import is_server_location
 
 ORGANIZATION = "AO Desktop"
 APPLICATION = "AO Desktop"
@@ -50,7 +53,7 @@ def _bool(value: object) -> bool:
 
 @dataclass(frozen=True)
 class DatabaseChoice:
-    path: Path
+    path: Path | str  # a file, or a postgresql://user@host:port/db location (no password)
     shared: bool  # on the branch's shared drive: opened in shared mode on every PC
 
 
@@ -67,7 +70,10 @@ def load_database_choice(settings: QSettings | None = None) -> DatabaseChoice | 
     path = str(settings.value(DATABASE_PATH, "") or "").strip()
     if not path:
         return None
-    return DatabaseChoice(Path(path), _bool(settings.value(DATABASE_SHARED, False)))
+    shared = _bool(settings.value(DATABASE_SHARED, False))
+    if is_server_location(path):
+        return DatabaseChoice(path, False)  # kept as typed: a Path would fold its "//"
+    return DatabaseChoice(Path(path), shared)
 
 
 def save_database_choice(choice: DatabaseChoice, settings: QSettings | None = None) -> None:

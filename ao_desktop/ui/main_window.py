@@ -24,9 +24,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ao_desktop.domain.access.permissions import Action, allowed
+from ao_desktop.domain.common.errors import DomainError
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.maintenance.backup_actions import BackupActions
 from ao_desktop.ui.widgets.badge import badge
+from ao_desktop.ui.widgets.messages import show_exception
 
 if TYPE_CHECKING:
     from ao_desktop.ui.setup.setup_fields import SetupEnvironment
@@ -130,6 +132,11 @@ def registered_views() -> list[ViewSpec]:
 class RemembersLayout(Protocol):
     def save_settings(self, settings: QSettings) -> None: ...
     def restore_settings(self, settings: QSettings) -> None: ...
+
+
+@runtime_checkable
+class ReloadsData(Protocol):
+    def reload(self) -> None: ...
 
 
 def app_settings() -> QSettings:
@@ -305,14 +312,33 @@ class MainWindow(QMainWindow):
         show_about(self, [QCoreApplication.translate("MainWindow", spec.about)
                           for spec in registered_views() if spec.about])
 
+    def show_load_failure(self, exc: BaseException) -> None:
+        """A load outside any form failed (app.py's excepthook), e.g. on a database out of
+        reach: the message, whose "Coba lagi" loads the shown view again."""
+        show_exception(self, self.tr("Data tidak dapat dimuat"), exc, retry=self.reload_current_view)
+
+    def reload_current_view(self) -> None:
+        view = self.stack.currentWidget()
+        if not isinstance(view, ReloadsData):
+            return
+        try:
+            view.reload()
+        except DomainError as exc:  # still out of reach: say so again, with the same offer
+            self.show_load_failure(exc)
+
     def _build_status_bar(self, context: UiContext) -> None:
-        mode = self.tr("Bersama (shared drive)") if context.shared else self.tr("Lokal")
-        if context.read_only:
+        if context.server_version:
+            mode = self.tr("Server {engine}").format(engine=context.server_version)
+        elif context.read_only:
             mode = self.tr("Salinan offline, hanya baca")
+        elif context.shared:
+            mode = self.tr("Bersama (shared drive)")
+        else:
+            mode = self.tr("Lokal")
         self.database_label.setText(
             self.tr("Database: {path} — {mode}").format(path=context.database_label, mode=mode)
         )
-        self.database_label.setToolTip(context.read_only or context.database_label)
+        self.database_label.setToolTip(f"{context.database_label}\n{context.read_only or mode}")
         self.user_label = QLabel(self.tr("Pengguna: {actor}").format(actor=context.actor))
         self.statusBar().addPermanentWidget(self.user_label)
         if context.demo:

@@ -47,6 +47,18 @@ class Server:
     def url(self, dbname: str) -> str:
         return f"postgresql+psycopg://postgres@/{dbname}?host={self.socket_dir}&port={self.port}"
 
+    def location(self, url: str, user: str = "postgres", port: int | None = None,
+                 database: str | None = None) -> str:
+        """The location the wizard builds from its fields for the test database of `url`
+        (host: the server's socket folder), no password in it."""
+        from sqlalchemy.engine import make_url
+
+        from ao_desktop.domain.common.server_address import ServerAddress, server_location
+
+        return server_location(ServerAddress(
+            host=str(self.socket_dir), port=str(port or self.port),
+            database=database or str(make_url(url).database), user=user))
+
     def admin(self):  # type: ignore[no-untyped-def]
         import psycopg
 

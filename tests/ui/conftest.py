@@ -92,6 +92,26 @@ def context(uow: SqlUnitOfWork, db_path: Path, officers: list[Officer]) -> UiCon
 
 
 @pytest.fixture
+def pg_context(pg_link, home: Path) -> Iterator[UiContext]:  # noqa: ANN001
+    """The app's context on the test's PostgreSQL database, opened as the app opens it
+    (startup/opening.py) over a network link the test can cut (`pg_link`), with its
+    first officer signed in by PIN. The location carries a password the UI must never show."""
+    from ao_desktop.services.access.sign_in import sign_in
+    from ao_desktop.startup.opening import OpenRequest, open_context
+    from ao_desktop.ui.local_settings import RememberedOfficer
+
+    rina = RememberedOfficer(None, "Rina Marlina", "+6281234567890")
+    location = pg_link.url.replace("postgres@", "postgres:rahasia-cabang@")
+    context = open_context(OpenRequest(location, False, False, officer=rina, add_officer=True))
+    try:
+        assert context.officer_id is not None
+        yield context.signed_in_as(sign_in(context.uow, context.officer_id, "123456"))
+    finally:
+        QThreadPool.globalInstance().waitForDone(5000)
+        context.uow.db.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
 def add(uow: SqlUnitOfWork) -> Callable[..., Client]:
     """Store a client through the service, skipping the duplicate check."""
 
@@ -154,6 +174,21 @@ def answer_next_modal(button_text: str, timeout_ms: int = 3000) -> list[str]:
 
     on_next_modal(handle, timeout_ms)
     return seen
+
+
+def answer_after(button_text: str, seen: list[str], before: Callable[[], None] = lambda: None,
+                 timeout_ms: int = 10000) -> None:
+    """On the next modal: note its texts and, as "[Text]", its buttons; run `before` (the
+    network comes back while the message is read); click `button_text`."""
+
+    def handle(modal: QWidget) -> None:
+        seen.extend(modal_texts(modal))
+        if isinstance(modal, QMessageBox):
+            seen.extend(f"[{b.text()}]" for b in modal.buttons())
+        before()
+        click_button(modal, button_text)
+
+    on_next_modal(handle, timeout_ms)
 
 
 def answer_message_box(button_text: str, seen: list[str], timeout_ms: int = 10000) -> None:

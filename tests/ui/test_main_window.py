@@ -10,7 +10,7 @@ from ao_desktop.ui.calendar.today_view import TodayView
 from ao_desktop.ui.clients.view import ClientDirectoryView
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.main_window import MainWindow, registered_views
-from tests.ui.conftest import click_button, on_next_modal
+from tests.ui.conftest import answer_after, click_button, on_next_modal
 
 
 def _open(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
@@ -57,7 +57,7 @@ def test_status_bar_marks_an_offline_copy_read_only(context: UiContext, qtbot) -
     why = "Salinan offline dari postgresql://ao@server/ao_cabang (diambil 2026-12-05 08:00) hanya untuk dibaca"
     window = _open(replace(context, read_only=why), qtbot)
     assert "Salinan offline, hanya baca" in window.database_label.text()
-    assert window.database_label.toolTip() == why
+    assert why in window.database_label.toolTip()
 
 
 def test_app_path_shows_the_window_before_the_database_is_attached(
@@ -142,3 +142,47 @@ def test_the_first_window_fits_the_screen_with_its_title_bar(context: UiContext,
     assert window.width() <= max(available.width(), window.minimumSizeHint().width())
     assert window.width() < 1280
     assert window.height() + 40 <= available.height()
+
+
+def test_status_bar_names_the_server_and_its_engine_never_the_password(
+    pg_context: UiContext, pg_link, qtbot  # noqa: ANN001
+) -> None:
+    window = _open(pg_context, qtbot)
+    text = window.database_label.text()
+    assert text.startswith(f"Database: {pg_link.url} — Server PostgreSQL 1")
+    assert "Lokal" not in text and "Bersama" not in text
+    assert pg_link.url in window.database_label.toolTip()
+    assert "rahasia" not in text + window.database_label.toolTip()
+
+
+def test_status_bar_tooltip_names_the_local_file(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    window = _open(context, qtbot)
+    assert window.database_label.toolTip() == f"{context.database_label}\nLokal"
+
+
+def test_a_view_load_on_a_cut_server_offers_coba_lagi_that_loads_it_again(
+    pg_context: UiContext, pg_link, qtbot, tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from ao_desktop import app
+    from ao_desktop.domain.clients.client import Client
+    from ao_desktop.services.clients.directory import add_client
+
+    add_client(pg_context.uow, Client(full_name="Budi Santoso"), actor="test", allow_duplicates=True)
+    window = _open(pg_context, qtbot)
+    window.navigation.setCurrentRow(1)
+    view = window.views["clients"]
+    assert view.model.rowCount() == 1
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app's hook, for this test only
+    app._install_excepthook(tmp_path / "ao.log", window)
+    add_client(pg_context.uow, Client(full_name="Citra Lestari"), actor="test", allow_duplicates=True)
+    pg_link.cut()
+    seen: list[str] = []
+    answer_after("Coba lagi", seen, before=pg_link.restore)
+    QTimer.singleShot(0, view.reload)  # a slot that loads, as a filter change does
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert "Data tidak dapat dimuat" in seen and "[Coba lagi]" in seen
+    assert any(f"Koneksi ke server database terputus:\n{pg_link.url}" in t for t in seen)

@@ -60,6 +60,20 @@ class DatabaseRefused(DomainError):
     """A file that cannot be opened as an AO Desktop database; it was left untouched."""
 
 
+class ServerConnectionFailed(DatabaseRefused):
+    """A PostgreSQL server did not let us in; `field` names what to correct ("host",
+    "port", "database", "user", "password"), or is None when nothing typed is to blame."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+    @property
+    def needs_password(self) -> bool:
+        """The server wants a password that was not given, or refused the one given."""
+        return self.field == "password"
+
+
 class DatabaseBusy(DomainError):
     """Colleagues kept the shared database locked for longer than the retries allow."""
 
@@ -87,4 +101,15 @@ class DatabaseDamaged(DomainError):
         self.path = path
         self.backup = backup
         self.backup_taken_at = backup_taken_at
+        super().__init__(message)
+
+
+class DatabaseUnreachable(DomainError):
+    """The database went out of reach mid-work: the PostgreSQL server stopped answering
+    or the shared drive vanished. Nothing of the attempt was saved; the same action can
+    be tried again once the network or the drive is back. `where` is the server label
+    or the file's path (never a password)."""
+
+    def __init__(self, message: str, where: str) -> None:
+        self.where = where
         super().__init__(message)

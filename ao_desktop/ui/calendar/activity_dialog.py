@@ -159,6 +159,6 @@ class ActivityDialog(QDialog):
             self.error_label.setText(str(exc))
             return
         except DomainError as exc:
-            show_exception(self, self.tr("Kegiatan tidak disimpan"), exc)
+            show_exception(self, self.tr("Kegiatan tidak disimpan"), exc, retry=self._on_buttons_accepted)
             return
         self.accept()

@@ -175,6 +175,6 @@ class CompleteActivityDialog(QDialog):
             self.error_label.setText(str(exc))
             return
         except DomainError as exc:
-            show_exception(self, self.tr("Kegiatan tidak disimpan"), exc)
+            show_exception(self, self.tr("Kegiatan tidak disimpan"), exc, retry=self._on_buttons_accepted)
             return
         self.accept()

@@ -134,7 +134,7 @@ class TodayView(QWidget):
             summary = today_summary(self._context.uow, self._today, self._context.officer_id,
                                     with_uncontacted=False)
         except DomainError as exc:
-            show_exception(self, self.tr("Hari ini"), exc)
+            show_exception(self, self.tr("Hari ini"), exc, retry=self.reload)
             return
         self.summary = summary
         t = self._today
@@ -174,7 +174,8 @@ class TodayView(QWidget):
         self._uncontacted_task = self.runner.submit(
             lambda _token: uncontacted_clients(uow, today, officer),
             lambda clients: self._show_uncontacted(days, clients),
-            lambda exc: show_exception(self, self.tr("Hari ini"), exc))
+            lambda exc: show_exception(self, self.tr("Hari ini"), exc,
+                                       retry=lambda: self._load_uncontacted(days)))
 
     def _show_uncontacted(self, days: int, clients: list) -> None:  # type: ignore[type-arg]
         self._uncontacted_task = None

@@ -245,7 +245,7 @@ class CalendarView(QWidget):
             items = activities_between(self._context.uow, first, last, officer)
             holidays = holiday_calendar(self._context.uow, first, last)
         except DomainError as exc:
-            show_exception(self, self.tr("Kalender"), exc)
+            show_exception(self, self.tr("Kalender"), exc, retry=self.reload)
             return
         self._holidays = holidays
         grid = {Mode.MONTH: self.month_grid, Mode.WEEK: self.week_grid}.get(self._mode)

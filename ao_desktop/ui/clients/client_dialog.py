@@ -182,7 +182,7 @@ class ClientDialog(QDialog):
             self._on_form_changed()
             show_error(self, self.tr("Belum bisa disimpan"), str(exc))
         except Exception as exc:  # noqa: BLE001 - any refusal is shown, never a traceback
-            show_exception(self, self.tr("Gagal menyimpan"), exc)
+            show_exception(self, self.tr("Gagal menyimpan"), exc, retry=self._on_save_button_clicked)
         if self.saved_client is not None:
             self.accept()
 
@@ -203,7 +203,7 @@ class ClientDialog(QDialog):
                 self._context.uow, self.form.edited(), self._context.actor, allow_duplicates=True
             )
         except Exception as again:  # noqa: BLE001
-            show_exception(self, self.tr("Gagal menyimpan"), again)
+            show_exception(self, self.tr("Gagal menyimpan"), again, retry=self._on_save_button_clicked)
             return None
 
     def _open_instead(self, client_id: int | None) -> None:

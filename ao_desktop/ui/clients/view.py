@@ -234,6 +234,10 @@ class ClientDirectoryView(QWidget):
             return None
         return index.data(IdRole)
 
+    def reload(self) -> None:
+        """Read the rows again, keeping the selection (the main window's "Coba lagi")."""
+        self._refresh(self.selected_id())
+
     def select_client(self, client_id: int | None) -> bool:
         """Select the row of `client_id` if it is loaded; returns whether it was."""
         row = self.model.row_of(client_id) if client_id is not None else None

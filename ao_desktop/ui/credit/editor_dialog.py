@@ -179,6 +179,6 @@ class ApplicationEditorDialog(QDialog):
             else:
                 self.saved = svc.update_application(self._context.uow, app, self._context.who)
         except DomainError as exc:
-            show_exception(self, self.tr("Pengajuan tidak disimpan"), exc)
+            show_exception(self, self.tr("Pengajuan tidak disimpan"), exc, retry=self._on_buttons_accepted)
             return
         self.accept()

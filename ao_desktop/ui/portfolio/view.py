@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.common.errors import DomainError
+from ao_desktop.domain.common.errors import DatabaseUnreachable, DomainError
 from ao_desktop.domain.common.formatting import format_date, format_number, format_rupiah
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.domain.portfolio.collections import WorkItem, action_hint
@@ -56,6 +56,7 @@ from ao_desktop.ui.portfolio.table_models import (
     WorkColumn,
     WorklistTableModel,
 )
+from ao_desktop.ui.widgets.messages import show_exception
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
 from ao_desktop.ui.workers import TaskRunner
 
@@ -168,6 +169,10 @@ class PortfolioView(QWidget):
     def as_of(self) -> date | None:
         return self.extract_combo.currentData()
 
+    def reload(self) -> None:
+        """The main window's "Coba lagi" after a load found the database out of reach."""
+        self.refresh()
+
     def refresh(self) -> None:
         """The summary at once (a few hundred pre-added rows); the movement and the worklist
         (tens of milliseconds each on a big branch: every account of two extracts, every
@@ -206,9 +211,13 @@ class PortfolioView(QWidget):
 
     def _on_lists_failed(self, exc: BaseException) -> None:
         self.worklist_pending = False
-        text = self.tr("Daftar tidak dapat disusun: {e}").format(e=exc)
+        unreachable = isinstance(exc, DatabaseUnreachable)
+        text = (self.tr("Database tidak terjangkau; daftar belum disusun.") if unreachable
+                else self.tr("Daftar tidak dapat disusun: {e}").format(e=exc))
         self.movement_label.setText(text)
         self.work_label.setText(text)
+        if unreachable:
+            show_exception(self, self.tr("Portofolio"), exc, retry=self.refresh)
 
     def selected_item(self) -> WorkItem | None:
         rows = self.work_view.selectionModel().selectedRows()

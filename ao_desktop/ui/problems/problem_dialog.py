@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.common.errors import DomainError
+from ao_desktop.domain.common.errors import DatabaseUnreachable, DomainError
 from ao_desktop.domain.common.formatting import format_date, format_datetime
 from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.domain.problems.enums import ProblemCategory, ProblemChannel
@@ -40,6 +40,7 @@ from ao_desktop.ui.clients.referrer_picker import ReferrerPicker
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.problems.action_bar import ProblemActionBar
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
+from ao_desktop.ui.widgets.messages import show_exception
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
 
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
@@ -193,6 +194,9 @@ class ProblemDialog(QDialog):
             who = self._context.who
             self.saved = (update_problem(self._context.uow, problem, who) if problem.id is not None
                           else record_problem(self._context.uow, problem, who))
+        except DatabaseUnreachable as exc:
+            show_exception(self, self.tr("Permasalahan tidak disimpan"), exc, retry=self._on_buttons_accepted)
+            return
         except DomainError as exc:
             self.error_label.setText(str(exc))
             self.error_label.show()

@@ -102,7 +102,7 @@ class ProductDialog(QDialog):
             self._reload()
             return
         except Exception as exc:  # noqa: BLE001 - PermissionDenied and others: shown, never a traceback
-            show_exception(self, self.tr("Gagal menyimpan"), exc)
+            show_exception(self, self.tr("Gagal menyimpan"), exc, retry=self._on_save_button_clicked)
             return
         self.accept()
 

@@ -5,7 +5,9 @@
 - The officer signed in on this PC: their name and mobile number.
 - Where the database lives: remembered on this PC; the new database is created or joined
   at once (so a typo in the folder shows now, not tomorrow morning) and used from the next
-  start, because the open windows keep working on the current one.
+  start, because the open windows keep working on the current one. IT may switch this PC
+  to a PostgreSQL server, or give the server's new password (kept in the Windows
+  credential store, never in a file).
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ao_desktop.domain.common.errors import DomainError, ValidationFailed
+from ao_desktop.domain.common.errors import DomainError, ServerConnectionFailed, ValidationFailed
 from ao_desktop.domain.common.officer import Officer
 from ao_desktop.domain.common.phone import normalize_phone
+from ao_desktop.domain.common.server_address import is_server_location
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.products.riplay_issuer import (
     read_issuer_settings,
@@ -41,7 +44,7 @@ from ao_desktop.ui.local_settings import (
 )
 from ao_desktop.ui.setup.riplay_fields import TEXT_FIELDS as RIPLAY_TEXT_FIELDS
 from ao_desktop.ui.setup.riplay_fields import RiplayIssuerFields
-from ao_desktop.ui.setup.setup_actions import set_up_database, with_installed_logo
+from ao_desktop.ui.setup.setup_actions import logo_folder, set_up_database, with_installed_logo
 from ao_desktop.ui.setup.setup_fields import (
     BankFields,
     DatabaseLocationFields,
@@ -57,9 +60,13 @@ FIELD_TABS = {
     "officer_name": 1,
     "officer_phone": 1,
     "folder": 2,
+    **{name: 2 for name in ("host", "port", "database", "user", "password")},
     **{name: 3 for name in RIPLAY_TEXT_FIELDS},
     "valid_days": 3,
 }
+
+
+SERVER_TAB_HEIGHT = 640
 
 
 def _note(text: str) -> QLabel:
@@ -107,6 +114,7 @@ class SettingsDialog(QDialog):
         self.saved_location = (
             (choice.path, choice.shared) if choice else (env.default_database_path, False)
         )
+        self._password_kept: bool | None = None  # a server password saved just now: stored?
         self._build()
         self._load()
 
@@ -114,7 +122,8 @@ class SettingsDialog(QDialog):
     def _build(self) -> None:
         self.bank = BankFields()
         self.officer_fields = OfficerFields()
-        self.location = DatabaseLocationFields(self.env.default_database_path)
+        self.location = DatabaseLocationFields(self.env.default_database_path,
+                                               server=self.env.server)
         self.riplay = RiplayIssuerFields()
         admin = self.context.who.is_admin
         bank_note = _note(
@@ -130,7 +139,8 @@ class SettingsDialog(QDialog):
                 "--db). Nama dan nomor ini dipakai bila lokasi database diganti."
             )
         )
-        mode = self.tr("bersama (shared drive)") if self.context.shared else self.tr("lokal")
+        mode = (self.tr("server PostgreSQL") if self._on_server_now
+                else self.tr("bersama (shared drive)") if self.context.shared else self.tr("lokal"))
         current = _note(
             self.tr("Sedang dipakai: {path} — {mode}").format(
                 path=self.context.database_label, mode=mode
@@ -140,7 +150,7 @@ class SettingsDialog(QDialog):
         restart = _note(
             self.tr(
                 "Lokasi baru dipakai setelah AO Desktop ditutup dan dibuka lagi. Database "
-                "lama tidak dihapus."
+                "lama tidak dihapus. Kata sandi server yang diisi di sini langsung disimpan."
             )
         )
         self.tabs = QTabWidget()
@@ -170,6 +180,11 @@ class SettingsDialog(QDialog):
         self.bank.set_editable(admin)
         self.riplay.set_editable(admin)
         self.resize(620, 440)
+        self.location.server.toggled.connect(self._on_server_toggled)
+
+    def _on_server_toggled(self, on: bool) -> None:
+        if on and self.height() < SERVER_TAB_HEIGHT:
+            self.resize(self.width(), SERVER_TAB_HEIGHT)  # the server's fields fit uncut
 
     def _load(self) -> None:
         self.bank.set_profile(self.profile)
@@ -180,8 +195,17 @@ class SettingsDialog(QDialog):
             )
         elif (remembered := load_officer()) is not None:
             self.officer_fields.set_values(remembered.name, self._display_phone(remembered.phone))
-        self.location.set_current(Path(self.context.database_label))
+        label = self.context.database_label
+        self.location.set_current(label if self._on_server_now else Path(label))
         self.location.set_choice(*self.saved_location)
+        if self.location.server_fields is not None and self._on_server_now:
+            self.location.server_fields.password.setPlaceholderText(
+                self.tr("kosongkan bila tidak berubah"))
+
+    @property
+    def _on_server_now(self) -> bool:
+        """This session's database is on a server (its label is the server's location)."""
+        return is_server_location(self.context.database_label)
 
     @staticmethod
     def _display_phone(e164: str) -> str:
@@ -195,6 +219,12 @@ class SettingsDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             moved = self._save()
+        except ServerConnectionFailed as exc:
+            self.tabs.setCurrentIndex(FIELD_TABS["host"])
+            if self.location.server_fields is not None:
+                self.location.server_fields.show_failure(exc)
+            self.error.show_message(str(exc), Severity.ERROR)
+            return
         except DomainError as exc:
             self._show_error(exc)
             return
@@ -207,27 +237,37 @@ class SettingsDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         if moved is not None:
             self.database_changed.emit(moved)
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Pengaturan"),
-                self.tr(
-                    "Lokasi database disimpan:\n{path}\n\nAO Desktop memakainya setelah ditutup dan "
-                    "dibuka lagi."
-                ).format(path=moved),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
-            box.exec()
+            self._tell(self.tr(
+                "Lokasi database disimpan:\n{path}\n\nAO Desktop memakainya setelah ditutup dan "
+                "dibuka lagi.").format(path=moved) + self._password_note())
+        elif self._password_kept is not None:
+            self._tell(self.tr("Kata sandi server diperiksa dan diganti.") + self._password_note())
         self.accept()
 
-    def _save(self) -> Path | None:
-        """Save what changed; the new database file when the location changed."""
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Pengaturan"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
+        box.exec()
+
+    def _password_note(self) -> str:
+        if self._password_kept is None:
+            return ""
+        if self._password_kept:
+            return "\n\n" + self.tr("Kata sandi disimpan di Pengelola Kredensial Windows.")
+        return "\n\n" + self.tr(
+            "Kata sandi tidak disimpan: komputer ini tidak punya Pengelola Kredensial. AO Desktop "
+            "menanyakannya setiap kali dibuka, kecuali TI mengaturnya lewat PGPASSWORD atau "
+            "berkas pgpass.")
+
+    def _save(self) -> Path | str | None:
+        """Save what changed; the new database file (or server) when the location changed."""
+        self._password_kept = None
         self.bank.touch_all()
         self.officer_fields.touch_all()
         typed = self.bank.profile()
         if self.context.who.is_admin and typed != self.profile:
-            folder = Path(self.context.database_label).parent
+            folder = logo_folder(self.env, self.context.database_label)
             self.profile = setup_services.save_profile(
                 self.context.uow,
                 with_installed_logo(setup_services.clean_profile(typed), folder),
@@ -249,12 +289,25 @@ class SettingsDialog(QDialog):
             save_officer(RememberedOfficer(self.officer.id, self.officer.name, self.officer.phone))
             self.officer_changed.emit(self.officer)
         path, shared = self.location.choice()
+        password = self.location.server_password()
         if (path, shared) == self.saved_location:
+            if password and self.env.server is not None:
+                self._password_kept = self._replace_password(str(path), password)
             return None
-        outcome = set_up_database(self.env, path, shared, self.profile, name, phone)
+        outcome = set_up_database(self.env, path, shared, self.profile, name, phone,
+                                  password=password)
         outcome.opened.close()
         self.saved_location = (path, shared)
+        self._password_kept = outcome.password_kept
         return path
+
+    def _replace_password(self, location: str, password: str) -> bool:
+        """The server's new password: tried first (a typo is said beside the field, nothing
+        kept), then used for this run and kept in the credential store when there is one."""
+        assert self.env.server is not None
+        self.env.server.check(location, password)  # short timeout; raises what went wrong
+        self.env.server.use_password(location, password)
+        return self.env.server.keep_password(location, password)
 
     def _show_error(self, exc: DomainError) -> None:
         if isinstance(exc, ValidationFailed) and exc.issues:

@@ -1,5 +1,5 @@
 """The fields the first-run wizard and the Settings dialog share: bank and branch with the
-logo, the officer, and where the database lives. Each group validates inline through
+logo, the officer, and where the database lives (location_fields.py, re-exported). Each group validates inline through
 services/setup.py and shows what is wrong under the field, once the user touched it.
 
 Opening a database is not the UI's business: app.py hands in a `SetupEnvironment` whose
@@ -15,14 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,8 @@ from ao_desktop.domain.common.phone import normalize_phone
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.setup import BranchProfile
 from ao_desktop.ui.context import UiContext
+from ao_desktop.ui.setup.location_fields import DatabaseLocationFields as DatabaseLocationFields
+from ao_desktop.ui.setup.server_fields import ServerAccess
 from ao_desktop.ui.widgets.field_message import (
     FieldMessage,
     Severity,
@@ -52,7 +52,9 @@ class SetupEnvironment:
     """What the composition root lends the setup screens."""
 
     default_database_path: Path  # "Di komputer ini": the file in the user's data folder
-    open_database: Callable[[Path, bool], OpenedDatabase]  # (path, shared) -> opened, migrated
+    # (file path or postgresql:// location, shared) -> opened, migrated
+    open_database: Callable[[Path | str, bool], OpenedDatabase]
+    server: ServerAccess | None = None  # None: no "Server PostgreSQL" choice offered
 
 
 def _form() -> QFormLayout:
@@ -247,138 +249,4 @@ class OfficerFields(QWidget):
     def _refresh(self) -> None:
         issues = {i.field: i.message for i in setup_services.officer_issues(*self.values())}
         show_touched_issues(self.messages, issues, self._touched)
-        self.changed.emit()
-
-
-class DatabaseLocationFields(QWidget):
-    """On this PC (the default file in the user's data folder) or in a shared folder."""
-
-    changed = Signal()
-
-    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.default_path = default_path  # the file "Di komputer ini" stands for
-        self.current: Path | None = None  # the database open now (Settings), if any
-        self.local = QRadioButton(self.tr("Di komputer ini"))
-        self.shared = QRadioButton(self.tr("Di shared drive cabang (dipakai bersama rekan AO)"))
-        self._group = QButtonGroup(self)
-        self._group.addButton(self.local)
-        self._group.addButton(self.shared)
-        self.local_path = QLabel(str(default_path))
-        self.local_path.setWordWrap(True)
-        self.local_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.local_path.setStyleSheet("color: #5f6368;")
-        self.folder = QLineEdit(
-            placeholderText=self.tr("mis. S:\\AO Desktop atau \\\\server\\data\\AO")
-        )
-        self.browse = QPushButton(self.tr("Pilih folder…"))
-        self.status = FieldMessage()
-        folder_row = QHBoxLayout()
-        folder_row.setContentsMargins(24, 0, 0, 0)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.local)
-        local_row = QHBoxLayout()
-        local_row.setContentsMargins(24, 0, 0, 8)
-        local_row.addWidget(self.local_path)
-        layout.addLayout(local_row)
-        layout.addWidget(self.shared)
-        layout.addLayout(folder_row)
-        status_row = QHBoxLayout()
-        status_row.setContentsMargins(24, 0, 0, 0)
-        status_row.addWidget(self.status)
-        layout.addLayout(status_row)
-        layout.addStretch(1)
-        self.local.setChecked(True)
-        self.local.toggled.connect(self._refresh)
-        self.folder.textChanged.connect(self._refresh)
-        self.browse.clicked.connect(self._on_browse_clicked)
-        self._refresh()
-
-    def set_choice(self, path: Path, shared: bool) -> None:
-        if shared:
-            self.shared.setChecked(True)
-            self.folder.setText(str(path.parent))
-        else:
-            # The local file as chosen before (normally the default one).
-            self.default_path = path
-            self.local_path.setText(str(path))
-            self.local.setChecked(True)
-        self._refresh()
-
-    def set_current(self, path: Path) -> None:
-        """Name the database in use, so choosing it again says so instead of "join"."""
-        self.current = path
-        self._refresh()
-
-    def _is_current(self, path: Path) -> bool:
-        try:
-            return self.current is not None and path.resolve() == self.current.resolve()
-        except OSError:
-            return False
-
-    def choice(self) -> tuple[Path, bool]:
-        """(database file, shared); raises ValidationFailed for an unusable folder."""
-        if self.local.isChecked():
-            return self.default_path, False
-        return setup_services.shared_database_file(self.folder.text()), True
-
-    def is_valid(self) -> bool:
-        return self.local.isChecked() or bool(self.folder.text().strip())
-
-    def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Pilih folder database bersama"), self.folder.text()
-        )
-        if folder:
-            self.shared.setChecked(True)
-            self.folder.setText(folder)
-
-    def _refresh(self) -> None:
-        shared = self.shared.isChecked()
-        self.folder.setEnabled(shared)
-        self.browse.setEnabled(shared)
-        folder = self.folder.text().strip()
-        if not shared and self._is_current(self.default_path):
-            self.status.show_message(self.tr("Database ini yang sedang dipakai."), Severity.NOTE)
-        elif not shared:
-            exists = self.default_path.is_file()
-            self.status.show_message(
-                self.tr("Database di komputer ini sudah ada dan akan dipakai.")
-                if exists
-                else self.tr("Database baru akan dibuat di folder data Anda."),
-                Severity.NOTE,
-            )
-        elif not folder:
-            self.status.show_message(
-                self.tr("Pilih folder bersama cabang, mis. drive S: atau \\\\server\\data."),
-                Severity.NOTE,
-            )
-        elif not Path(folder).is_dir():
-            self.status.show_message(
-                self.tr("Folder ini tidak ditemukan. Periksa sambungan ke shared drive."),
-                Severity.ERROR,
-            )
-        elif self._is_current(Path(folder) / setup_services.DATABASE_FILE_NAME):
-            self.status.show_message(
-                self.tr("Database bersama ini yang sedang dipakai."), Severity.NOTE
-            )
-        elif setup_services.database_exists_in(folder):
-            self.status.show_message(
-                self.tr(
-                    "Database bersama sudah ada di folder ini: AO Desktop akan bergabung. Nama bank, "
-                    "cabang dan logo yang tersimpan di sana tetap dipakai."
-                ),
-                Severity.NOTE,
-            )
-        else:
-            self.status.show_message(
-                self.tr(
-                    "Database bersama baru ({name}) akan dibuat di folder ini; rekan AO lain memilih "
-                    "folder yang sama untuk bergabung."
-                ).format(name=setup_services.DATABASE_FILE_NAME),
-                Severity.NOTE,
-            )
         self.changed.emit()

@@ -1,8 +1,8 @@
 """SetupWizard: the welcome on the very first start, before any database is opened.
 
 Three pages: the bank and branch (with logo), the officer at this PC, and where the
-database lives (this PC, or the branch's shared folder where the app creates or joins
-the database). "Selesai" opens the database through the composition root, sets the
+database lives (this PC, the branch's shared folder where the app creates or joins the
+database, or a PostgreSQL server: an empty database is prepared, an AO Desktop one joined). "Selesai" opens the database through the composition root, sets the
 officer up in it and remembers the choice on this PC; an error keeps the wizard open
 with the message on the page. The module imports only Qt widgets and light services, so
 the wizard appears at once.
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from ao_desktop.domain.common.errors import DomainError, ValidationFailed
+from ao_desktop.domain.common.errors import DomainError, ServerConnectionFailed, ValidationFailed
 from ao_desktop.ui.access.pin_fields import PinFields
 from ao_desktop.ui.setup.setup_actions import SetUpDatabase, set_up_database
 from ao_desktop.ui.setup.setup_fields import (
@@ -26,6 +26,7 @@ from ao_desktop.ui.setup.setup_fields import (
 from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
 
 WIZARD_SIZE = (620, 440)
+SERVER_PAGE_HEIGHT = 600  # the server's fields and the answer of "Uji koneksi" fit uncut
 
 
 def _intro(text: str) -> QLabel:
@@ -90,10 +91,10 @@ class DatabasePage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "Di mana data nasabah disimpan. Pilih shared drive bila rekan AO "
-                "di cabang memakai data yang sama."
+                "di cabang memakai data yang sama, atau server PostgreSQL yang disiapkan TI."
             )
         )
-        self.fields = DatabaseLocationFields(env.default_database_path)
+        self.fields = DatabaseLocationFields(env.default_database_path, server=env.server)
         self.error = FieldMessage()
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
@@ -135,6 +136,11 @@ class SetupWizard(QWizard):
         for page in (self.bank_page, self.officer_page, self.database_page):
             self.addPage(page)
         self.resize(*WIZARD_SIZE)
+        self.database_page.fields.server.toggled.connect(self._on_server_toggled)
+
+    def _on_server_toggled(self, on: bool) -> None:
+        if on and self.height() < SERVER_PAGE_HEIGHT:
+            self.resize(self.width(), SERVER_PAGE_HEIGHT)
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
         if self.currentPage() is not self.database_page:
@@ -150,8 +156,14 @@ class SetupWizard(QWizard):
             name, phone = self.officer_page.fields.values()
             self.outcome = set_up_database(
                 self.env, path, shared, self.bank_page.fields.profile(), name, phone,
-                pin=self.officer_page.pin_fields.pin(),
+                pin=self.officer_page.pin_fields.pin(), password=page.fields.server_password(),
             )
+        except ServerConnectionFailed as exc:
+            if page.fields.server_fields is not None:
+                page.fields.server_fields.show_failure(exc)  # beside the field to correct
+            else:
+                page.error.show_message(str(exc), Severity.ERROR)
+            return False
         except ValidationFailed as exc:
             page.error.show_message(self._describe(exc), Severity.ERROR)
             return False

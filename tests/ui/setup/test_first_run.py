@@ -44,6 +44,16 @@ def app_globals(
     qapp.exec()
 
 
+def answer_bank_and_officer(wizard: object) -> None:
+    """The wizard's first page answered and the officer's name and phone typed (no PIN)."""
+    assert isinstance(wizard, SetupWizard)
+    wizard.bank_page.fields.bank_name.setText("BPR Sejahtera")
+    wizard.bank_page.fields.branch_name.setText("Cabang Bogor")
+    wizard.bank_page.fields.changed.emit()
+    wizard.next()
+    wizard.officer_page.fields.set_values("Rina Marlina", "081234567890")
+
+
 def test_cancelling_the_wizard_quits_and_configures_nothing(
     qapp: QApplication, app_globals: Path
 ) -> None:
@@ -65,12 +75,7 @@ def test_finishing_the_wizard_opens_the_main_window_on_the_new_database(
     qapp: QApplication, qtbot: QtBot, app_globals: Path
 ) -> None:
     def finish(wizard) -> None:  # type: ignore[no-untyped-def]
-        assert isinstance(wizard, SetupWizard)
-        wizard.bank_page.fields.bank_name.setText("BPR Sejahtera")
-        wizard.bank_page.fields.branch_name.setText("Cabang Bogor")
-        wizard.bank_page.fields.changed.emit()
-        wizard.next()
-        wizard.officer_page.fields.set_values("Rina Marlina", "081234567890")
+        answer_bank_and_officer(wizard)
         next_button = wizard.button(QWizard.WizardButton.NextButton)
         assert not next_button.isEnabled()  # no PIN yet: the page is not complete
         wizard.officer_page.pin_fields.set_pin("rahasia9", "rahasia8")

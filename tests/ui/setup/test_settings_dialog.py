@@ -3,7 +3,6 @@ own contact; a new database location is created or joined now and used after a r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.products.riplay_issuer import read_issuer_settings
 from ao_desktop.services.setup import BranchProfile
-from ao_desktop.startup.first_run import open_for_setup
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.context import UiContext
@@ -27,19 +25,12 @@ from ao_desktop.ui.local_settings import (
     save_database_choice,
 )
 from ao_desktop.ui.main_window import MainWindow
-from ao_desktop.ui.setup.settings_dialog import SettingsDialog
 from ao_desktop.ui.setup.setup_actions import signed_in
 from ao_desktop.ui.setup.setup_fields import SetupEnvironment
 from tests.ui.conftest import answer_next_modal, click_button, on_next_modal
 
 PROFILE = BranchProfile("BPR Sejahtera Mandiri", "Cabang Bogor")
 
-
-@pytest.fixture
-def env(tmp_path: Path) -> SetupEnvironment:
-    local = tmp_path / "local"
-    local.mkdir()
-    return SetupEnvironment(local / "ao-desktop.sqlite", open_for_setup)
 
 
 @pytest.fixture
@@ -51,16 +42,6 @@ def team(uow: SqlUnitOfWork, db_path: Path) -> dict[str, UiContext]:
     dedi = setup_services.join_database(uow, PROFILE, "Dedi Kurniawan", "081311112222").officer
     return {"admin": signed_in(base, rina), "ao": signed_in(base, dedi)}
 
-
-@pytest.fixture
-def dialog_for(qtbot: QtBot, env: SetupEnvironment) -> Iterator:  # type: ignore[type-arg]
-    def make(context: UiContext) -> SettingsDialog:
-        dialog = SettingsDialog(context, env)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        return dialog
-
-    yield make
 
 
 def test_shows_what_the_database_and_this_pc_hold(team: dict[str, UiContext], dialog_for) -> None:  # type: ignore[no-untyped-def]

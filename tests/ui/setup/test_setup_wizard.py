@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWizard
@@ -15,7 +14,6 @@ from ao_desktop.domain.common.officer import OfficerRole
 from ao_desktop.services import setup as setup_services
 from ao_desktop.services.access.sign_in import sign_in
 from ao_desktop.services.setup import BranchProfile
-from ao_desktop.startup.first_run import open_for_setup
 from ao_desktop.storage.engine import open_database
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.local_settings import load_database_choice, load_officer
@@ -25,21 +23,6 @@ from ao_desktop.ui.setup.setup_wizard import SetupWizard
 Button = QWizard.WizardButton
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> SetupEnvironment:
-    local = tmp_path / "local"
-    local.mkdir()
-    return SetupEnvironment(local / "ao-desktop.sqlite", open_for_setup)
-
-
-@pytest.fixture
-def wizard(qtbot: QtBot, env: SetupEnvironment) -> SetupWizard:
-    wizard = SetupWizard(env)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    yield wizard
-    if wizard.outcome is not None:
-        wizard.outcome.opened.close()
 
 
 def make_logo(path: Path) -> Path:

@@ -27,23 +27,16 @@ from _common import ROOT, demo_db, summary_ms
 
 
 def _writer(location: str, worker: int, writes: int, think_s: float, start, results) -> None:  # type: ignore[no-untyped-def]
-    """One officer saving as fast as they can: mostly new clients, every fourth a note on
-    a client, every tenth an edit of the one client everyone edits (a refused stale edit
-    is reloaded and saved again, as the app asks). Each save's latency is what the
-    officer waits for after pressing Simpan; `think_s` is the time between two saves
-    (0: saving back to back, the worst case)."""
-    from dataclasses import replace
-
-    from ao_desktop.domain.clients.client import Client
-    from ao_desktop.domain.common.errors import StaleEdit
-    from ao_desktop.services.clients.directory import (
-        add_client,
-        add_client_note,
-        get_client,
-        update_client,
-    )
+    """One officer saving: the concurrency test's mix (tests/storage/save_workload.py: new
+    clients, notes, and an edit of the one client everyone edits, reloaded and saved again
+    when a colleague's save came first). Each save's latency is what the officer waits
+    for after pressing Simpan; `think_s` is the time between two saves (0: saving back
+    to back, the worst case)."""
+    sys.path.insert(0, str(ROOT))
+    from ao_desktop.services.clients.directory import get_client
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from tests.storage.save_workload import one_save
 
     shared = not location.startswith("postgresql")
     db = open_database(Path(location) if shared else location, **({"shared": True} if shared else {}))
@@ -59,19 +52,7 @@ def _writer(location: str, worker: int, writes: int, think_s: float, start, resu
             time.sleep(think_s)
         t0 = time.perf_counter()
         try:
-            if i % 10 == 9:
-                while True:
-                    shown = get_client(uow, 1)
-                    try:
-                        update_client(uow, shown, replace(shown, notes=f"{actor}-{i}"), actor=actor)
-                        break
-                    except StaleEdit:
-                        refused += 1
-            elif i % 4 == 3:
-                add_client_note(uow, 1, f"catatan {worker}-{i}", actor=actor)
-            else:
-                add_client(uow, Client(full_name=f"Nasabah Bench {worker} {i}"), actor=actor,
-                           allow_duplicates=True)
+            refused += one_save(uow, worker, i, actor)
         except Exception:  # noqa: BLE001 - counted and reported
             errors += 1
         latencies.append(time.perf_counter() - t0)

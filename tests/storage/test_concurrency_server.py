@@ -4,7 +4,6 @@ is shown an error, and a stale edit is refused as on SQLite, never silently over
 from __future__ import annotations
 
 import multiprocessing as mp
-from dataclasses import replace
 
 import pytest
 
@@ -13,16 +12,9 @@ WRITES = 200
 
 
 def _writer(url: str, worker: int, start: mp.synchronize.Event, results: mp.Queue) -> None:  # type: ignore[name-defined]
-    from ao_desktop.domain.clients.client import Client
-    from ao_desktop.domain.common.errors import StaleEdit
-    from ao_desktop.services.clients.directory import (
-        add_client,
-        add_client_note,
-        get_client,
-        update_client,
-    )
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from tests.storage.save_workload import kind_of, one_save
 
     db = open_database(url)
     uow = SqlUnitOfWork(db)
@@ -31,32 +23,13 @@ def _writer(url: str, worker: int, start: mp.synchronize.Event, results: mp.Queu
     start.wait()
     for i in range(WRITES):
         try:
-            if i % 10 == 9:
-                # Everyone edits the same client: read, change, save; a colleague's save in
-                # between refuses the edit (StaleEdit), the officer reloads and saves again.
-                while True:
-                    shown = get_client(uow, 1)
-                    edited = replace(shown, notes=f"{shown.notes} {actor}-{i}".strip()[-900:])
-                    try:
-                        update_client(uow, shown, edited, actor=actor)
-                        updates += 1
-                        break
-                    except StaleEdit:
-                        refused += 1
-            elif i % 4 == 3:
-                add_client_note(uow, 1, f"catatan {worker}-{i}", actor=actor)
-            else:
-                add_client(uow, Client(full_name=f"Nasabah P{worker} N{i}"), actor=actor,
-                           allow_duplicates=True)
+            refused += one_save(uow, worker, i, actor)
+            updates += kind_of(i) == "update"
         except Exception as exc:  # noqa: BLE001 - counted: the test wants none
             errors += 1
             results.put(("error", worker, repr(exc)))
     db.close()
     results.put(("done", worker, (updates, refused, errors)))
-
-
-def _expected(i: int) -> str:
-    return "update" if i % 10 == 9 else "note" if i % 4 == 3 else "client"
 
 
 @pytest.mark.slow
@@ -67,6 +40,7 @@ def test_twenty_processes_writing_at_once(pg_url: str) -> None:
     from ao_desktop.services.clients.directory import add_client
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from tests.storage.save_workload import kind_of
 
     db = open_database(pg_url)
     add_client(SqlUnitOfWork(db), Client(full_name="Nasabah Bersama"), actor="setup")
@@ -90,7 +64,7 @@ def test_twenty_processes_writing_at_once(pg_url: str) -> None:
     assert errors == []
     assert [p.exitcode for p in procs] == [0] * WORKERS
 
-    kinds = [_expected(i) for i in range(WRITES)]
+    kinds = [kind_of(i) for i in range(WRITES)]
     updates = sum(u for u, _r, _e in done.values())
     assert updates == WORKERS * kinds.count("update")
     engine = create_engine(pg_url)

@@ -359,8 +359,12 @@ class SqlClientRepository:
                 if in_group <= skip:
                     skip -= in_group
                     continue
-            page = stmt.order_by(*order).offset(skip).limit(limit - len(rows))
-            rows += [tuple_to_list_item(r) for r in self.session.execute(page)]
+            if order is newest and not query.descending:
+                found = dialect.newest_page(self.session, stmt, order, C.c.id, skip,
+                                            limit - len(rows))
+            else:
+                found = list(self.session.execute(stmt.order_by(*order).offset(skip).limit(limit - len(rows))))
+            rows += [tuple_to_list_item(r) for r in found]
             skip = 0
             if len(rows) >= limit:
                 break

@@ -51,6 +51,22 @@ QUERIES = [
 
 @pytest.mark.parametrize("sort", list(ClientSort))
 def test_same_hits_and_order_on_both_engines(pg_url: str, tmp_path: Path, sort: ClientSort) -> None:
+    _compare(pg_url, tmp_path, sort)
+
+
+@pytest.mark.parametrize("window", [1, 40, 150])
+def test_postgresql_reading_the_newest_clients_first_gives_the_same_pages(
+        pg_url: str, tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a million clients PostgreSQL first reads a page from the newest clients only
+    (dialect.newest_page); here the window is made small enough for 300 clients to use
+    it, full or not."""
+    from ao_desktop.storage import dialect
+
+    monkeypatch.setattr(dialect, "NEWEST_WINDOW", window)
+    _compare(pg_url, tmp_path, ClientSort.RELEVANCE)
+
+
+def _compare(pg_url: str, tmp_path: Path, sort: ClientSort) -> None:
     lite = open_database(tmp_path / "ao.sqlite", create=True)
     post = open_database(pg_url)
     try:

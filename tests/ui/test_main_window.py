@@ -186,3 +186,36 @@ def test_a_view_load_on_a_cut_server_offers_coba_lagi_that_loads_it_again(
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
     assert "Data tidak dapat dimuat" in seen and "[Coba lagi]" in seen
     assert any(f"Koneksi ke server database terputus:\n{pg_link.url}" in t for t in seen)
+
+
+def test_every_view_reloads_for_coba_lagi(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    """"Coba lagi" after a lost database reloads the shown view: every view can."""
+    from ao_desktop.ui.main_window import ReloadsData
+
+    window = _open(context, qtbot)
+    for key, view in window.views.items():
+        assert isinstance(view, ReloadsData), key
+        window.navigation.setCurrentRow(list(window.views).index(key))
+        window.reload_current_view()
+
+
+def test_the_products_view_reload_reads_the_catalog_again(context: UiContext, qtbot) -> None:  # noqa: ANN001
+    from decimal import Decimal
+
+    from ao_desktop.domain.common.officer import Actor, OfficerRole
+    from ao_desktop.services.products.catalog import (
+        get_product,
+        save_product,
+        seed_catalog_if_empty,
+    )
+
+    seed_catalog_if_empty(context.uow)
+    window = _open(context, qtbot)
+    window.navigation.setCurrentRow(list(window.views).index("products"))
+    view = window.views["products"]
+    assert view.select_product("KPR")
+    stored = get_product(context.uow, "KPR")
+    save_product(context.uow, replace(stored, rate_pa=Decimal("9.25")), Actor("a", OfficerRole.ADMIN), stored)
+    assert view.product.rate_pa != Decimal("9.25")
+    window.reload_current_view()
+    assert view.product.code == "KPR" and view.product.rate_pa == Decimal("9.25")

@@ -9,6 +9,7 @@ COUNT over the whole table; the first page itself is a fast, synchronous query.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any
@@ -33,7 +34,12 @@ from ao_desktop.services.clients.directory import MAX_PAGE, count_clients, searc
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.ui.workers import BackgroundTask, TaskRunner
 
+log = logging.getLogger(__name__)
+
 PAGE_SIZE = 200
+# totalChanged's values for a count not (yet) known.
+COUNTING = -1
+COUNT_FAILED = -2
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -170,7 +176,8 @@ class ClientTableModel(QAbstractTableModel):
     """Directory rows for one `ClientQuery`, loaded page by page."""
 
     totalChanged = Signal(int)  # noqa: N815 - Qt signal naming
-    """The number of clients matching the query, once known (-1 while counting)."""
+    """The number of clients matching the query, once known (COUNTING while counting,
+    COUNT_FAILED when the count could not be read, e.g. the database went out of reach)."""
 
     def __init__(
         self, uow: UnitOfWork, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
@@ -280,12 +287,18 @@ class ClientTableModel(QAbstractTableModel):
         self._count_task = None
         self._set_total(total)
 
-    def _on_count_failed(self, _exc: BaseException) -> None:
-        self._count_task = None  # the label keeps saying "counting"; the rows still work
+    def _on_count_failed(self, exc: BaseException) -> None:
+        # The rows on screen still hold; only the count is unknown. Saying "counting"
+        # forever would be a lie: the label says the count failed, and the next load
+        # (a search, "Coba lagi", a save) counts again.
+        self._count_task = None
+        log.warning("client count failed: %s", exc)
+        self._total = None
+        self.totalChanged.emit(COUNT_FAILED)
 
     def _set_total(self, total: int | None) -> None:
         self._total = total
-        self.totalChanged.emit(-1 if total is None else total)
+        self.totalChanged.emit(COUNTING if total is None else total)
 
     # --- rows -----------------------------------------------------------------------------
     def item(self, row: int) -> ClientListItem:

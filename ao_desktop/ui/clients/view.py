@@ -45,7 +45,14 @@ from ao_desktop.ui.clients.detail_panel import ClientDetailPanel
 from ao_desktop.ui.clients.empty_state import ClientEmptyState
 from ao_desktop.ui.clients.excel_actions import ClientExcelActions
 from ao_desktop.ui.clients.presenter import DirectoryFilters, build_query
-from ao_desktop.ui.clients.table_model import ClientTableModel, Column, IdRole, sort_indicator
+from ao_desktop.ui.clients.table_model import (
+    COUNT_FAILED,
+    COUNTING,
+    ClientTableModel,
+    Column,
+    IdRole,
+    sort_indicator,
+)
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.widgets.enum_combo import EnumComboBox
 from ao_desktop.ui.widgets.officer_combo import OfficerComboBox
@@ -314,11 +321,16 @@ class ClientDirectoryView(QWidget):
         self.search_edit.selectAll()
 
     def _on_model_total_changed(self, total: int) -> None:
-        self.count_label.setText(
-            self.tr("menghitung…")
-            if total < 0
-            else self.tr("{n} nasabah").format(n=format_count(total))
-        )
+        if total == COUNTING:
+            text, tip = self.tr("menghitung…"), ""
+        elif total == COUNT_FAILED:
+            text = self.tr("jumlah tidak terbaca")
+            tip = self.tr("Jumlah nasabah tidak dapat dihitung (database tidak terjangkau). "
+                          "Daftar di bawah tetap berlaku; jumlah dihitung lagi saat daftar dimuat ulang.")
+        else:
+            text, tip = self.tr("{n} nasabah").format(n=format_count(total)), ""
+        self.count_label.setText(text)
+        self.count_label.setToolTip(tip)
         # The hint only when nothing is filtered out: an empty search keeps its table.
         unfiltered = replace(self.filters(), officer_id=None) == DirectoryFilters()
         self.table_stack.setCurrentWidget(

@@ -253,6 +253,11 @@ class ProductsView(QWidget):
         unique = tuple(dict.fromkeys(methods))
         return unique if len(unique) > 1 else ()
 
+    def reload(self) -> None:
+        """The catalog read again, the selected product kept (the main window's "Coba
+        lagi" after the database was out of reach, or another officer's change)."""
+        self.catalog.reload()
+
     def save_settings(self, settings: QSettings) -> None:
         for key, splitter in self._splitters().items():
             settings.setValue(key, splitter.saveState())

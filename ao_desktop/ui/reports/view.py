@@ -203,6 +203,11 @@ class ReportsView(QWidget):
         TargetsDialog(self._context, self._officers, self._today, self).exec()
 
     # --- history --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """The report history read again (the main window's "Coba lagi"); the form and a
+        report on screen stay as they are."""
+        self._load_history()
+
     def _load_history(self) -> None:
         self.history.show_records(report_history(self._context.uow, self._context.who))
 

@@ -249,3 +249,27 @@ def test_the_name_column_tells_the_whole_name_on_hover(model: ClientTableModel, 
     model.set_query(ClientQuery())
     tip = model.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "Apotek Jaya Maju Sentosa Abadi (Adi Pradipta)"
+
+
+def test_a_failed_count_says_so_and_the_next_load_counts_again(
+    big_uow: SqlUnitOfWork, qtbot, monkeypatch  # noqa: ANN001
+) -> None:
+    """The database going out of reach between the page and its count: the rows stay,
+    the count reports COUNT_FAILED (not "counting" forever), and a reload counts again."""
+    from ao_desktop.domain.common.errors import DatabaseUnreachable
+    from ao_desktop.ui.clients import table_model
+
+    def unreachable(_uow: object, _query: object) -> int:
+        raise DatabaseUnreachable("Koneksi ke server database terputus", "server")
+
+    model = ClientTableModel(big_uow)
+    with monkeypatch.context() as patch:
+        patch.setattr(table_model, "count_clients", unreachable)
+        with qtbot.waitSignal(
+            model.totalChanged, check_params_cb=lambda n: n == table_model.COUNT_FAILED, timeout=5000
+        ):
+            model.set_query(ClientQuery())
+    assert model.rowCount() == 200 and model.total is None
+    with qtbot.waitSignal(model.totalChanged, check_params_cb=lambda n: n == 450, timeout=5000):
+        model.refresh()
+    assert model.total == 450

@@ -389,3 +389,16 @@ def test_the_panel_tells_the_consent_and_blocks_whatsapp_it_does_not_allow(
     view.select_client(withdrawn.id)
     assert profile.value("consent_contact") == "Persetujuan dicabut 5 Des 2026: terlalu sering"
     assert not profile.mobile.whatsapp_button.isEnabled()
+
+
+def test_the_count_label_says_when_the_count_failed(view: ClientDirectoryView) -> None:
+    from ao_desktop.ui.clients.table_model import COUNT_FAILED, COUNTING
+
+    view.model.totalChanged.emit(COUNTING)
+    assert view.count_label.text() == "menghitung…"
+    view.model.totalChanged.emit(COUNT_FAILED)
+    assert view.count_label.text() == "jumlah tidak terbaca"
+    assert "database tidak terjangkau" in view.count_label.toolTip()
+    assert view.table_stack.currentWidget() is view.table  # the rows stay on screen
+    view.model.totalChanged.emit(3)
+    assert view.count_label.text() == "3 nasabah" and view.count_label.toolTip() == ""

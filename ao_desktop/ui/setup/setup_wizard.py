@@ -10,9 +10,13 @@ the wizard appears at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from ao_desktop.domain.common.errors import DomainError, ServerConnectionFailed, ValidationFailed
 from ao_desktop.ui.access.pin_fields import PinFields
@@ -24,6 +28,8 @@ from ao_desktop.ui.setup.setup_fields import (
     SetupEnvironment,
 )
 from ao_desktop.ui.widgets.field_message import FieldMessage, Severity
+
+T = TypeVar("T")
 
 WIZARD_SIZE = (620, 440)
 SERVER_PAGE_HEIGHT = 600  # the server's fields and the answer of "Uji koneksi" fit uncut
@@ -99,6 +105,15 @@ class DatabasePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
+        # Shown while Selesai creates or joins the database (a server far away, a slow
+        # shared drive): the window keeps painting and says what it is doing.
+        self.busy_label = QLabel(self.tr("Menyiapkan database…"))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no steps to count: a moving bar
+        self.busy_bar.setTextVisible(False)
+        for widget in (self.busy_label, self.busy_bar):
+            widget.hide()
+            layout.addWidget(widget)
         self.fields.changed.connect(self._on_fields_changed)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
@@ -117,6 +132,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.env = env
         self.outcome: SetUpDatabase | None = None
+        self._busy = False  # Selesai is creating or joining the database
         self.setWindowTitle(self.tr("AO Desktop — Persiapan"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
@@ -147,6 +163,51 @@ class SetupWizard(QWizard):
             return super().validateCurrentPage()
         return self._finish()
 
+    def reject(self) -> None:
+        if self._busy:  # the database is being made: closing now would leave it halfway
+            return
+        super().reject()
+
+    def _off_gui_thread(self, work: Callable[[], T]) -> T:
+        """`work()` on a helper thread while this window keeps painting (a local event
+        loop, the wizard disabled, a moving bar); its result or its exception here.
+
+        No cancel: a database half created or half joined is worse than a wait, and the
+        wait is bounded (the server's connect timeout, the shared drive's busy timeout)."""
+        outcome: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = work()
+            except BaseException as exc:  # handed over to the GUI thread
+                outcome["error"] = exc
+
+        page = self.database_page
+        thread = threading.Thread(target=run, name="setup-database", daemon=True)
+        loop = QEventLoop(self)
+        poll = QTimer(self)
+        poll.setInterval(30)
+        poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+        self._busy = True
+        self.setEnabled(False)
+        page.busy_label.show()
+        page.busy_bar.show()
+        try:
+            thread.start()
+            poll.start()
+            if thread.is_alive():
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            thread.join()
+        finally:
+            poll.stop()
+            self._busy = False
+            self.setEnabled(True)
+            page.busy_label.hide()
+            page.busy_bar.hide()
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["value"]  # type: ignore[return-value]
+
     def _finish(self) -> bool:
         """Create or join the database; False (the wizard stays open) on any problem."""
         page = self.database_page
@@ -154,10 +215,11 @@ class SetupWizard(QWizard):
         try:
             path, shared = page.fields.choice()
             name, phone = self.officer_page.fields.values()
-            self.outcome = set_up_database(
-                self.env, path, shared, self.bank_page.fields.profile(), name, phone,
-                pin=self.officer_page.pin_fields.pin(), password=page.fields.server_password(),
-            )
+            profile, pin = self.bank_page.fields.profile(), self.officer_page.pin_fields.pin()
+            password = page.fields.server_password()
+            self.outcome = self._off_gui_thread(lambda: set_up_database(
+                self.env, path, shared, profile, name, phone, pin=pin, password=password,
+            ))
         except ServerConnectionFailed as exc:
             if page.fields.server_fields is not None:
                 page.fields.server_fields.show_failure(exc)  # beside the field to correct

@@ -224,3 +224,71 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(
     assert not wizard.button(Button.NextButton).isEnabled()
     wizard.bank_page.fields.remove_logo.click()
     assert wizard.button(Button.NextButton).isEnabled()
+
+
+def test_selesai_prepares_the_database_while_the_window_keeps_painting(
+    qtbot: QtBot, env: SetupEnvironment, tmp_path: Path
+) -> None:
+    """A slow server or shared drive: the database is made on a helper thread; the
+    wizard says so with a moving bar, refuses to close halfway, and its event loop runs
+    (a timer fires) until the database is there."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    release = threading.Event()
+    opening_on: list[str] = []
+
+    def slow_open(path, shared):  # type: ignore[no-untyped-def]  # the real opener, held back
+        opening_on.append(threading.current_thread().name)
+        assert release.wait(10)
+        return env.open_database(path, shared)
+
+    wizard = SetupWizard(SetupEnvironment(env.default_database_path, slow_open, env.server))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_bank(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    fill_officer(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    seen: dict[str, object] = {}
+
+    def while_busy() -> None:
+        page = wizard.database_page
+        seen["busy"] = (not wizard.isEnabled(), page.busy_bar.isVisible(), page.busy_label.text())
+        wizard.reject()  # Batal or the title bar's close: ignored until the database is made
+        seen["still_open"] = wizard.isVisible()
+        release.set()
+
+    QTimer.singleShot(200, while_busy)  # fires only if the GUI thread is not blocked
+    wizard.button(Button.FinishButton).click()
+    try:
+        assert opening_on == ["setup-database"]
+        assert seen == {"busy": (True, True, "Menyiapkan database…"), "still_open": True}
+        assert wizard.result() == QWizard.DialogCode.Accepted
+        assert wizard.isEnabled() and not wizard.database_page.busy_bar.isVisible()
+        assert env.default_database_path.is_file()
+    finally:
+        if wizard.outcome is not None:
+            wizard.outcome.opened.close()
+
+
+def test_a_failure_on_the_helper_thread_is_shown_on_the_page(
+    qtbot: QtBot, env: SetupEnvironment
+) -> None:
+    from ao_desktop.domain.common.errors import DomainError
+
+    def refusing(path, shared):  # type: ignore[no-untyped-def]
+        raise DomainError("Folder bersama tidak dapat ditulis.")
+
+    wizard = SetupWizard(SetupEnvironment(env.default_database_path, refusing, env.server))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_bank(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    fill_officer(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    wizard.button(Button.FinishButton).click()
+    assert wizard.outcome is None and wizard.isVisible() and wizard.isEnabled()
+    assert wizard.currentPage() is wizard.database_page
+    assert "Folder bersama tidak dapat ditulis." in wizard.database_page.error.text()

@@ -226,6 +226,18 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(
     assert wizard.button(Button.NextButton).isEnabled()
 
 
+def _on_database_page(qtbot: QtBot, env: SetupEnvironment) -> SetupWizard:
+    """A wizard on `env`, the bank and officer pages filled, shown at its last page."""
+    wizard = SetupWizard(env)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_bank(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    fill_officer(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    return wizard
+
+
 def test_selesai_prepares_the_database_while_the_window_keeps_painting(
     qtbot: QtBot, env: SetupEnvironment, tmp_path: Path
 ) -> None:
@@ -244,13 +256,7 @@ def test_selesai_prepares_the_database_while_the_window_keeps_painting(
         assert release.wait(10)
         return env.open_database(path, shared)
 
-    wizard = SetupWizard(SetupEnvironment(env.default_database_path, slow_open, env.server))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    fill_bank(qtbot, wizard)
-    wizard.button(Button.NextButton).click()
-    fill_officer(qtbot, wizard)
-    wizard.button(Button.NextButton).click()
+    wizard = _on_database_page(qtbot, SetupEnvironment(env.default_database_path, slow_open, env.server))
     seen: dict[str, object] = {}
 
     def while_busy() -> None:
@@ -281,13 +287,7 @@ def test_a_failure_on_the_helper_thread_is_shown_on_the_page(
     def refusing(path, shared):  # type: ignore[no-untyped-def]
         raise DomainError("Folder bersama tidak dapat ditulis.")
 
-    wizard = SetupWizard(SetupEnvironment(env.default_database_path, refusing, env.server))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    fill_bank(qtbot, wizard)
-    wizard.button(Button.NextButton).click()
-    fill_officer(qtbot, wizard)
-    wizard.button(Button.NextButton).click()
+    wizard = _on_database_page(qtbot, SetupEnvironment(env.default_database_path, refusing, env.server))
     wizard.button(Button.FinishButton).click()
     assert wizard.outcome is None and wizard.isVisible() and wizard.isEnabled()
     assert wizard.currentPage() is wizard.database_page

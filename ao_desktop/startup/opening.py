@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from ao_desktop.domain.common.officer import OfficerRole
 
 if TYPE_CHECKING:
     from ao_desktop.domain.common.officer import Officer
+    from ao_desktop.domain.maintenance.backup import CheckReport
     from ao_desktop.services.ports import UnitOfWork
     from ao_desktop.ui.local_settings import RememberedOfficer
 
@@ -92,7 +94,19 @@ def open_context(request: OpenRequest):  # type: ignore[no-untyped-def]
                          path, close_database=db.close, reopen_database=db.hold_in_use_again),
                      reports_folder=private_folder(data_dir() / "reports"),
                      server_version=db.server_version,
-                     read_only=db.read_only)
+                     read_only=db.read_only,
+                     server_check=_server_check(str(path)) if db.is_server else None)
+
+
+def _server_check(location: str) -> Callable[[], CheckReport]:
+    """The server's relational checks for the GUI's "Periksa database" (a connection of
+    its own, one snapshot; run off the GUI thread by the caller)."""
+    def check() -> CheckReport:
+        from ao_desktop.storage.maintenance.server_check import check_server_database
+
+        return check_server_database(location)
+
+    return check
 
 
 def _current_user() -> str:

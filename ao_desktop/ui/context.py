@@ -3,10 +3,12 @@ using the app. The UI reaches data only through services called with `uow`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ao_desktop.domain.common.officer import Actor, OfficerRole
+from ao_desktop.domain.maintenance.backup import CheckReport
 from ao_desktop.services.maintenance import MaintenancePort
 from ao_desktop.services.ports import UnitOfWork
 
@@ -24,6 +26,9 @@ class UiContext:
     reports_folder: Path | None = None  # generated reports, in this PC's data folder
     server_version: str = ""  # "PostgreSQL 15.8" on a database server; "" on a SQLite file
     read_only: str | None = None  # an offline copy of a server database: why nothing is saved
+    # On a server: its relational checks (`check --db postgresql://...`) for "Periksa
+    # database"; its backups are the DBA's, so `maintenance` stays None there.
+    server_check: Callable[[], CheckReport] | None = None
 
     @property
     def who(self) -> Actor:

@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar(context)
         # Backup and restore by hand are an admin's (the daily automatic backup runs for all).
         may_back_up = allowed(context.who, Action.MANAGE_BACKUPS)
-        self.backup_actions.attach(context.maintenance if may_back_up else None, context.who)
+        self.backup_actions.attach(context.maintenance if may_back_up else None, context.who,
+                                   context.server_check if may_back_up else None)
         self._context = context
         self.settings_action.setEnabled(self._setup_environment is not None)
         may_audit = allowed(context.who, Action.VIEW_AUDIT)

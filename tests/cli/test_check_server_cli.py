@@ -77,22 +77,13 @@ def test_a_foreign_key_left_unenforced_is_a_catalog_problem(server_db: str, caps
 
 
 def test_a_missing_search_index_is_reported(server_db: str, capsys) -> None:  # noqa: ANN001
-    with _superuser(server_db) as con:
-        con.execute("DROP INDEX ix_clients_trgm_names")
-    try:
-        assert main(["check", "--db", server_db, "--json"]) == 1
-        report = json.loads(capsys.readouterr().out)
-        assert report["search_index_ok"] is False
-        assert any("ix_clients_trgm_names" in line for line in report["lines"])
-    finally:
-        db = open_database(server_db)
-        try:
-            from ao_desktop.storage import dialect
+    from tests.storage.postgres_server import index_dropped
 
-            with db.write_engine.begin() as conn:
-                dialect.create_search_index(conn)
-        finally:
-            db.close()
+    with index_dropped(server_db, "ix_clients_trgm_names"):
+        assert main(["check", "--db", server_db, "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["search_index_ok"] is False
+    assert any("ix_clients_trgm_names" in line for line in report["lines"])
 
 
 @pytest.mark.parametrize(("collation", "same"), [

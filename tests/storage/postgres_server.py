@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,3 +141,25 @@ def reset(server: Server, dbname: str, seeds: dict[str, list[tuple]]) -> None:
             if rows:
                 marks = ", ".join(["%s"] * len(rows[0]))
                 conn.cursor().executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
+
+
+@contextmanager
+def index_dropped(url: str, index: str) -> Iterator[None]:
+    """`index` of the database at `url` dropped for the body (a damage `check` must
+    report), then the search indexes made again as the migrations make them."""
+    import psycopg
+
+    from ao_desktop.storage import dialect
+    from ao_desktop.storage.engine import open_database
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as con:
+        con.execute(f'DROP INDEX "{index}"')
+    try:
+        yield
+    finally:
+        db = open_database(url)
+        try:
+            with db.write_engine.begin() as conn:
+                dialect.create_search_index(conn)
+        finally:
+            db.close()

@@ -31,6 +31,7 @@ from ao_desktop.services.clients import directory as client_services  # noqa: E4
 from ao_desktop.storage.engine import open_database  # noqa: E402
 from ao_desktop.storage.unit_of_work import SqlUnitOfWork  # noqa: E402
 from ao_desktop.ui.context import UiContext  # noqa: E402
+from ao_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -203,3 +204,12 @@ def answer_message_box(button_text: str, seen: list[str], timeout_ms: int = 1000
             QTimer.singleShot(20, lambda: poll(remaining - 20))
 
     QTimer.singleShot(0, poll)
+
+
+def open_main_window(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
+    """The main window on `context`, shown and exposed (as the app opens it)."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -10,15 +10,11 @@ from ao_desktop.ui.calendar.today_view import TodayView
 from ao_desktop.ui.clients.view import ClientDirectoryView
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.main_window import MainWindow, registered_views
-from tests.ui.conftest import answer_after, click_button, on_next_modal
+from tests.ui.conftest import answer_after, click_button, on_next_modal, open_main_window
 
 
 def _open(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(context, qtbot)
 
 
 def test_opens_on_the_today_panel(context: UiContext, qtbot) -> None:  # noqa: ANN001

@@ -51,6 +51,7 @@ class BackupActions(QObject):
         self._runner = runner or TaskRunner(self)
         self._port: MaintenancePort | None = None
         self._actor: Actor | None = None
+        self._server_check: Callable[[], CheckReport] | None = None
         self._dialog: QProgressDialog | None = None
         self._relay = _ProgressRelay()
         self._relay.changed.connect(self._on_relay_changed, Qt.ConnectionType.QueuedConnection)
@@ -65,12 +66,22 @@ class BackupActions(QObject):
     def actions(self) -> list:  # type: ignore[type-arg]
         return [self.backup_action, self.restore_action, self.check_action]
 
-    def attach(self, port: MaintenancePort | None, actor: Actor | None = None) -> None:
-        """Offer the actions on `port` to `actor`; the services refuse anyone but an admin."""
+    def attach(
+        self,
+        port: MaintenancePort | None,
+        actor: Actor | None = None,
+        server_check: Callable[[], CheckReport] | None = None,
+    ) -> None:
+        """Offer the actions on `port` to `actor`; the services refuse anyone but an admin.
+        On a database server there is no port (its backups are the DBA's: backup and
+        restore are hidden) and `server_check` answers "Periksa database"."""
         self._port = port
         self._actor = actor
-        for action in self.actions():
+        self._server_check = server_check if port is None else None
+        for action in (self.backup_action, self.restore_action):
             action.setEnabled(port is not None)
+            action.setVisible(self._server_check is None)
+        self.check_action.setEnabled(port is not None or self._server_check is not None)
 
     @property
     def busy(self) -> bool:
@@ -162,10 +173,10 @@ class BackupActions(QObject):
     # -- check ------------------------------------------------------------------------
 
     def _on_check_action_triggered(self) -> None:
-        port = self._port
-        if port is None or self.busy:
+        check = self._port.check if self._port is not None else self._server_check
+        if check is None or self.busy:
             return
-        self._runner.submit(lambda _token: port.check(), self._on_check_done, self._on_failed)
+        self._runner.submit(lambda _token: check(), self._on_check_done, self._on_failed)
         self._open_progress(self.tr("Memeriksa database…"))
 
     def _on_check_done(self, report: CheckReport) -> None:
@@ -176,6 +187,19 @@ class BackupActions(QObject):
                 self._window,
                 self.tr("Periksa database"),
                 self.tr("Database dalam keadaan baik.\n\n{lines}").format(lines=lines),
+            )
+        elif report.engine != "sqlite":
+            # A server's database is repaired or restored by its DBA (pg_dump/pg_restore),
+            # never from this PC's backups.
+            inform(
+                self._window,
+                self.tr("Periksa database"),
+                self.tr(
+                    "Database di server RUSAK.\n\n{lines}\n\nSampaikan laporan ini kepada TI/DBA "
+                    "bank: pemulihan database server dilakukan dari cadangan server (pg_dump), "
+                    "bukan dari PC ini."
+                ).format(lines=lines),
+                QMessageBox.Icon.Warning,
             )
         else:
             inform(

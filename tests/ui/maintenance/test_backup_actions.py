@@ -19,7 +19,7 @@ from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 from ao_desktop.ui.context import UiContext
 from ao_desktop.ui.main_window import MainWindow
 from ao_desktop.ui.maintenance.restore_dialog import RestoreDialog
-from tests.ui.conftest import answer_message_box, click_button, modal_texts
+from tests.ui.conftest import answer_message_box, click_button, modal_texts, open_main_window
 
 # Backups, logs and the default database go to this test's own folder.
 pytestmark = pytest.mark.usefixtures("home")
@@ -38,11 +38,7 @@ def test_an_ao_gets_no_backup_or_restore_by_hand(maintained: UiContext, qtbot) -
 
 
 def _window(context: UiContext, qtbot) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(context, qtbot)
 
 
 def _menu_texts(window: MainWindow, title: str) -> list[str]:

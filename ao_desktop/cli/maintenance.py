@@ -168,10 +168,14 @@ def _migrate_db(args: argparse.Namespace) -> int:
     result = copy_to_server(source, args.target, progress=show)
     if show is not None:
         print(file=sys.stderr)
+    logo_kept = result.ok and _keep_logo_copy(args.target)
     if args.json:
         print(json.dumps(_copy_json(result), ensure_ascii=False))
     else:
         _print_mismatches(result)
+        if result.ok and not logo_kept:
+            print(_("Logo bank belum tersimpan di server (berkasnya tidak terbaca dari PC ini): "
+                    "pilih lagi di Pengaturan agar setiap PC mencetaknya."))
         if result.ok:
             print(_("{p} dipindahkan ke {t}: {n} baris dalam {k} tabel, jumlah baris dan checksum "
                     "setiap tabel cocok ({s} detik). Berkas sumber tidak diubah.").format(
@@ -183,6 +187,25 @@ def _migrate_db(args: argparse.Namespace) -> int:
                 t=result.target, p=result.source), file=sys.stderr)
         return 1
     return 0
+
+
+def _keep_logo_copy(target: str) -> bool:
+    """After a verified copy: the logo's bytes into the server's settings (a file made
+    before the copy was kept has only the path, which other PCs cannot read); True when
+    the server holds one, or there is no logo to keep."""
+    from ao_desktop.services.branch_logo import LOGO_PATH_KEY, keep_logo_copy
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+
+    db = open_database(target)
+    try:
+        uow = SqlUnitOfWork(db)
+        with uow.read() as tx:
+            if not tx.settings.get(LOGO_PATH_KEY, "").strip():
+                return True
+        return keep_logo_copy(uow)
+    finally:
+        db.close()
 
 
 def _table_progress(args: argparse.Namespace) -> Callable[[str, int], None] | None:

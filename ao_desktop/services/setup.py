@@ -27,13 +27,13 @@ from ao_desktop.domain.common.errors import (
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
 from ao_desktop.domain.common.phone import PhoneError, PhoneKind, normalize_phone
+from ao_desktop.services.branch_logo import LOGO_PATH_KEY, logo_for_print, store_logo
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 # The keys the product sheet reads (services/product_sheets.py) and the file name the
 # storage layer uses for a database (storage/location.py); tests keep them equal.
 BANK_NAME_KEY = "bank.name"
 BRANCH_NAME_KEY = "bank.branch"
-LOGO_PATH_KEY = "bank.logo_path"
 DATABASE_FILE_NAME = "ao-desktop.sqlite"
 
 LOGO_FILE_STEM = "logo-bank"
@@ -243,12 +243,14 @@ def _read_profile(tx: Transaction) -> BranchProfile:
 def _write_profile(tx: Transaction, profile: BranchProfile) -> None:
     tx.settings.set(BANK_NAME_KEY, profile.bank_name)
     tx.settings.set(BRANCH_NAME_KEY, profile.branch_name)
+    store_logo(tx.settings, profile.logo_path)  # before the path: it compares with the stored one
     tx.settings.set(LOGO_PATH_KEY, profile.logo_path)
 
 
 def read_profile(uow: UnitOfWork) -> BranchProfile:
+    """The profile as this PC shows it: the logo is a file it can read (branch_logo.py)."""
     with uow.read() as tx:
-        return _read_profile(tx)
+        return replace(_read_profile(tx), logo_path=logo_for_print(tx.settings))
 
 
 def _officer_with_phone(
@@ -346,6 +348,7 @@ def save_profile(uow: UnitOfWork, profile: BranchProfile, actor: Actor) -> Branc
     require(actor, Action.MANAGE_SETTINGS, _("Hanya admin yang dapat mengubah nama bank, cabang dan logo."))
     profile = clean_profile(profile)
     with uow.write() as tx:
+        store_logo(tx.settings, profile.logo_path)  # before the path: it compares with the stored one
         tx.settings.change({BANK_NAME_KEY: profile.bank_name, BRANCH_NAME_KEY: profile.branch_name,
                             LOGO_PATH_KEY: profile.logo_path}, actor.name, datetime.now().replace(microsecond=0))
     return profile

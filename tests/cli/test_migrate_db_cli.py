@@ -136,3 +136,31 @@ def test_subcommands_read_a_server_database_through_db(
     on_server = json.loads(capsys.readouterr().out)
     assert main(["search", "siti", "--db", str(demo_file), "--json"]) == 0
     assert on_server == json.loads(capsys.readouterr().out) and on_server
+
+
+def test_the_logo_beside_the_file_goes_into_the_server_for_every_pc(
+        demo_file: Path, pg_empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ao_desktop.services.branch_logo import LOGO_DATA_KEY, LOGO_PATH_KEY
+    from ao_desktop.services.products.product_sheets import sheet_header
+    from ao_desktop.storage.engine import open_database
+    from ao_desktop.storage.unit_of_work import SqlUnitOfWork
+    from tests.services.test_setup import png_bytes
+
+    source = tmp_path / "cabang.sqlite"
+    shutil.copyfile(demo_file, source)
+    logo = tmp_path / "logo-bank-lama.png"
+    logo.write_bytes(png_bytes(5, 5))
+    with sqlite3.connect(source) as con:  # a file made before the copy was kept: the path only
+        con.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (LOGO_PATH_KEY, str(logo)))
+        con.execute("DELETE FROM settings WHERE key = ?", (LOGO_DATA_KEY,))
+    con.close()
+
+    assert main(["migrate-db", "--source", str(source), "--target", pg_empty_url]) == 0
+    assert "Logo bank belum tersimpan" not in capsys.readouterr().out
+    logo.unlink()  # another PC: the branch's drive is not there
+    db = open_database(pg_empty_url)
+    try:
+        printed = sheet_header(SqlUnitOfWork(db), None).logo_path
+    finally:
+        db.close()
+    assert printed is not None and printed.read_bytes() == png_bytes(5, 5)

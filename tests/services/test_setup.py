@@ -58,7 +58,6 @@ def officers_of(uow: SqlUnitOfWork) -> list[Officer]:
 def test_keys_and_file_name_match_the_product_sheet_and_storage() -> None:
     assert svc.BANK_NAME_KEY == product_sheets.BANK_NAME_KEY
     assert svc.BRANCH_NAME_KEY == product_sheets.BRANCH_NAME_KEY
-    assert svc.LOGO_PATH_KEY == product_sheets.LOGO_PATH_KEY
     assert svc.DATABASE_FILE_NAME == location.DEFAULT_DB_NAME
 
 

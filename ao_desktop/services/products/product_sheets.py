@@ -33,6 +33,7 @@ from ao_desktop.domain.products.loan_schedule import InterestMethod, LoanSchedul
 from ao_desktop.domain.products.product import Product, ProductKind
 from ao_desktop.domain.products.riplay import RiplayKind, RiplayRecord, riplay_issues
 from ao_desktop.services.access.refusals import records_refusal
+from ao_desktop.services.branch_logo import logo_for_print
 from ao_desktop.services.clients.directory import get_client
 from ao_desktop.services.ports import UnitOfWork
 from ao_desktop.services.products.catalog import (
@@ -47,7 +48,6 @@ from ao_desktop.services.products.riplay_snapshot import SheetInputs, encode_sna
 
 BANK_NAME_KEY = "bank.name"
 BRANCH_NAME_KEY = "bank.branch"
-LOGO_PATH_KEY = "bank.logo_path"
 DEFAULT_BANK_NAME = "Bank"
 MAX_COMPARISON = 3
 
@@ -90,7 +90,7 @@ def sheet_header(uow: UnitOfWork, officer_id: int | None) -> SheetHeader:
     with uow.read() as tx:
         bank = tx.settings.get(BANK_NAME_KEY, "").strip() or DEFAULT_BANK_NAME
         branch = tx.settings.get(BRANCH_NAME_KEY, "").strip()
-        logo = tx.settings.get(LOGO_PATH_KEY, "").strip()
+        logo = logo_for_print(tx.settings)
         officer = tx.officers.get(officer_id) if officer_id is not None else None
     return SheetHeader(
         bank_name=bank,

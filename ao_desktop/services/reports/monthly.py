@@ -34,8 +34,9 @@ from ao_desktop.domain.reports.report import (
     total_of,
 )
 from ao_desktop.domain.reports.targets import combine
+from ao_desktop.services.branch_logo import logo_for_print
 from ao_desktop.services.ports import Progress, Transaction
-from ao_desktop.services.setup import BANK_NAME_KEY, BRANCH_NAME_KEY, LOGO_PATH_KEY
+from ao_desktop.services.setup import BANK_NAME_KEY, BRANCH_NAME_KEY
 
 DEFAULT_BANK_NAME = "Bank"
 
@@ -131,6 +132,6 @@ def _with_loan(line: ClientLine, loan: tuple[int, int, tuple[str, ...]] | None) 
 
 def _header(tx: Transaction, officer_name: str) -> ReportHeader:
     bank = tx.settings.get(BANK_NAME_KEY, "").strip() or DEFAULT_BANK_NAME
-    logo = tx.settings.get(LOGO_PATH_KEY, "").strip()
+    logo = logo_for_print(tx.settings)
     return ReportHeader(bank, tx.settings.get(BRANCH_NAME_KEY, "").strip(),
                         str(Path(logo)) if logo else "", officer_name)

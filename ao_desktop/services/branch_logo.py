@@ -1,0 +1,85 @@
+"""The bank's logo as every PC prints it: kept in the database, not only as a file.
+
+A database file on the branch's drive has its logo beside it, and the path stored in the
+settings reaches it from every PC. A database on a PostgreSQL server has no folder every
+PC shares: the logo's bytes are stored in the settings too, and a PC that cannot read
+the stored path writes that copy to its own temporary folder once and prints from it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from ao_desktop.services.ports import SettingsRepository, UnitOfWork
+
+LOGO_PATH_KEY = "bank.logo_path"
+# The logo's bytes in base64 (a text setting on both engines; at most MAX_LOGO_BYTES).
+# Written beside the path but never audited: the path is named by the content, so its
+# audited change already says that the logo changed.
+LOGO_DATA_KEY = "bank.logo_data"
+_SUFFIXES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+def store_logo(settings: SettingsRepository, logo_path: str) -> None:
+    """Keep the logo's bytes beside its path; call it before the path is written. A PC
+    that cannot read the path (another PC's folder) keeps the copy already stored for that
+    same path; a new path it cannot read, or no logo, leaves no copy."""
+    data = ""
+    if logo_path:
+        try:
+            data = base64.b64encode(Path(logo_path).read_bytes()).decode("ascii")
+        except OSError:
+            if settings.get(LOGO_PATH_KEY, "").strip() == logo_path:
+                return
+    settings.set(LOGO_DATA_KEY, data)
+
+
+def logo_for_print(settings: SettingsRepository, cache: Path | None = None) -> str:
+    """The logo file this PC prints ("" for none): the stored path when this PC reads it,
+    else the database's copy written under `cache` (default: this user's temp folder)."""
+    path = settings.get(LOGO_PATH_KEY, "").strip()
+    if not path or Path(path).is_file():
+        return path
+    encoded = settings.get(LOGO_DATA_KEY, "")
+    if not encoded:
+        return path  # no copy kept (an older database): printed without the logo
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        return path
+    suffix = next((s for magic, s in _SUFFIXES.items() if data.startswith(magic)), None)
+    if suffix is None:
+        return path
+    folder = cache or Path(tempfile.gettempdir()) / "ao-desktop-logo"
+    target = folder / f"logo-bank-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+    if target.is_file():
+        return str(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # A temporary file renamed into place: a colleague's print never reads half a logo.
+        fd, tmp = tempfile.mkstemp(prefix=".logo-", suffix=suffix, dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError:
+        return path
+    return str(target)
+
+
+def keep_logo_copy(uow: UnitOfWork) -> bool:
+    """Store the copy for a database that has only the path (one moved onto a server by
+    migrate-db from a file made before the copy was kept), read from the path on this PC;
+    True when the database now holds a copy."""
+    with uow.write() as tx:
+        if tx.settings.get(LOGO_DATA_KEY, ""):
+            return True
+        path = tx.settings.get(LOGO_PATH_KEY, "").strip()
+        if not path:
+            return False
+        store_logo(tx.settings, path)
+        return bool(tx.settings.get(LOGO_DATA_KEY, ""))

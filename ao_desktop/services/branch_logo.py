@@ -39,9 +39,17 @@ def store_logo(settings: SettingsRepository, logo_path: str) -> None:
     settings.set(LOGO_DATA_KEY, data)
 
 
+def _cache_folder() -> Path:
+    # This user's temp folder (rewritten on demand if cleaned); inside AO_DESKTOP_HOME
+    # when that is set (storage/location.py's override, used by the self-test and the
+    # test suite), so those runs leave nothing behind.
+    home = os.environ.get("AO_DESKTOP_HOME")
+    return Path(home) / "logo-cache" if home else Path(tempfile.gettempdir()) / "ao-desktop-logo"
+
+
 def logo_for_print(settings: SettingsRepository, cache: Path | None = None) -> str:
     """The logo file this PC prints ("" for none): the stored path when this PC reads it,
-    else the database's copy written under `cache` (default: this user's temp folder)."""
+    else the database's copy written under `cache` (default: `_cache_folder()`)."""
     path = settings.get(LOGO_PATH_KEY, "").strip()
     if not path or Path(path).is_file():
         return path
@@ -55,7 +63,7 @@ def logo_for_print(settings: SettingsRepository, cache: Path | None = None) -> s
     suffix = next((s for magic, s in _SUFFIXES.items() if data.startswith(magic)), None)
     if suffix is None:
         return path
-    folder = cache or Path(tempfile.gettempdir()) / "ao-desktop-logo"
+    folder = cache or _cache_folder()
     target = folder / f"logo-bank-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
     if target.is_file():
         return str(target)
@@ -83,3 +91,13 @@ def keep_logo_copy(uow: UnitOfWork) -> bool:
             return False
         store_logo(tx.settings, path)
         return bool(tx.settings.get(LOGO_DATA_KEY, ""))
+
+
+def logo_as_printed(settings: SettingsRepository, printed_path: str) -> str:
+    """The logo a document printed earlier had (a RIPLAY's reprint), on this PC: its path
+    when readable, else the database's copy when that is the same image (the file names
+    carry the content's hash); else "" (reprinted without it rather than with another)."""
+    if not printed_path or Path(printed_path).is_file():
+        return printed_path
+    current = logo_for_print(settings)
+    return current if current and Path(current).name == Path(printed_path).name else ""

@@ -235,3 +235,36 @@ def test_deposit_reprint_keeps_the_tax_rules_of_its_day(bank, tmp_path: Path) ->
     reprint_riplay(uow, made.record_id, again)
     assert _text(again) == _text(original)
     assert "Pajak bunga (20%)" in _text(again)
+
+
+def test_a_reprint_on_another_pc_has_the_logo_it_was_printed_with(bank, tmp_path: Path) -> None:  # noqa: ANN001
+    from ao_desktop.services.branch_logo import LOGO_PATH_KEY, store_logo
+    from ao_desktop.services.setup import install_logo
+    from tests.services.test_setup import png_bytes
+
+    uow, officer, siti = bank
+
+    def use_logo(image: bytes, name: str) -> Path:
+        chosen = tmp_path / name
+        chosen.write_bytes(image)
+        installed = install_logo(chosen, tmp_path / "pc-admin")
+        with uow.write() as tx:
+            store_logo(tx.settings, str(installed))
+            tx.settings.set(LOGO_PATH_KEY, str(installed))
+        return installed
+
+    installed = use_logo(png_bytes(6, 3), "logo.png")
+    made = _make(uow, tmp_path / "asli.pdf", "KPR", 300_000_000, 120, officer_id=officer,
+                 client_id=siti, record=True)  # fmt: skip
+    assert made.record_id is not None
+    assert len(PdfReader(tmp_path / "asli.pdf").pages[0].images) == 1
+    installed.unlink()  # another PC: the admin's folder is not there
+
+    reprinted = tmp_path / "ulang.pdf"
+    reprint_riplay(uow, made.record_id, reprinted)
+    assert [i.data for i in PdfReader(reprinted).pages[0].images] == \
+        [i.data for i in PdfReader(tmp_path / "asli.pdf").pages[0].images]
+
+    use_logo(png_bytes(9, 9), "logo-baru.png").unlink()  # the bank's logo changed since
+    reprint_riplay(uow, made.record_id, reprinted)
+    assert len(PdfReader(reprinted).pages[0].images) == 0  # without a logo rather than another

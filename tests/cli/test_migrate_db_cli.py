@@ -57,6 +57,14 @@ def test_round_trip_every_row_equal_and_the_source_untouched(
     assert by_table["clients"]["source_rows"] == by_table["clients"]["target_rows"] == 400
     assert all(t["ok"] and t["source_checksum"] == t["target_checksum"] for t in out["tables"])
     assert _digest(demo_file) == before
+    # The planner's statistics are there at once (ANALYZE after the load): pg_stats has
+    # rows for a table only after it was analysed.
+    engine = create_engine(pg_empty_url)
+    with engine.connect() as conn:
+        analysed = conn.exec_driver_sql(
+            "SELECT count(DISTINCT tablename) FROM pg_stats WHERE tablename IN ('clients', 'client_notes')").scalar()
+    engine.dispose()
+    assert analysed == 2
     from ao_desktop.storage.models import Base
 
     lite, post = _rows(f"sqlite:///{demo_file}", Base.metadata), _rows(pg_empty_url, Base.metadata)

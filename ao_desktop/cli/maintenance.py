@@ -170,7 +170,7 @@ def _migrate_db(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     logo_kept = result.ok and _keep_logo_copy(args.target)
     if args.json:
-        print(json.dumps(_copy_json(result), ensure_ascii=False))
+        print(json.dumps({**_copy_json(result), "logo_in_database": logo_kept}, ensure_ascii=False))
     else:
         _print_mismatches(result)
         if result.ok and not logo_kept:

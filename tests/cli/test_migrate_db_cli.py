@@ -53,6 +53,7 @@ def test_round_trip_every_row_equal_and_the_source_untouched(
     assert main(["migrate-db", "--source", str(demo_file), "--target", pg_empty_url, "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] is True and out["schema_version"] == SCHEMA_VERSION
+    assert out["logo_in_database"] is True  # the demo has no logo: nothing to keep
     by_table = {t["table"]: t for t in out["tables"]}
     assert by_table["clients"]["source_rows"] == by_table["clients"]["target_rows"] == 400
     assert all(t["ok"] and t["source_checksum"] == t["target_checksum"] for t in out["tables"])

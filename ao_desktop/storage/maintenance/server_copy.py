@@ -21,11 +21,12 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect
+from sqlalchemy.exc import DBAPIError
 
 from ao_desktop.domain.common.errors import DatabaseRefused
 from ao_desktop.domain.common.i18n import _
@@ -122,12 +123,13 @@ def copy_to_server(source: Path, target: str, progress: Progress | None = None) 
         result = CopyResult(source, label, version)
         db = open_server_database(target, migrate=True)  # the schema, by the same migrations
         try:
-            sums = _copy_tables(src, db, progress)
-            result.tables = _verify(db, sums)
-            _analyze(db)
-        except BaseException:
-            _empty_again(db)
-            raise
+            try:
+                sums = _copy_tables(src, db, progress)
+                result.tables = _verify(db, sums)
+            except BaseException:
+                _empty_again(db)
+                raise
+            _analyze(db)  # after the verified copy: its failure never empties it
         finally:
             db.close()
     result.seconds = time.perf_counter() - started
@@ -193,8 +195,9 @@ def _verify(db: Any, sums: dict[str, Checksum]) -> list[TableCheck]:
 def _analyze(db: Any) -> None:
     """The planner's statistics of the freshly loaded tables, as PostgreSQL advises after a
     bulk load: the branch's first searches and lists are planned on them, not on guesses,
-    instead of waiting for autovacuum to notice the new rows."""
-    with db.write_engine.begin() as conn:
+    instead of waiting for autovacuum to notice the new rows. The copy is verified and
+    committed by now: a failure here costs speed until autovacuum runs, never the copy."""
+    with suppress(DBAPIError), db.write_engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
 
 

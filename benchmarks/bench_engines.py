@@ -94,7 +94,7 @@ def writers(location: str, count: int, writes: int, think_s: float) -> dict[str,
     seconds = time.perf_counter() - t0
     for p in procs:
         p.join()
-    saved = len(latencies) - refused
+    saved = len(latencies) - refused - errors  # presses refused as stale or failed saved nothing
     return {"writers": count, "think_ms": round(think_s * 1000), "saves": saved, "errors": errors,
             "stale_edits_refused_and_saved_again": refused, "seconds": round(seconds, 2),
             "saves_per_s": round(saved / seconds, 1), "save_latency": summary_ms(latencies),

@@ -191,19 +191,14 @@ def _migrate_db(args: argparse.Namespace) -> int:
 
 def _keep_logo_copy(target: str) -> bool:
     """After a verified copy: the logo's bytes into the server's settings (a file made
-    before the copy was kept has only the path, which other PCs cannot read); True when
-    the server holds one, or there is no logo to keep."""
-    from ao_desktop.services.branch_logo import LOGO_PATH_KEY, keep_logo_copy
+    before the copy was kept has only the path, which other PCs cannot read)."""
+    from ao_desktop.services.branch_logo import keep_logo_copy
     from ao_desktop.storage.engine import open_database
     from ao_desktop.storage.unit_of_work import SqlUnitOfWork
 
     db = open_database(target)
     try:
-        uow = SqlUnitOfWork(db)
-        with uow.read() as tx:
-            if not tx.settings.get(LOGO_PATH_KEY, "").strip():
-                return True
-        return keep_logo_copy(uow)
+        return keep_logo_copy(SqlUnitOfWork(db))
     finally:
         db.close()
 

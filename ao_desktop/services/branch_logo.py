@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -22,19 +21,24 @@ LOGO_PATH_KEY = "bank.logo_path"
 # Written beside the path but never audited: the path is named by the content, so its
 # audited change already says that the logo changed.
 LOGO_DATA_KEY = "bank.logo_data"
-_SUFFIXES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+# The images a logo may be, by their first bytes (a renamed file is refused on choosing).
+IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
 def store_logo(settings: SettingsRepository, logo_path: str) -> None:
-    """Keep the logo's bytes beside its path; call it before the path is written. A PC
-    that cannot read the path (another PC's folder) keeps the copy already stored for that
-    same path; a new path it cannot read, or no logo, leaves no copy."""
+    """Keep the logo's bytes beside its path; call it before the path is written. The
+    same path as stored, with its copy, is the same logo (installed logos are named by
+    their content): nothing is read again, so a colleague joining from another PC never
+    rewrites it. A new path this PC cannot read, or no logo, leaves no copy."""
+    same = bool(logo_path) and settings.get(LOGO_PATH_KEY, "").strip() == logo_path
+    if same and settings.get(LOGO_DATA_KEY, ""):
+        return
     data = ""
     if logo_path:
         try:
             data = base64.b64encode(Path(logo_path).read_bytes()).decode("ascii")
         except OSError:
-            if settings.get(LOGO_PATH_KEY, "").strip() == logo_path:
+            if same:
                 return
     settings.set(LOGO_DATA_KEY, data)
 
@@ -49,10 +53,17 @@ def _cache_folder() -> Path:
 
 def logo_for_print(settings: SettingsRepository, cache: Path | None = None) -> str:
     """The logo file this PC prints ("" for none): the stored path when this PC reads it,
-    else the database's copy written under `cache` (default: `_cache_folder()`)."""
+    else the database's copy written under `cache` (default: `_cache_folder()`).
+
+    The copy keeps the stored file's name, which install_logo makes from the content: a
+    PC that has written it once prints from it without fetching the bytes again (a batch
+    of letters asks for the logo once per letter)."""
     path = settings.get(LOGO_PATH_KEY, "").strip()
     if not path or Path(path).is_file():
         return path
+    target = (cache or _cache_folder()) / Path(path).name
+    if target.is_file():
+        return str(target)
     encoded = settings.get(LOGO_DATA_KEY, "")
     if not encoded:
         return path  # no copy kept (an older database): printed without the logo
@@ -60,17 +71,12 @@ def logo_for_print(settings: SettingsRepository, cache: Path | None = None) -> s
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         return path
-    suffix = next((s for magic, s in _SUFFIXES.items() if data.startswith(magic)), None)
-    if suffix is None:
+    if not any(data.startswith(magic) for magic in IMAGE_MAGIC):
         return path
-    folder = cache or _cache_folder()
-    target = folder / f"logo-bank-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
-    if target.is_file():
-        return str(target)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         # A temporary file renamed into place: a colleague's print never reads half a logo.
-        fd, tmp = tempfile.mkstemp(prefix=".logo-", suffix=suffix, dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=".logo-", suffix=target.suffix, dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
@@ -82,13 +88,11 @@ def logo_for_print(settings: SettingsRepository, cache: Path | None = None) -> s
 def keep_logo_copy(uow: UnitOfWork) -> bool:
     """Store the copy for a database that has only the path (one moved onto a server by
     migrate-db from a file made before the copy was kept), read from the path on this PC;
-    True when the database now holds a copy."""
+    True when the database now holds a copy or has no logo to keep."""
     with uow.write() as tx:
-        if tx.settings.get(LOGO_DATA_KEY, ""):
-            return True
         path = tx.settings.get(LOGO_PATH_KEY, "").strip()
         if not path:
-            return False
+            return True  # nothing written: the copy stays row for row the file's
         store_logo(tx.settings, path)
         return bool(tx.settings.get(LOGO_DATA_KEY, ""))
 

@@ -27,7 +27,7 @@ from ao_desktop.domain.common.errors import (
 from ao_desktop.domain.common.i18n import _
 from ao_desktop.domain.common.officer import Actor, Officer, OfficerRole
 from ao_desktop.domain.common.phone import PhoneError, PhoneKind, normalize_phone
-from ao_desktop.services.branch_logo import LOGO_PATH_KEY, logo_for_print, store_logo
+from ao_desktop.services.branch_logo import IMAGE_MAGIC, LOGO_PATH_KEY, logo_for_print, store_logo
 from ao_desktop.services.ports import Transaction, UnitOfWork
 
 # The keys the product sheet reads (services/product_sheets.py) and the file name the
@@ -41,7 +41,6 @@ LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 MAX_NAME_LENGTH = 80
 MAX_OFFICER_NAME_LENGTH = 120
-_MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ def _logo_suffix(source: Path) -> str:
         ) from exc
     if size > MAX_LOGO_BYTES:
         raise ValidationFailed([_issue("logo", _("Berkas logo terlalu besar (paling besar 5 MB)"))])
-    for magic, suffix in _MAGIC.items():
+    for magic, suffix in IMAGE_MAGIC.items():
         if head.startswith(magic):
             return suffix
     raise ValidationFailed([_issue("logo", _("Logo harus gambar PNG atau JPG"))])

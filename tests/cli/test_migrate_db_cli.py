@@ -7,11 +7,12 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, select
+from sqlalchemy import MetaData, Table, create_engine, select
 
 from ao_desktop.cli.main import main
 from ao_desktop.storage.demo.demo_data import generate_demo_database
@@ -30,16 +31,22 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _compared_tables(meta: MetaData) -> Iterator[tuple[Table, dict[str, str], list[str]]]:
+    """The tables 'every row equal' compares, each with its columns' kinds and their order
+    in the canonical form (SQLite's own search and bookkeeping tables are not copied)."""
+    for table in meta.sorted_tables:
+        if table.name.startswith(("client_fts", "sqlite_", "alembic_version")):
+            continue
+        kinds = {c.name: column_kind(str(c.type)) for c in table.columns}
+        yield table, kinds, sorted(kinds)
+
+
 def _rows(url: str, meta: MetaData) -> dict[str, list[tuple[str, ...]]]:
     """Every table's rows in a canonical form, sorted: what 'every row equal' compares."""
     engine = create_engine(url)
     out = {}
     with engine.connect() as conn:
-        for table in meta.sorted_tables:
-            if table.name.startswith(("client_fts", "sqlite_", "alembic_version")):
-                continue
-            kinds = {c.name: column_kind(str(c.type)) for c in table.columns}
-            names = sorted(kinds)
+        for table, kinds, names in _compared_tables(meta):
             out[table.name] = sorted(
                 tuple(canonical(row[n], kinds[n]) for n in names)
                 for row in conn.execute(select(table)).mappings())
@@ -183,11 +190,7 @@ def _differences(source_url: str, target_url: str, meta: MetaData) -> tuple[int,
     lite, post = create_engine(source_url), create_engine(target_url)
     compared, differences = 0, []
     with lite.connect() as a, post.connect() as b:
-        for table in meta.sorted_tables:
-            if table.name.startswith(("client_fts", "sqlite_", "alembic_version")):
-                continue
-            kinds = {c.name: column_kind(str(c.type)) for c in table.columns}
-            names = sorted(kinds)
+        for table, kinds, names in _compared_tables(meta):
             ordered = select(table).order_by(*table.primary_key.columns)
             rows_a = a.execution_options(yield_per=5000).execute(ordered).mappings()
             rows_b = b.execution_options(yield_per=5000).execute(ordered).mappings()

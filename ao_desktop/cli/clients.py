@@ -152,6 +152,7 @@ def _import_paused(args: argparse.Namespace) -> int:
         preview_import,
         write_error_report,
     )
+    from ao_desktop.services.imports.row_worker import start_reading_helper
 
     source = args.file.expanduser()
     report_path = args.report.expanduser().resolve() if args.report else None
@@ -159,12 +160,20 @@ def _import_paused(args: argparse.Namespace) -> int:
         raise _user_error(_("--report tidak boleh sama dengan berkas yang diimpor."))
     if report_path is not None:
         report_path = output_path(report_path, args.force)
-    db = _open(args)
+    # A big sheet: the helper process starts before the database is opened and the user
+    # signed in, and checks the file's cells meanwhile (a second at 100,000 rows).
+    helper = start_reading_helper(source, pre_scan=True, sheet=args.sheet)
+    try:
+        db = _open(args)
+    except BaseException:
+        if helper is not None:
+            helper.stop()
+        raise
     try:
         uow, actor = args.uow, args.actor
         progress = _progress(args)
         preview = preview_import(uow, source, actor, sheet=args.sheet, progress=progress,
-                                 for_officer=_target_officer(uow, args.officer))
+                                 for_officer=_target_officer(uow, args.officer), helper=helper)
         if preview.problems:
             raise _user_error(" ".join(preview.problems))
         policy = DuplicatePolicy(args.duplicates)

@@ -51,6 +51,21 @@ class SheetData:
     digest: str = ""
 
 
+@dataclass(frozen=True)
+class SheetBound:
+    """What read_sheet's pre-scan of an xlsx sheet found, made by another process (the
+    import's helper, while this one starts up): the extent of its cells (passed the
+    size limit), its formula cells without a stored value and its error cells, for the
+    file's bytes with `digest`. read_sheet takes it in place of scanning them itself."""
+
+    sheet: str
+    digest: str
+    rows: int
+    cols: int
+    formula_blanks: frozenset[tuple[int, int]]
+    error_cells: frozenset[tuple[int, int]]
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while 100,000s of objects are made and kept (cells,

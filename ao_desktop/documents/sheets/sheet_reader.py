@@ -24,6 +24,7 @@ import python_calamine as calamine
 
 from ao_desktop.documents.sheets.sheet_csv import csv_text, read_csv
 from ao_desktop.documents.sheets.sheet_data import (
+    SheetBound,
     SheetData,
     SheetInfo,
     clean_rows,
@@ -102,11 +103,14 @@ def read_sheet(
     *,
     max_rows: int = MAX_ROWS,
     checked: Callable[[str, str], None] | None = None,
+    bounds: Callable[[str, str], SheetBound | None] | None = None,
 ) -> SheetData:
     """One sheet's values; `sheet` None takes the first visible sheet that has data.
 
     `checked(sheet, digest)` is told of each xlsx sheet whose cells passed the bound,
-    before calamine parses it (the import's helper then parses the same bytes too)."""
+    before calamine parses it (the import's helper then parses the same bytes too).
+    `bounds(sheet, digest)` may give the pre-scan of an xlsx sheet made elsewhere from
+    bytes with that digest (`bound_sheet` in the import's helper); None: it is made here."""
     path = Path(path)
     data = load_bytes(path, MAX_FILE_BYTES)
     digest = file_digest(data)  # ~10 ms for 8 MB
@@ -118,6 +122,8 @@ def read_sheet(
     with _Workbook(path.name, data, fmt) as book:
         if checked is not None:
             book.checked = lambda name: checked(name, digest)
+        if bounds is not None:
+            book.bounds = lambda name: bounds(name, digest)
         result = _read_named(path, book, sheet, max_rows)
         sheets = tuple(SheetInfo(n, h, len(result.rows) if n == result.name else -1)
                        for n, h in book.sheets)  # fmt: skip
@@ -175,6 +181,7 @@ class _Workbook:
     def __init__(self, name: str, data: bytes, fmt: SheetFormat) -> None:
         self.name = name
         self.checked: Callable[[str], None] | None = None  # see read_sheet
+        self.bounds: Callable[[str], SheetBound | None] | None = None  # see read_sheet
         self.zip = open_zip(data) if fmt in (SheetFormat.XLSX, SheetFormat.ODS) else None
         try:
             self._open(data, fmt)
@@ -238,7 +245,13 @@ class _Workbook:
     ) -> SheetData | None:
         blanks: set[tuple[int, int]] = set()
         errors: set[tuple[int, int]] = set()
-        bound = self.bound(sheet, blanks, errors)
+        given = self.bounds(sheet) if self.bounds is not None and self.parts is not None else None
+        if given is not None and given.sheet == sheet:
+            bound: tuple[int, int] | None = (given.rows, given.cols)
+            blanks.update(given.formula_blanks)
+            errors.update(given.error_cells)
+        else:
+            bound = self.bound(sheet, blanks, errors)
         if bound is not None:
             refuse_oversized(self.name, sheet, *bound)
             if self.checked is not None:
@@ -257,6 +270,31 @@ class _Workbook:
         if self.ods and self.zip is not None:
             errors.update(ods_error_cells(self.name, self.zip, sheet, len(rows), end[1] + 1))
         return SheetData(sheet, rows, frozenset(blanks), hidden, error_cells=frozenset(errors))
+
+
+def bound_sheet(path: str | Path, data: bytes, sheet: str | None) -> SheetBound | None:
+    """read_sheet's pre-scan of `sheet` (None: the first visible one) of the xlsx `data`
+    read from `path`, made ahead of read_sheet by another process: the import's helper,
+    while the importing process starts up. None for any other format, a sheet that is
+    not there, and any file read_sheet would refuse (it then scans and says why)."""
+    path = Path(path)
+    try:
+        if detect_format(path, data) is not SheetFormat.XLSX:
+            return None
+        with _Workbook(path.name, data, SheetFormat.XLSX) as book:
+            names = dict(book.sheets)
+            if sheet is None:
+                sheet = next((n for n, hidden in book.sheets if not hidden), None)
+            if sheet is None or sheet not in names:
+                return None
+            blanks: set[tuple[int, int]] = set()
+            errors: set[tuple[int, int]] = set()
+            bound = book.bound(sheet, blanks, errors)
+    except SheetReadError:
+        return None
+    if bound is None or is_oversized(*bound):
+        return None
+    return SheetBound(sheet, file_digest(data), bound[0], bound[1], frozenset(blanks), frozenset(errors))
 
 
 def file_digest(data: bytes) -> str:

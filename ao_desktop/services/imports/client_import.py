@@ -164,14 +164,17 @@ def preview_import(
     cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
     for_officer: int | None = None,
+    helper: ReadingHelper | None = None,
 ) -> ImportPreview:
     """Read and check a sheet without writing anything; see the module docstring.
 
-    Raises SheetReadError (a domain error) for a file that cannot be read at all.
+    `helper`: a helper the caller started on this file with start_reading_helper (the
+    command line does, before it opens the database); used and stopped here. Raises
+    SheetReadError (a domain error) for a file that cannot be read at all.
     """
     path = Path(path)
     # A big file: the helper process starts now and reads it too, on the second core.
-    early = start_reading_helper(path)
+    early = helper if helper is not None else start_reading_helper(path)
     try:
         return _preview(uow, path, actor, sheet, mapping, progress, cancelled, today, early, for_officer)
     finally:
@@ -195,7 +198,8 @@ def _preview(
 
     report = progress or (lambda _what, _done, _total: None)
     report(_("Membaca berkas…"), 0, 0)
-    data = read_sheet(path, sheet, checked=early.checked if early is not None else None)
+    data = read_sheet(path, sheet, checked=early.checked if early is not None else None,
+                      bounds=early.bounds if early is not None else None)
     sheets = list(data.sheets)
     _check(cancelled)
     guess = find_header(data.rows)

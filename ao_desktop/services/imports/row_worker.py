@@ -35,6 +35,7 @@ from datetime import date
 from multiprocessing.connection import Connection
 from typing import Any
 
+from ao_desktop.documents.sheets.sheet_data import SheetBound
 from ao_desktop.domain.imports.client_import import ParsedRow, RowParser
 from ao_desktop.domain.imports.import_duplicates import name_sketches
 from ao_desktop.domain.imports.sheet_rows import CHECK_EVERY, check_rows
@@ -81,6 +82,14 @@ class _Checked:
 
 
 @dataclass(frozen=True)
+class _BoundFirst:
+    """To a helper reading the file: make read_sheet's pre-scan of this sheet (None: the
+    first visible one) and send it (a SheetBound, or None) before anything else."""
+
+    sheet: str | None
+
+
+@dataclass(frozen=True)
 class _SheetPart:
     """The rows rows[start:stop] of the sheet `name` read by the helper itself, if its
     file's bytes have `digest` (else the helper checks nothing)."""
@@ -91,11 +100,19 @@ class _SheetPart:
     stop: int
 
 
-def _own_rows(jobs: Connection, path: str) -> tuple[Any, dict[str, list[Any]], str]:
-    """The helper's own reading: the file's bytes now, then each sheet the importing
-    process reports as bound-checked in the same bytes (its digest) parsed here too,
-    until the job comes. Returns (job, sheet -> rows, digest of the bytes here)."""
-    from ao_desktop.documents.sheets.sheet_reader import file_digest, read_checked_xlsx_rows
+def _own_rows(jobs: Connection, answers: Connection, path: str,
+              bound: _BoundFirst | None) -> tuple[Any, dict[str, list[Any]], str]:
+    """The helper's own reading: the file's bytes now; with `bound`, the pre-scan of that
+    sheet made here and sent to the importing process (read_sheet takes it instead of
+    scanning: the helper does it while that process starts up), then the sheet parsed
+    here when it passed; then each sheet the importing process reports as bound-checked
+    in the same bytes (its digest) parsed here too, until the job comes. Returns (job,
+    sheet -> rows, digest of the bytes here)."""
+    from ao_desktop.documents.sheets.sheet_reader import (
+        bound_sheet,
+        file_digest,
+        read_checked_xlsx_rows,
+    )
 
     try:
         with open(path, "rb") as f:
@@ -104,21 +121,32 @@ def _own_rows(jobs: Connection, path: str) -> tuple[Any, dict[str, list[Any]], s
         data = b""
     digest = file_digest(data)
     readings: dict[str, list[Any]] = {}
+
+    def parse(sheet: str) -> None:
+        try:
+            readings[sheet] = read_checked_xlsx_rows(data, sheet)
+        except Exception:  # noqa: BLE001 - the importing process reports the file's problems
+            readings.pop(sheet, None)
+
+    if bound is not None:
+        found = bound_sheet(path, data, bound.sheet) if data else None
+        answers.send(found)
+        if found is not None and found.digest == digest:
+            parse(found.sheet)
     while True:
         message = jobs.recv()
         if not isinstance(message, _Checked):
             return message, readings, digest
-        if message.digest == digest:  # the very bytes whose cells passed the bound there
-            try:
-                readings[message.sheet] = read_checked_xlsx_rows(data, message.sheet)
-            except Exception:  # noqa: BLE001 - the importing process reports the file's problems
-                readings.pop(message.sheet, None)
+        if message.digest == digest and message.sheet not in readings:
+            parse(message.sheet)  # the very bytes whose cells passed the bound there
 
 
-def _helper_main(jobs: Connection, answers: Connection, path: str | None = None) -> None:
-    """The helper process: when given the `path` being read, read it too (_own_rows);
-    receive one job, check its rows and send them in pieces of `chunk` rows, without
-    their cells (the importing process has them)."""
+def _helper_main(jobs: Connection, answers: Connection, path: str | None = None,
+                 bound: _BoundFirst | None = None) -> None:
+    """The helper process: when given the `path` being read, read it too (_own_rows,
+    with its pre-scan first when `bound`); receive one job, check its rows and send
+    them in pieces of `chunk` rows, without their cells (the importing process has
+    them)."""
     import gc
 
     gc.disable()  # see sheet_data.gc_paused: nothing made here is in a cycle
@@ -126,7 +154,7 @@ def _helper_main(jobs: Connection, answers: Connection, path: str | None = None)
         if path is None:
             job, readings, digest = jobs.recv(), {}, ""
         else:
-            job, readings, digest = _own_rows(jobs, path)
+            job, readings, digest = _own_rows(jobs, answers, path, bound)
         settings, rows, first, blanks, errors, chunk, with_sketches = job
         if isinstance(rows, _SheetPart):
             own = readings.get(rows.name)
@@ -152,14 +180,19 @@ class _Helper:
     off the pipe as they come (so the helper never waits on a full pipe while this
     process is busy), for one job."""
 
-    def __init__(self, job: tuple[Any, ...] | None = None, *, path: str | None = None) -> None:
+    def __init__(self, job: tuple[Any, ...] | None = None, *, path: str | None = None,
+                 bound: _BoundFirst | None = None) -> None:
         """Start the helper; it reads the file at `path` too when given (the sheets it
-        is told of by `checked`). The job goes now when given, else through `send`."""
+        is told of by `checked`, and first the pre-scan of `bound`'s sheet, whose result
+        `bound_for` gives). The job goes now when given, else through `send`."""
         context = multiprocessing.get_context("spawn")
         jobs_in, self._jobs = context.Pipe(duplex=False)
         self._answers, answers_out = context.Pipe(duplex=False)
-        self.process = context.Process(target=_helper_main, args=(jobs_in, answers_out, path),
+        self.process = context.Process(target=_helper_main, args=(jobs_in, answers_out, path, bound),
                                        daemon=True, name="ao-desktop-import-check")  # fmt: skip
+        self._bound_wanted = bound is not None
+        self._bound: SheetBound | None = None
+        self._bound_ready = threading.Event()
         self.process.start()
         jobs_in.close()
         answers_out.close()
@@ -190,11 +223,29 @@ class _Helper:
 
     def _receive(self) -> None:
         try:
+            if self._bound_wanted:  # the pre-scan's answer comes before any piece
+                answer = None
+                try:
+                    answer = self._answers.recv()
+                except Exception as exc:  # gone, or an answer that does not unpickle
+                    raise EOFError from exc
+                finally:
+                    self._bound = answer if isinstance(answer, SheetBound) else None
+                    self._bound_ready.set()
             while True:
                 self.pieces.put(self._answers.recv_bytes())
                 self.received += 1
         except (EOFError, OSError, ValueError):
             self.pieces.put(None)
+            self._bound_ready.set()  # the helper is gone: no pre-scan to wait for
+
+    def bound_for(self, sheet: str, digest: str, timeout: float) -> SheetBound | None:
+        """The helper's pre-scan when it is of `sheet` in bytes with `digest`, waiting for
+        it up to `timeout` seconds; None otherwise (read_sheet then scans itself)."""
+        if not self._bound_wanted or not self._bound_ready.wait(timeout):
+            return None
+        found = self._bound
+        return found if found is not None and found.sheet == sheet and found.digest == digest else None
 
     def next_piece(self, timeout: float) -> tuple[int, int, list[tuple[Any, ...]], Any] | None:
         """(rows, blank rows, packed parsed rows, their name sketches or None) of the next
@@ -234,6 +285,13 @@ class ReadingHelper:
         if self.helper is not None:
             self.helper.checked(sheet, digest)
 
+    def bounds(self, sheet: str, digest: str) -> SheetBound | None:
+        """read_sheet's `bounds`: the pre-scan this helper made, if asked to and of that
+        sheet in those bytes."""
+        if self.helper is None:
+            return None
+        return self.helper.bound_for(sheet, digest, BOUND_WAIT_S)
+
     def take(self) -> _Helper | None:
         helper, self.helper = self.helper, None
         return helper
@@ -244,13 +302,24 @@ class ReadingHelper:
             helper.stop()
 
 
-def start_reading_helper(path: str | os.PathLike[str]) -> ReadingHelper | None:
+# How long read_sheet waits for a helper's pre-scan before making it itself: far more
+# than it takes (~1 s for 100,000 rows); only a helper that hangs would run it out.
+BOUND_WAIT_S = 120.0
+
+
+def start_reading_helper(path: str | os.PathLike[str], *, pre_scan: bool = False,
+                         sheet: str | None = None) -> ReadingHelper | None:
     """A helper reading the file at `path` too, when it is big enough and there is a
-    second core; None otherwise or when no process can start."""
+    second core; None otherwise or when no process can start.
+
+    `pre_scan`: it also makes read_sheet's pre-scan of `sheet` (None: the first visible
+    one) and hands it over (ReadingHelper.bounds), for a caller that starts the helper
+    before it is ready to read (the command line, before it opens the database): that
+    scan, a second for 100,000 rows, then runs while this process starts up."""
     try:
         if (os.cpu_count() or 1) < 2 or os.path.getsize(path) < EARLY_HELPER_MIN_BYTES:
             return None
-        return ReadingHelper(_Helper(path=os.fspath(path)))
+        return ReadingHelper(_Helper(path=os.fspath(path), bound=_BoundFirst(sheet) if pre_scan else None))
     except OSError as exc:
         log.warning("import: no helper process (%s); every row is checked here", exc)
         return None

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ao_desktop.domain.clients.client import Client
 from ao_desktop.domain.clients.consent import channels_to_column
+from ao_desktop.domain.clients.enums import ConsentChannel
 from ao_desktop.domain.clients.names import name_search_key
 from ao_desktop.storage import dialect
 from ao_desktop.storage.clients.client_mapping import client_values, tags_to_column
@@ -65,23 +66,36 @@ def _stamp(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _row(client_id: int, c: Client, actor: str, now: str) -> tuple[object, ...]:
+def _row(client_id: int, c: Client, actor: str, now: str,
+         channels: dict[tuple[ConsentChannel, ...], str] | None = None) -> tuple[object, ...]:
     """One clients row in `_COLUMNS` order; the hot loop of an import, hence spelled out
-    (tests/storage/clients/test_client_bulk.py checks it against client_values)."""
+    (tests/storage/clients/test_client_bulk.py checks it against client_values). Enum
+    values are read as `_value_` (the `.value` property costs a descriptor call each,
+    eight per row), and the consent channels, a handful of combinations in a whole
+    import, go through `channels`, a cache of their column text (~0.2 s of 0.45 s at
+    100,000 rows)."""
     a = c.address
     birth = c.birth_date
     given, withdrawn = c.consent_given_on, c.consent_withdrawn_on
+    sex = c.sex
+    consent = c.consent_channels
+    if channels is None:
+        column = channels_to_column(consent)
+    else:
+        column = channels.get(consent)
+        if column is None:
+            column = channels[consent] = channels_to_column(consent)
     return (
-        client_id, c.kind.value, c.full_name, name_search_key(c.full_name), c.business_name,
+        client_id, c.kind._value_, c.full_name, name_search_key(c.full_name), c.business_name,
         c.nik, c.nib, c.npwp, birth.isoformat() if birth else None,
-        c.sex.value if c.sex else None, c.mobile, c.landline, a.street, a.kelurahan,
+        sex._value_ if sex else None, c.mobile, c.landline, a.street, a.kelurahan,
         a.kecamatan, a.city, a.province, a.postal_code, c.occupation, int(c.monthly_income),
-        int(c.monthly_obligations), c.lead_source.value, c.referrer_id, c.refusal_reason,
+        int(c.monthly_obligations), c.lead_source._value_, c.referrer_id, c.refusal_reason,
         c.officer_id, tags_to_column(c.tags), c.notes, bool(c.consent_contact),
-        given.isoformat() if given else None, c.consent_purpose.value,
-        channels_to_column(c.consent_channels), withdrawn.isoformat() if withdrawn else None,
+        given.isoformat() if given else None, c.consent_purpose._value_,
+        column, withdrawn.isoformat() if withdrawn else None,
         c.consent_withdrawal_reason,
-        c.status.value, False, 1, now, now, actor,
+        c.status._value_, False, 1, now, now, actor,
     )  # fmt: skip
 
 
@@ -113,11 +127,13 @@ def insert_clients(
     dropped = dialect.suspend_client_indexes(con, _KEEP_INDEXES) if rebuild else []
     stamp = _stamp(now)
     ids = list(range(first_id, first_id + len(clients)))
+    channels: dict[tuple[ConsentChannel, ...], str] = {}
     for start in range(0, len(clients), BATCH):
         chunk = clients[start : start + BATCH]
         chunk_ids = ids[start : start + BATCH]
         con.executemany(
-            _INSERT_CLIENT, [_row(i, c, actor, stamp) for i, c in zip(chunk_ids, chunk, strict=True)]
+            _INSERT_CLIENT,
+            [_row(i, c, actor, stamp, channels) for i, c in zip(chunk_ids, chunk, strict=True)],
         )
         if on_batch is not None:
             on_batch(start + len(chunk))

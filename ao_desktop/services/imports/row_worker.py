@@ -18,6 +18,11 @@ the sheet itself on the second core as soon as this process's bound check has pa
 too, so its rows need not be pickled over (~0.3 s of this process at 100,000 rows). It
 checks its part of its own reading only when that is the file read here (same sheet,
 same digest); otherwise it ends and this process checks those rows.
+
+The command line starts it earlier still, before it opens the database and signs in,
+with `pre_scan=True`: the helper then makes the bound check itself (read_sheet's
+`bounds`, sheet_reader.bound_sheet), so that second of work at 100,000 rows runs while
+this process starts up, and parses the sheet as soon as it passes.
 """
 
 from __future__ import annotations

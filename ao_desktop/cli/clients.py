@@ -163,13 +163,9 @@ def _import_paused(args: argparse.Namespace) -> int:
     # A big sheet: the helper process starts before the database is opened and the user
     # signed in, and checks the file's cells meanwhile (a second at 100,000 rows).
     helper = start_reading_helper(source, pre_scan=True, sheet=args.sheet)
+    db = None
     try:
         db = _open(args)
-    except BaseException:
-        if helper is not None:
-            helper.stop()
-        raise
-    try:
         uow, actor = args.uow, args.actor
         progress = _progress(args)
         preview = preview_import(uow, source, actor, sheet=args.sheet, progress=progress,
@@ -186,7 +182,12 @@ def _import_paused(args: argparse.Namespace) -> int:
         if report_path is not None:
             write_error_report(preview, report_path)
     finally:
-        db.close()
+        # preview_import stops the helper; this covers a failure before it ran (sign-in,
+        # an unknown --officer). Stopping twice is harmless.
+        if helper is not None:
+            helper.stop()
+        if db is not None:
+            db.close()
     if progress is not None:
         print(file=sys.stderr)
     duplicates = [{"row": p.row.row, "action": p.action.value, "reason": p.duplicate.describe()}

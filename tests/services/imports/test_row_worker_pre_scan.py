@@ -8,7 +8,6 @@ parses it."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -23,17 +22,13 @@ from ao_desktop.documents.sheets import sheet_reader
 from ao_desktop.documents.sheets.sheet_reader import bound_sheet, read_sheet
 from ao_desktop.services.imports import row_worker
 from ao_desktop.services.imports.row_worker import start_reading_helper
-from tests.fixtures.client_sheets import build_fixture
 from tests.fixtures.error_cell_sheets import ods_client_sheet, ods_text
 from tests.fixtures.hostile_sheets import cells_without_refs
 from tests.fixtures.officers import database_with_admin
+from tests.services.imports.conftest import no_helper_left
 
 ROOT = Path(__file__).resolve().parents[3]
 
-
-@pytest.fixture
-def fixture_file(tmp_path: Path) -> Path:
-    return build_fixture(tmp_path / "prospek.xlsx")
 
 
 @pytest.fixture
@@ -54,9 +49,6 @@ def scans(monkeypatch) -> list[str]:  # noqa: ANN001
 def any_size(monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(row_worker, "EARLY_HELPER_MIN_BYTES", 0)
 
-
-def _no_helper_left() -> bool:
-    return not [p for p in multiprocessing.active_children() if p.name == "ao-desktop-import-check"]
 
 
 def _other_workbook(path: Path) -> Path:
@@ -85,7 +77,7 @@ def test_read_sheet_takes_the_helpers_pre_scan_and_reads_the_same(fixture_file, 
     assert taken == own
     assert expected is not None and expected.formula_blanks == own.formula_blanks
     assert expected.error_cells == own.error_cells
-    assert _no_helper_left()
+    assert no_helper_left()
 
 
 def test_a_pre_scan_of_other_bytes_or_another_sheet_is_not_taken(
@@ -166,4 +158,13 @@ def test_the_command_line_import_uses_the_pre_scan(tmp_path, fixture_file, scans
     alone = json.loads(capsys.readouterr().out)
     assert scans  # scanned here
     assert with_helper == alone and with_helper["inserted"] > 0
-    assert _no_helper_left()
+    assert no_helper_left()
+
+
+def test_a_command_line_import_refused_before_its_preview_ends_the_helper(
+    tmp_path, fixture_file, any_size, capsys
+) -> None:  # noqa: ANN001
+    db = database_with_admin(tmp_path / "satu.sqlite")
+    assert main(["import-clients", str(fixture_file), "--db", str(db), "--officer", "999"]) == 1
+    assert "999" in capsys.readouterr().err
+    assert no_helper_left()

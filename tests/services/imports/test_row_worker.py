@@ -4,7 +4,6 @@ a cancel must end the helper, and without a helper this process checks every row
 
 from __future__ import annotations
 
-import multiprocessing
 from datetime import date
 from pathlib import Path
 
@@ -19,14 +18,10 @@ from ao_desktop.domain.imports.sheet_rows import check_rows
 from ao_desktop.services.imports import row_worker
 from ao_desktop.services.imports.client_import import preview_import
 from ao_desktop.services.imports.row_worker import ParserSettings, check_rows_in_parallel
-from tests.fixtures.client_sheets import build_fixture
+from tests.services.imports.conftest import no_helper_left
 
 TODAY = date(2026, 11, 27)
 
-
-@pytest.fixture
-def fixture_file(tmp_path: Path) -> Path:
-    return build_fixture(tmp_path / "prospek.xlsx")
 
 
 def _sheet(path: Path, copies: int = 1):  # type: ignore[no-untyped-def]
@@ -62,9 +57,6 @@ def answers(monkeypatch) -> list[int]:  # noqa: ANN001
     return got
 
 
-def _no_helper_left() -> bool:
-    return not [p for p in multiprocessing.active_children() if p.name == "ao-desktop-import-check"]
-
 
 def test_the_helper_gives_exactly_the_rows_of_one_process(fixture_file, answers) -> None:
     settings, body, first, blanks, errors = _sheet(fixture_file, copies=40)
@@ -78,7 +70,7 @@ def test_the_helper_gives_exactly_the_rows_of_one_process(fixture_file, answers)
     assert any(p.rejected for p in parsed) and any(p.flagged for p in parsed)
     assert any(p.note for p in parsed) and two[1] > 0
     assert any(p.client and p.client.address.city for p in parsed[len(parsed) // 2 :])
-    assert _no_helper_left()
+    assert no_helper_left()
 
 
 def test_rows_handed_on_in_pieces_find_the_same_duplicates_across_both_parts(
@@ -139,7 +131,7 @@ def test_a_cancel_while_the_helper_works_ends_it(fixture_file) -> None:
 
     with pytest.raises(OperationCancelled):
         check_rows_in_parallel(settings, body, first, blanks, errors, tick, min_rows=2)
-    assert _no_helper_left()
+    assert no_helper_left()
 
 
 def test_without_a_helper_this_process_checks_every_row(fixture_file, monkeypatch) -> None:
@@ -194,7 +186,7 @@ def test_a_helper_reading_the_file_itself_gives_the_single_process_preview(
     assert parallel.rows == single.rows
     assert parallel.skipped_rows == single.skipped_rows
     assert parallel.file_duplicates == single.file_duplicates
-    assert _no_helper_left()
+    assert no_helper_left()
 
 
 def test_a_helper_that_read_another_file_checks_nothing(fixture_file, answers, parts) -> None:
@@ -208,7 +200,7 @@ def test_a_helper_that_read_another_file_checks_nothing(fixture_file, answers, p
                                  sheet=(data.name, "another file"))  # fmt: skip
     assert two == one
     assert [type(p) for p in parts] == [row_worker._SheetPart] and not answers
-    assert _no_helper_left()
+    assert no_helper_left()
 
 
 def test_a_helper_not_told_of_the_sheet_gets_its_rows_sent(fixture_file, answers, parts) -> None:
@@ -220,7 +212,7 @@ def test_a_helper_not_told_of_the_sheet_gets_its_rows_sent(fixture_file, answers
                                  sheet=("Prospek", read_sheet(fixture_file).digest))  # fmt: skip
     assert two == one
     assert [type(p) for p in parts] == [list] and answers
-    assert _no_helper_left()
+    assert no_helper_left()
 
 
 def test_an_early_helper_is_ended_when_the_sheet_is_small_or_has_no_header(
@@ -228,8 +220,8 @@ def test_an_early_helper_is_ended_when_the_sheet_is_small_or_has_no_header(
 ) -> None:
     monkeypatch.setattr(row_worker, "EARLY_HELPER_MIN_BYTES", 0)
     preview_import(uow, fixture_file, Actor("Rina Wulandari"), today=TODAY)
-    assert not parts and _no_helper_left()  # fewer rows than PARALLEL_MIN_ROWS
+    assert not parts and no_helper_left()  # fewer rows than PARALLEL_MIN_ROWS
     headless = tmp_path / "catatan.csv"
     headless.write_text("hanya catatan\nbaris kedua\n", encoding="utf-8")
     assert preview_import(uow, headless, Actor("Rina Wulandari"), today=TODAY).problems
-    assert _no_helper_left()
+    assert no_helper_left()
